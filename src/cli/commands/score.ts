@@ -1,0 +1,53 @@
+// `jiaxiao score FILE`: one school's sheet.
+import { parseEvidenceBytes } from '../../evidence/parse.js';
+import { problemLine } from '../../i18n/messages.js';
+import { scoreSchool } from '../../index.js';
+import { hasErrors, sortProblems } from '../../problem.js';
+import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
+import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
+import { loadRubricOption } from '../rubric-option.js';
+
+export interface ScoreOptions {
+  rubric?: string;
+  format: string;
+  details?: boolean;
+  minScore?: string;
+  lang?: string;
+  color?: boolean;
+}
+
+export const EXIT = { ok: 0, belowThreshold: 1, invalid: 2 } as const;
+
+export function runScore(file: string, o: ScoreOptions, io: Streams): number {
+  const lang = langOf(o.lang, io.env);
+  if (!(o.format in SHEET_FORMATS))
+    throw new UsageError(
+      lang === 'zh'
+        ? `未知格式 ${o.format}，可用：${Object.keys(SHEET_FORMATS).join(', ')}`
+        : `unknown format ${o.format}; use one of ${Object.keys(SHEET_FORMATS).join(', ')}`,
+    );
+  const minScore = o.minScore === undefined ? undefined : Number(o.minScore);
+  if (minScore !== undefined && !Number.isFinite(minScore))
+    throw new UsageError(
+      lang === 'zh'
+        ? `--min-score 需要数字，收到 ${o.minScore}`
+        : `--min-score takes a number, got ${o.minScore}`,
+    );
+
+  const rubric = loadRubricOption(o.rubric, lang, io);
+  if (!rubric) return EXIT.invalid;
+
+  const input = readInput(file);
+  if (input.problem) {
+    io.err(`${problemLine(input.problem, lang)}\n`);
+    return EXIT.invalid;
+  }
+  const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
+  for (const p of sortProblems(parsed.problems)) io.err(`${problemLine(p, lang)}\n`);
+  if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.invalid;
+
+  const sheet = scoreSchool(rubric, parsed.evidence);
+  const paint = paintFor(io.outIsTTY, io.env, o.color);
+  io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
+  return minScore !== undefined && sheet.normalized < minScore ? EXIT.belowThreshold : EXIT.ok;
+}

@@ -1,0 +1,59 @@
+// What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
+import { readFileSync, statSync } from 'node:fs';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/messages.js';
+import type { Problem } from '../problem.js';
+
+export interface Streams {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  outIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processStreams = (): Streams => ({
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  outIsTTY: process.stdout.isTTY === true,
+  env: process.env,
+});
+
+export function langOf(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const v = value ?? env.JIAXIAO_LANG;
+  return v === 'en' ? 'en' : 'zh';
+}
+
+/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
+export function paintFor(
+  isTTY: boolean,
+  env: NodeJS.ProcessEnv,
+  colorFlag: boolean | undefined,
+): ChalkInstance {
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const on = colorFlag !== false && !('NO_COLOR' in env) && (isTTY || forced) && env.TERM !== 'dumb';
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+/** Reads a file's bytes, or a problem that says why it cannot be read. */
+export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory())
+      return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
+    return { bytes: readFileSync(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return { problem: { severity: 'error', code: 'cli.noFile', params: { file }, file } };
+    return {
+      problem: {
+        severity: 'error',
+        code: 'cli.unreadable',
+        params: { detail: String((e as Error).message) },
+        file,
+      },
+    };
+  }
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,43 @@
+// Commander wiring. Returns an exit code; only main.ts exits.
+import { Command, CommanderError, Option } from 'commander';
+import { runScore } from './commands/score.js';
+import { type Streams, UsageError } from './env.js';
+
+declare const JIAXIAO_VERSION: string;
+
+export async function run(argv: string[], io: Streams): Promise<number> {
+  const program = new Command('jiaxiao')
+    .description('家校共育示范学校自评细则评分工具（吴教发〔2019〕83号）')
+    .version(typeof JIAXIAO_VERSION === 'string' ? JIAXIAO_VERSION : 'dev', '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  let code = 0;
+  program
+    .command('score')
+    .description('为一所学校的证据文件评分，按细则列出 一级指标·二级指标·评估内容·分值·自评·得分')
+    .argument('<file>', '学校证据文件（YAML）')
+    .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .option('-d, --details', '同时列出已通过各项的理由')
+    .option('--min-score <n>', '折算分低于 n 时退出码为 1')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action((file: string, opts) => {
+      code = runScore(file, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      io.err(`jiaxiao: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,114 @@
+// The academic calendar: terms, teaching months and teaching weeks. Pure date arithmetic on day numbers.
+
+/** A calendar date as written in evidence files: YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface Term {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+export interface Break {
+  readonly name?: string | undefined;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+export interface CalendarRules {
+  /** A month teaches when at least this many of its days lie inside a term. */
+  readonly teachingMonthMinDays: number;
+  /** A Monday–Sunday week teaches when at least this many weekdays lie inside a term and outside breaks. */
+  readonly teachingWeekMinWeekdays: number;
+}
+
+export interface SchoolCalendar {
+  /** e.g. 2024 for the academic year 2023-2024. */
+  readonly referenceYear: number;
+  readonly yearStart: IsoDate;
+  readonly yearEnd: IsoDate;
+  readonly terms: readonly Term[];
+  /** YYYY-MM of each teaching month, in order. */
+  readonly teachingMonths: readonly string[];
+  /** The Monday (YYYY-MM-DD) of each teaching week, in order. */
+  readonly teachingWeeks: readonly IsoDate[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date. */
+export function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function isoOfDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** True when the text is a real calendar date in YYYY-MM-DD form. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return isoOfDay(dayNumber(text)) === text;
+}
+
+/** 0 = Monday … 6 = Sunday. */
+const weekday = (day: number): number => (((day + 3) % 7) + 7) % 7;
+
+const inside = (day: number, r: { start: IsoDate; end: IsoDate }): boolean =>
+  day >= dayNumber(r.start) && day <= dayNumber(r.end);
+
+export const monthOf = (date: IsoDate): string => date.slice(0, 7);
+
+export function weekOf(date: IsoDate): IsoDate {
+  const day = dayNumber(date);
+  return isoOfDay(day - weekday(day));
+}
+
+export function termIndexOf(terms: readonly Term[], date: IsoDate): number {
+  const day = dayNumber(date);
+  return terms.findIndex((t) => inside(day, t));
+}
+
+/** "2023-2024" → 2024; undefined when the text is not two consecutive years. */
+export function referenceYearOf(academicYear: string): number | undefined {
+  const m = /^(\d{4})-(\d{4})$/.exec(academicYear);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) return undefined;
+  return Number(m[2]);
+}
+
+export function buildCalendar(
+  referenceYear: number,
+  terms: readonly Term[],
+  breaks: readonly Break[],
+  rules: CalendarRules,
+): SchoolCalendar {
+  const yearStart = `${referenceYear - 1}-09-01`;
+  const yearEnd = `${referenceYear}-08-31`;
+  const first = dayNumber(yearStart);
+  const last = dayNumber(yearEnd);
+  const inTerm = (day: number) => terms.some((t) => inside(day, t));
+
+  const monthDays = new Map<string, number>();
+  for (let day = first; day <= last; day++) {
+    if (!inTerm(day)) continue;
+    const month = monthOf(isoOfDay(day));
+    monthDays.set(month, (monthDays.get(month) ?? 0) + 1);
+  }
+  const teachingMonths = [...monthDays]
+    .filter(([, n]) => n >= rules.teachingMonthMinDays)
+    .map(([m]) => m)
+    .sort();
+
+  const teachingWeeks: IsoDate[] = [];
+  // Weeks that touch the academic year: from the Monday on or before 1 September.
+  for (let monday = first - weekday(first); monday <= last; monday += 7) {
+    let schoolDays = 0;
+    for (let day = monday; day < monday + 5; day++) {
+      if (day < first || day > last) continue;
+      if (inTerm(day) && !breaks.some((b) => inside(day, b))) schoolDays++;
+    }
+    if (schoolDays >= rules.teachingWeekMinWeekdays) teachingWeeks.push(isoOfDay(monday));
+  }
+
+  return { referenceYear, yearStart, yearEnd, terms, teachingMonths, teachingWeeks };
+}

@@ -1,0 +1,77 @@
+// Exact rational arithmetic, so that no threshold comparison is moved across a boundary by float drift.
+// Numbers from YAML are decimals as the clerk typed them; String(n) gives back that shortest decimal.
+
+export interface Exact {
+  readonly n: bigint; // numerator, carries the sign
+  readonly d: bigint; // denominator, always > 0
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export function ratio(n: bigint, d: bigint): Exact {
+  if (d === 0n) throw new RangeError('division by zero');
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d) || 1n;
+  return { n: n / g, d: d / g };
+}
+
+/** An exact value of a finite JS number, read through its shortest decimal representation. */
+export function exact(x: number): Exact {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(x), d: 1n };
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(x));
+  if (!m) throw new RangeError(`unexpected number form: ${x}`);
+  const [, sign, int, frac = '', expText = '0'] = m;
+  let n = BigInt(`${sign}${int}${frac}`);
+  let d = 10n ** BigInt(frac.length);
+  const e = Number(expText);
+  if (e > 0) n *= 10n ** BigInt(e);
+  else if (e < 0) d *= 10n ** BigInt(-e);
+  return ratio(n, d);
+}
+
+export const ZERO: Exact = { n: 0n, d: 1n };
+export const ONE: Exact = { n: 1n, d: 1n };
+
+export const add = (a: Exact, b: Exact): Exact => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Exact, b: Exact): Exact => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Exact, b: Exact): Exact => ratio(a.n * b.n, a.d * b.d);
+export const div = (a: Exact, b: Exact): Exact => ratio(a.n * b.d, a.d * b.n);
+export const sum = (xs: readonly Exact[]): Exact => xs.reduce(add, ZERO);
+
+/** -1, 0 or 1, by cross-multiplication. */
+export function cmp(a: Exact, b: Exact): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export const isZero = (a: Exact): boolean => a.n === 0n;
+
+/** Rounds half away from zero to whole hundredths: the unit every sheet shows. */
+export function toCents(a: Exact): number {
+  const scaled = a.n * 100n;
+  const neg = scaled < 0n;
+  const abs = neg ? -scaled : scaled;
+  const q = (abs * 2n + a.d) / (2n * a.d);
+  return Number(neg ? -q : q);
+}
+
+/** Fixed two-decimal text of a cents value, e.g. 1520 → "15.20". */
+export function centsText(cents: number): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  return `${neg ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** At most two decimals, no trailing zeros: 11 → "11", 0.75 → "0.75", 2.5 → "2.5". */
+export function shortText(cents: number): string {
+  return centsText(cents).replace(/\.?0+$/, '');
+}
+
+export const toNumber = (a: Exact): number => Number(a.n) / Number(a.d);

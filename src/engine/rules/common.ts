@@ -1,0 +1,167 @@
+// Pieces every rule kind shares: the check's common options, operators, field look-up, number wording.
+import * as z from 'zod';
+import { labelAt } from '../../evidence/labels.js';
+import type { LedgerRecord } from '../../evidence/model.js';
+import { evidenceSchema, RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
+import { centsText, cmp, type Exact, exact, mul, toCents } from '../exact.js';
+import type { Context, FieldRef, Finding, Text } from '../types.js';
+
+export const OPS = ['>=', '>', '<=', '<', '=='] as const;
+export type Op = (typeof OPS)[number];
+const OP_TEXT: Record<Op, Text> = {
+  '>=': { zh: '≥', en: '≥' },
+  '>': { zh: '>', en: '>' },
+  '<=': { zh: '≤', en: '≤' },
+  '<': { zh: '<', en: '<' },
+  '==': { zh: '=', en: '=' },
+};
+export const opText = (op: Op) => OP_TEXT[op];
+
+export function compare(a: Exact, op: Op, b: Exact): boolean {
+  const c = cmp(a, b);
+  return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
+}
+
+/** Options every check has, whatever its rule. */
+export const checkBase = {
+  id: z.string().regex(/^[A-Za-z0-9.\-_]+$/),
+  rule: z.string(),
+  label: z.string().min(1),
+  en: z.string().optional(),
+  points: z.number().positive().optional(),
+  appliesTo: z.array(z.enum(STAGES)).min(1).optional(),
+  notApplicableTo: z.array(z.enum(STAGES)).min(1).optional(),
+  note: z.string().optional(),
+};
+
+export const op = z.enum(OPS);
+const fieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/);
+export const field = fieldPath;
+const recordTypes = Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[]];
+
+export const condition = z.strictObject({
+  field: z.string().regex(/^[A-Za-z]+$/),
+  op: op.default('=='),
+  value: z.union([z.number(), z.boolean(), z.string()]).optional(),
+  /** Compare with an evidence fact instead of a constant, e.g. school.households. */
+  ref: fieldPath.optional(),
+});
+export type Condition = z.infer<typeof condition>;
+
+export const selection = z.strictObject({
+  type: z.union([z.enum(recordTypes), z.array(z.enum(recordTypes)).min(1)]),
+  where: z.array(condition).optional(),
+});
+export type Selection = z.infer<typeof selection>;
+
+export const splitPath = (path: string): string[] => path.split('.');
+
+/** The value at an evidence path, or undefined where the file does not give it. */
+export function valueAt(ctx: Context, path: string): unknown {
+  let cur: unknown = ctx.evidence.data;
+  for (const key of splitPath(path)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+export function fieldLabel(path: string): Text {
+  const label = labelAt(evidenceSchema, splitPath(path));
+  return label ? { zh: label.zh, en: label.en } : { zh: path, en: path };
+}
+
+export function recordFieldLabel(name: string): Text {
+  const label = labelAt(evidenceSchema, ['ledger', 0, name]);
+  return label ? { zh: label.zh, en: label.en } : { zh: name, en: name };
+}
+
+export function typesOf(sel: Selection): RecordType[] {
+  return Array.isArray(sel.type) ? sel.type : [sel.type];
+}
+
+export function selectionLabel(sel: Selection): Text {
+  const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
+  return { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
+}
+
+export function selectionFields(sel: Selection, at: (string | number)[]): FieldRef[] {
+  return (sel.where ?? []).flatMap((c, i): FieldRef[] => {
+    const refs: FieldRef[] = [
+      {
+        path: ['ledger', 0, c.field],
+        expect: typeof c.value === 'boolean' ? 'boolean' : 'number',
+        at: [...at, 'where', i, 'field'],
+      },
+    ];
+    if (c.ref) refs.push({ path: splitPath(c.ref), expect: 'number', at: [...at, 'where', i, 'ref'] });
+    return refs;
+  });
+}
+
+/** True when the record meets the condition; undefined when a value it needs is missing. */
+export function meets(ctx: Context, record: LedgerRecord, c: Condition): boolean | undefined {
+  const actual = (record.fields as Record<string, unknown>)[c.field];
+  const expected = c.ref !== undefined ? valueAt(ctx, c.ref) : (c.value ?? true);
+  if (actual === undefined || expected === undefined) return undefined;
+  if (typeof actual === 'number' && typeof expected === 'number')
+    return compare(exact(actual), c.op, exact(expected));
+  const same = actual === expected;
+  return c.op === '==' ? same : undefined;
+}
+
+export function selectRecords(ctx: Context, sel: Selection): LedgerRecord[] {
+  const types = new Set<string>(typesOf(sel));
+  return ctx.evidence.records.filter(
+    (r) => types.has(r.type) && (sel.where ?? []).every((c) => meets(ctx, r, c) === true),
+  );
+}
+
+/** Numbers as a person reads them: whole numbers plain, others with two decimals. */
+export function numberText(x: Exact): string {
+  return x.d === 1n ? x.n.toString() : centsText(toCents(x));
+}
+
+/**
+ * A number shown beside a threshold: where two decimals would make it look equal to the threshold while it
+ * is not (49.996 vs 50), more decimals are shown, so the reason never contradicts the outcome.
+ */
+export function numberNear(x: Exact, threshold: Exact): string {
+  const plain = numberText(x);
+  if (cmp(x, threshold) === 0 || toCents(x) !== toCents(threshold)) return plain;
+  for (let digits = 3; digits <= 8; digits++) {
+    const scale = 10n ** BigInt(digits);
+    const scaled = (x.n * scale * 2n + x.d) / (2n * x.d);
+    const t = (threshold.n * scale * 2n + threshold.d) / (2n * threshold.d);
+    if (scaled !== t) {
+      const s = scaled.toString().padStart(digits + 1, '0');
+      return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+    }
+  }
+  return plain;
+}
+
+export const percentText = (x: Exact): string => `${centsText(toCents(mul(x, exact(100))))}%`;
+
+export function missing(paths: string[]): Finding {
+  const labels = paths.map(fieldLabel);
+  return {
+    outcome: 'missing',
+    reason: {
+      zh: `缺少数据: ${labels.map((l) => l.zh).join('、')}`,
+      en: `missing data: ${labels.map((l) => l.en).join(', ')}`,
+    },
+    missing: paths,
+  };
+}
+
+export const finding = (pass: boolean, zh: string, en: string): Finding => ({
+  outcome: pass ? 'pass' : 'fail',
+  reason: { zh, en },
+});
+
+/** A number at a path, exact; undefined where it is missing. */
+export function numberAt(ctx: Context, path: string): Exact | undefined {
+  const v = valueAt(ctx, path);
+  return typeof v === 'number' ? exact(v) : undefined;
+}

@@ -1,0 +1,60 @@
+// A count of ledger records per term or per year: "每学期举办专题培训讲座不少于2次".
+import * as z from 'zod';
+import { termIndexOf } from '../calendar.js';
+import { exact } from '../exact.js';
+import type { RuleKind } from '../types.js';
+import {
+  checkBase,
+  compare,
+  finding,
+  op,
+  opText,
+  selection,
+  selectionFields,
+  selectionLabel,
+  selectRecords,
+} from './common.js';
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('count'),
+  records: selection,
+  per: z.enum(['term', 'year']),
+  op: op.default('>='),
+  value: z.number().int().nonnegative(),
+});
+type Options = z.infer<typeof schema>;
+
+const TERM_NAMES = [
+  { zh: '第一学期', en: 'term 1' },
+  { zh: '第二学期', en: 'term 2' },
+];
+
+export const count: RuleKind<Options> = {
+  kind: 'count',
+  schema,
+  fields: (o) => selectionFields(o.records, ['records']),
+  evaluate(o, ctx) {
+    const records = selectRecords(ctx, o.records);
+    const l = selectionLabel(o.records);
+    const sym = opText(o.op);
+    const want = exact(o.value);
+    if (o.per === 'year') {
+      const n = records.length;
+      return finding(
+        compare(exact(n), o.op, want),
+        `本学年${l.zh} ${n} 次，要求 ${sym.zh} ${o.value} 次`,
+        `${l.en}: ${n} in the year, required ${sym.en} ${o.value}`,
+      );
+    }
+    const terms = ctx.calendar.terms;
+    const perTerm = terms.map((_, i) => records.filter((r) => termIndexOf(terms, r.date) === i).length);
+    const pass = perTerm.every((n) => compare(exact(n), o.op, want));
+    const name = (i: number) => TERM_NAMES[i] ?? { zh: `第${i + 1}学期`, en: `term ${i + 1}` };
+    return finding(
+      pass,
+      `${l.zh}：${perTerm.map((n, i) => `${name(i).zh} ${n} 次`).join('、')}，要求每学期 ${sym.zh} ${o.value} 次`,
+      `${l.en}: ${perTerm.map((n, i) => `${name(i).en} ${n}`).join(', ')}; required ${sym.en} ${o.value} each term`,
+    );
+  },
+};

@@ -1,0 +1,88 @@
+// Coverage of every teaching month or week by ledger records: "每月有作业", "周周组织家长开展主题读书活动".
+import * as z from 'zod';
+import { monthOf, weekOf } from '../calendar.js';
+import type { RuleKind } from '../types.js';
+import {
+  checkBase,
+  finding,
+  recordFieldLabel,
+  selection,
+  selectionFields,
+  selectionLabel,
+  selectRecords,
+} from './common.js';
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('coverage'),
+  records: selection,
+  period: z.enum(['month', 'week']),
+  /** At least this many records (or distinct values of `distinct`) in each period. */
+  min: z.number().int().positive().default(1),
+  distinct: z
+    .string()
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
+});
+type Options = z.infer<typeof schema>;
+
+const SHOWN_GAPS = 6;
+
+export const coverage: RuleKind<Options> = {
+  kind: 'coverage',
+  schema,
+  fields: (o) => [
+    ...selectionFields(o.records, ['records']),
+    ...(o.distinct ? [{ path: ['ledger', 0, o.distinct], expect: 'any' as const, at: ['distinct'] }] : []),
+  ],
+  evaluate(o, ctx) {
+    const periods = o.period === 'month' ? ctx.calendar.teachingMonths : ctx.calendar.teachingWeeks;
+    const keyOf = o.period === 'month' ? monthOf : weekOf;
+    const found = new Map<string, Set<string>>();
+    selectRecords(ctx, o.records).forEach((r, i) => {
+      const key = keyOf(r.date);
+      const value = o.distinct ? (r.fields as Record<string, unknown>)[o.distinct] : undefined;
+      if (o.distinct && value === undefined) return;
+      const set = found.get(key) ?? new Set<string>();
+      set.add(o.distinct ? String(value) : String(i));
+      found.set(key, set);
+    });
+    const gaps = periods.filter((p) => (found.get(p)?.size ?? 0) < o.min);
+    const l = selectionLabel(o.records);
+    const unit =
+      o.period === 'month' ? { zh: '教学月', en: 'teaching months' } : { zh: '教学周', en: 'teaching weeks' };
+    const what = o.distinct
+      ? {
+          zh: `至少 ${o.min} 种${recordFieldLabel(o.distinct).zh}的${l.zh}`,
+          en: `${l.en} in at least ${o.min} ${recordFieldLabel(o.distinct).en}s`,
+        }
+      : o.min > 1
+        ? { zh: `至少 ${o.min} 次${l.zh}`, en: `at least ${o.min} ${l.en} records` }
+        : { zh: l.zh, en: l.en };
+    if (periods.length === 0)
+      return finding(
+        false,
+        `学期内没有${unit.zh}，无法核对${what.zh}`,
+        `no ${unit.en} in the terms to check ${what.en} against`,
+      );
+    const covered = periods.length - gaps.length;
+    if (gaps.length === 0)
+      return finding(
+        true,
+        `${what.zh}覆盖全部 ${periods.length} 个${unit.zh}`,
+        `${what.en} in all ${periods.length} ${unit.en}`,
+      );
+    const shown = gaps.slice(0, SHOWN_GAPS);
+    const more =
+      gaps.length > SHOWN_GAPS
+        ? { zh: ` 等 ${gaps.length} 个`, en: ` and ${gaps.length - SHOWN_GAPS} more` }
+        : { zh: '', en: '' };
+    const weekNote =
+      o.period === 'week' ? { zh: '（所列为该周周一）', en: ' (Mondays)' } : { zh: '', en: '' };
+    return finding(
+      false,
+      `${what.zh}覆盖 ${covered}/${periods.length} 个${unit.zh}，缺 ${shown.join('、')}${more.zh}${weekNote.zh}`,
+      `${what.en} in ${covered} of ${periods.length} ${unit.en}; missing ${shown.join(', ')}${more.en}${weekNote.en}`,
+    );
+  },
+};

@@ -1,0 +1,64 @@
+// A ratio of two quantities against a threshold: 生均经费 = spending ÷ students ≥ 20 元; completion ≥ 50%.
+import * as z from 'zod';
+import { div, exact, isZero, mul } from '../exact.js';
+import type { RuleKind } from '../types.js';
+import { checkBase, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
+import { quantity, quantityFields, quantityLabel, quantityValue } from './quantity.js';
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('ratio'),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  numerator: quantity,
+  denominator: quantity,
+  op,
+  value: z.number(),
+  /** Compare and show the ratio as a percentage: value 50 means 50%. */
+  percent: z.boolean().default(false),
+  unit: z.string().default(''),
+  unitEn: z.string().default(''),
+});
+type Options = z.infer<typeof schema>;
+
+export const ratio: RuleKind<Options> = {
+  kind: 'ratio',
+  schema,
+  fields: (o) => [
+    ...quantityFields(o.numerator, ['numerator']),
+    ...quantityFields(o.denominator, ['denominator']),
+  ],
+  evaluate(o, ctx) {
+    const num = quantityValue(ctx, o.numerator);
+    const den = quantityValue(ctx, o.denominator);
+    const absent = [num, den].flatMap((q) => ('missing' in q ? [q.missing] : []));
+    if (!('value' in num) || !('value' in den)) return missing(absent);
+    const nl = quantityLabel(o.numerator);
+    const dl = quantityLabel(o.denominator);
+    const name = { zh: o.name, en: o.nameEn ?? o.name };
+    const sym = opText(o.op);
+    const unit = o.percent
+      ? { zh: '%', en: '%' }
+      : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
+    const parts = {
+      zh: `${nl.zh} ${numberText(num.value)} ÷ ${dl.zh} ${numberText(den.value)}`,
+      en: `${nl.en} ${numberText(num.value)} ÷ ${dl.en} ${numberText(den.value)}`,
+    };
+    const want = `${sym.zh} ${numberText(exact(o.value))}${unit.zh}`;
+    const wantEn = `${sym.en} ${numberText(exact(o.value))}${unit.en}`;
+    if (isZero(den.value))
+      return finding(
+        false,
+        `${name.zh}无法计算：${dl.zh}为 0，要求 ${want}`,
+        `${name.en} cannot be computed: ${dl.en} is 0; required ${wantEn}`,
+      );
+    let r = div(num.value, den.value);
+    if (o.percent) r = mul(r, exact(100));
+    const shown = numberNear(r, exact(o.value));
+    return finding(
+      compare(r, o.op, exact(o.value)),
+      `${name.zh} ${shown}${unit.zh}（${parts.zh}），要求 ${want}`,
+      `${name.en} ${shown}${unit.en} (${parts.en}), required ${wantEn}`,
+    );
+  },
+};

@@ -1,0 +1,64 @@
+// A dated list within a recency window, with a level filter: "五年内有县级及以上立项课题".
+import * as z from 'zod';
+import { LEVEL_LABELS } from '../../evidence/schema.js';
+import type { RuleKind } from '../types.js';
+import { checkBase, fieldLabel, finding, valueAt } from './common.js';
+
+const LEVELS = ['county', 'city', 'province', 'national'] as const;
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('recent'),
+  list: z.enum(['projects', 'cases']),
+  /** The window: the reference year and the years - 1 before it. */
+  years: z.number().int().positive(),
+  /** Only items at these levels count; omitted: any level, or none given. */
+  levels: z.array(z.enum(LEVELS)).min(1).optional(),
+  min: z.number().int().positive().default(1),
+});
+type Options = z.infer<typeof schema>;
+
+interface Dated {
+  title: string;
+  year: number;
+  level?: (typeof LEVELS)[number];
+}
+
+export const recent: RuleKind<Options> = {
+  kind: 'recent',
+  schema,
+  fields: () => [],
+  evaluate(o, ctx) {
+    const to = ctx.calendar.referenceYear;
+    const from = to - o.years + 1;
+    const items = ((valueAt(ctx, o.list) as Dated[] | undefined) ?? []).filter(
+      (x) =>
+        x.year >= from &&
+        x.year <= to &&
+        (!o.levels || (x.level !== undefined && o.levels.includes(x.level))),
+    );
+    const l = fieldLabel(o.list);
+    const lv = o.levels
+      ? {
+          zh: `${o.levels.map((x) => LEVEL_LABELS[x].zh).join('、')}`,
+          en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level `,
+        }
+      : { zh: '', en: '' };
+    const named = items
+      .slice()
+      .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title))
+      .slice(0, 3);
+    const listZh = named
+      .map((x) => `《${x.title}》${x.level ? LEVEL_LABELS[x.level].zh : ''}${x.year}`)
+      .join('、');
+    const listEn = named
+      .map((x) => `"${x.title}" ${x.level ? `${LEVEL_LABELS[x.level].en} ` : ''}${x.year}`)
+      .join(', ');
+    const pass = items.length >= o.min;
+    return finding(
+      pass,
+      `${from}–${to} 年${lv.zh}${l.zh} ${items.length} 项${pass ? `：${listZh}` : ''}，要求 ≥ ${o.min} 项`,
+      `${lv.en}${l.en} in ${from}–${to}: ${items.length}${pass ? ` (${listEn})` : ''}; required ≥ ${o.min}`,
+    );
+  },
+};

@@ -1,0 +1,76 @@
+// The share of ledger records that meet a condition: "每次作业有批改" is graded records ÷ homework records = 100%.
+import * as z from 'zod';
+import { div, exact, mul } from '../exact.js';
+import type { RuleKind } from '../types.js';
+import {
+  checkBase,
+  compare,
+  condition,
+  finding,
+  meets,
+  numberNear,
+  numberText,
+  op,
+  opText,
+  recordFieldLabel,
+  selection,
+  selectionFields,
+  selectionLabel,
+  selectRecords,
+} from './common.js';
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('share'),
+  records: selection,
+  /** What each record must meet. */
+  where: z.array(condition).min(1),
+  op: op.default('>='),
+  /** A percentage: 100 means every record. */
+  value: z.number().min(0).max(100),
+});
+type Options = z.infer<typeof schema>;
+
+export const share: RuleKind<Options> = {
+  kind: 'share',
+  schema,
+  fields: (o) => [
+    ...selectionFields(o.records, ['records']),
+    ...selectionFields({ type: o.records.type, where: o.where }, []),
+  ],
+  evaluate(o, ctx) {
+    const records = selectRecords(ctx, o.records);
+    const l = selectionLabel(o.records);
+    const what = o.where.map((c) => recordFieldLabel(c.field));
+    const whatZh = what.map((w) => w.zh).join('且');
+    const whatEn = what.map((w) => w.en).join(' and ');
+    const sym = opText(o.op);
+    const want =
+      o.value === 100 && o.op === '>='
+        ? { zh: '要求全部', en: 'required: all' }
+        : { zh: `要求 ${sym.zh} ${o.value}%`, en: `required ${sym.en} ${o.value}%` };
+    if (records.length === 0)
+      return finding(
+        false,
+        `没有${l.zh}记录，${want.zh}${whatZh}`,
+        `no ${l.en} records; ${want.en} ${whatEn}`,
+      );
+    let met = 0;
+    let unknown = 0;
+    for (const r of records) {
+      const results = o.where.map((c) => meets(ctx, r, c));
+      if (results.every((x) => x === true)) met++;
+      else if (results.some((x) => x === undefined)) unknown++;
+    }
+    const pct = mul(div(exact(met), exact(records.length)), exact(100));
+    const blank =
+      unknown > 0
+        ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` }
+        : { zh: '', en: '' };
+    return finding(
+      compare(pct, o.op, exact(o.value)),
+      `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,
+      `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberText(pct)}%)${blank.en}; ${want.en}`,
+    );
+  },
+};

@@ -1,0 +1,48 @@
+// A number against a threshold with an explicit operator: "配备不少于2名家庭教育指导师" is instructors >= 2.
+import * as z from 'zod';
+import { exact } from '../exact.js';
+import type { RuleKind } from '../types.js';
+import {
+  checkBase,
+  compare,
+  field,
+  fieldLabel,
+  finding,
+  missing,
+  numberAt,
+  numberNear,
+  numberText,
+  op,
+  opText,
+} from './common.js';
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('threshold'),
+  field,
+  op,
+  value: z.number(),
+  unit: z.string().default(''),
+  unitEn: z.string().default(''),
+});
+type Options = z.infer<typeof schema>;
+
+export const threshold: RuleKind<Options> = {
+  kind: 'threshold',
+  schema,
+  fields: (o) => [{ path: o.field.split('.'), expect: 'number', at: ['field'] }],
+  evaluate(o, ctx) {
+    const v = numberAt(ctx, o.field);
+    if (v === undefined) return missing([o.field]);
+    const l = fieldLabel(o.field);
+    const want = exact(o.value);
+    const sym = opText(o.op);
+    const u = o.unit ? ` ${o.unit}` : '';
+    const ue = o.unitEn ? ` ${o.unitEn}` : '';
+    return finding(
+      compare(v, o.op, want),
+      `${l.zh} ${numberNear(v, want)}${u}，要求 ${sym.zh} ${numberText(want)}${u}`,
+      `${l.en} ${numberNear(v, want)}${ue}, required ${sym.en} ${numberText(want)}${ue}`,
+    );
+  },
+};

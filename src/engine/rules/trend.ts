@@ -1,0 +1,102 @@
+// A trend against last year: "统测成绩有所提高", "家长投诉率普遍降低". A measure is a fact or a rate.
+import * as z from 'zod';
+import { cmp, div, type Exact, exact, isZero, mul } from '../exact.js';
+import type { Context, FieldRef, RuleKind, Text } from '../types.js';
+import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText } from './common.js';
+
+const measure = z.union([
+  z.strictObject({ field }),
+  z.strictObject({ numerator: field, denominator: field }),
+]);
+type Measure = z.infer<typeof measure>;
+
+const schema = z.strictObject({
+  ...checkBase,
+  rule: z.literal('trend'),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  current: measure,
+  previous: measure,
+  direction: z.enum(['higher', 'lower']),
+  /** Show and compare rates as percentages. */
+  percent: z.boolean().default(false),
+  /** Equal to last year passes when both years are at this ceiling (direction higher), e.g. 100 (%). */
+  ceiling: z.number().optional(),
+  /** Equal to last year passes when both years are at this floor (direction lower), e.g. 0. */
+  floor: z.number().optional(),
+});
+type Options = z.infer<typeof schema>;
+
+const measureFields = (m: Measure, at: string): FieldRef[] =>
+  'field' in m
+    ? [{ path: m.field.split('.'), expect: 'number', at: [at, 'field'] }]
+    : [
+        { path: m.numerator.split('.'), expect: 'number', at: [at, 'numerator'] },
+        { path: m.denominator.split('.'), expect: 'number', at: [at, 'denominator'] },
+      ];
+
+type Value = { value: Exact; detail: Text } | { missing: string[] } | { zero: string };
+
+function measureValue(ctx: Context, m: Measure, percent: boolean): Value {
+  if ('field' in m) {
+    const v = numberAt(ctx, m.field);
+    return v === undefined ? { missing: [m.field] } : { value: v, detail: { zh: '', en: '' } };
+  }
+  const n = numberAt(ctx, m.numerator);
+  const d = numberAt(ctx, m.denominator);
+  if (n === undefined || d === undefined)
+    return {
+      missing: [...(n === undefined ? [m.numerator] : []), ...(d === undefined ? [m.denominator] : [])],
+    };
+  if (isZero(d)) return { zero: m.denominator };
+  const r = div(n, d);
+  const text = `（${numberText(n)} ÷ ${numberText(d)}）`;
+  return {
+    value: percent ? mul(r, exact(100)) : r,
+    detail: { zh: text, en: ` (${numberText(n)} ÷ ${numberText(d)})` },
+  };
+}
+
+export const trend: RuleKind<Options> = {
+  kind: 'trend',
+  schema,
+  fields: (o) => [...measureFields(o.current, 'current'), ...measureFields(o.previous, 'previous')],
+  evaluate(o, ctx) {
+    const cur = measureValue(ctx, o.current, o.percent);
+    const prev = measureValue(ctx, o.previous, o.percent);
+    const absent = [cur, prev].flatMap((v) => ('missing' in v ? v.missing : []));
+    if (absent.length > 0) return missing(absent);
+    const name = { zh: o.name, en: o.nameEn ?? o.name };
+    for (const v of [cur, prev]) {
+      if ('zero' in v) {
+        const l = fieldLabel(v.zero);
+        return finding(
+          false,
+          `${name.zh}无法计算：${l.zh}为 0`,
+          `${name.en} cannot be computed: ${l.en} is 0`,
+        );
+      }
+    }
+    if (!('value' in cur) || !('value' in prev)) return missing(absent);
+    const u = o.percent ? '%' : '';
+    const c = cmp(cur.value, prev.value);
+    const better = o.direction === 'higher' ? c > 0 : c < 0;
+    const bound = o.direction === 'higher' ? o.ceiling : o.floor;
+    const atBound = c === 0 && bound !== undefined && cmp(cur.value, exact(bound)) === 0;
+    const word =
+      o.direction === 'higher' ? { zh: '高于', en: 'higher than' } : { zh: '低于', en: 'lower than' };
+    const base = {
+      zh: `${name.zh} ${numberText(cur.value)}${u}${cur.detail.zh}，上学年 ${numberText(prev.value)}${u}${prev.detail.zh}`,
+      en: `${name.en} ${numberText(cur.value)}${u}${cur.detail.en}, last year ${numberText(prev.value)}${u}${prev.detail.en}`,
+    };
+    if (atBound) {
+      const at = o.direction === 'higher' ? { zh: '最高', en: 'ceiling' } : { zh: '最低', en: 'floor' };
+      return finding(
+        true,
+        `${base.zh}，两年均为${at.zh}值 ${numberText(exact(bound))}${u}，视为达到`,
+        `${base.en}; both years at the ${at.en} ${numberText(exact(bound))}${u}, counted as met`,
+      );
+    }
+    return finding(better, `${base.zh}，要求${word.zh}上学年`, `${base.en}; required ${word.en} last year`);
+  },
+};

@@ -1,0 +1,59 @@
+// The engine's vocabulary: rule kinds turn evidence into findings; scoring turns findings into points.
+import type * as z from 'zod';
+import type { Evidence } from '../evidence/model.js';
+import type { Stage } from '../evidence/schema.js';
+import type { SchoolCalendar } from './calendar.js';
+
+/** A text in both languages; renderers pick one. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/**
+ * What a rule says of the evidence: pass, fail, or missing (a fact it needs is absent — a fail with the
+ * reason "缺少数据"). Not-applicable is decided before a rule runs, from the check's stages.
+ */
+export interface Finding {
+  outcome: 'pass' | 'fail' | 'missing';
+  reason: Text;
+  /** Evidence paths of the facts that were missing, e.g. "facts.spending". */
+  missing?: string[];
+}
+
+export interface Context {
+  evidence: Evidence;
+  calendar: SchoolCalendar;
+  stage: Stage;
+  /** Evaluates a nested check (any-of / all-of). */
+  evaluate(check: CompiledCheck): Finding;
+}
+
+/** An evidence field a rule reads: where it sits in the evidence file and what value it must hold. */
+export interface FieldRef {
+  path: (string | number)[];
+  expect: 'number' | 'boolean' | 'string' | 'any';
+  /** Where in the check's options it was named, for rubric error positions. */
+  at: (string | number)[];
+}
+
+export interface RuleKind<O = unknown> {
+  kind: string;
+  /** The check's options, common fields included (id, label, points, stages). */
+  schema: z.ZodType<O>;
+  fields(options: O): FieldRef[];
+  /** Nested raw checks (any-of / all-of) with their place in the options. */
+  children?(options: O): { at: (string | number)[]; raw: unknown }[];
+  evaluate(options: O, ctx: Context, children: CompiledCheck[]): Finding;
+}
+
+export interface CompiledCheck {
+  id: string;
+  label: Text;
+  kind: RuleKind<unknown>;
+  options: unknown;
+  /** Explicit points, when the rubric overrides the equal share. */
+  points?: number;
+  appliesTo?: Stage[];
+  children: CompiledCheck[];
+}

@@ -1,0 +1,43 @@
+// What the evidence says about the rubric itself: self-scores (自评) per 二级指标, within its points.
+import { cmp, exact } from '../engine/exact.js';
+import { locate, type YamlSource } from '../io/yaml.js';
+import { type Problem, pathText } from '../problem.js';
+import { indicatorsOf, type Rubric } from '../rubric/model.js';
+import { nearest } from './issues.js';
+import { labelAt } from './labels.js';
+import { type EvidenceData, evidenceSchema } from './schema.js';
+
+export function selfScoreProblems(
+  data: EvidenceData,
+  rubric: Rubric,
+  source: YamlSource,
+  file?: string,
+): Problem[] {
+  const indicators = new Map(indicatorsOf(rubric).map((b) => [b.id, b]));
+  const problems: Problem[] = [];
+  const label = labelAt(evidenceSchema, ['selfScores']);
+  for (const [id, value] of Object.entries(data.selfScores ?? {})) {
+    const path = ['selfScores', id];
+    const at = { path: pathText(path), ...(label ? { label } : {}), ...(file ? { file } : {}) };
+    const b = indicators.get(id);
+    if (!b) {
+      const suggestion = nearest(id, [...indicators.keys()]) ?? '';
+      problems.push({
+        severity: 'error',
+        code: 'self.unknownIndicator',
+        params: { id, suggestion, known: [...indicators.keys()].join(', ') },
+        ...at,
+        ...locate(source, path, true),
+      });
+    } else if (value < 0 || cmp(exact(value), b.points) > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'self.range',
+        params: { id, value, points: Number(b.points.n) / Number(b.points.d) },
+        ...at,
+        ...locate(source, path),
+      });
+    }
+  }
+  return problems;
+}

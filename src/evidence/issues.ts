@@ -1,0 +1,162 @@
+// zod issues → Problems with a message code, the field's label and a concrete suggestion.
+import type * as z from 'zod';
+import { locate, type YamlSource } from '../io/yaml.js';
+import type { Problem } from '../problem.js';
+import { pathText } from '../problem.js';
+import { keysAt, labelAt } from './labels.js';
+
+const FULLWIDTH_DIGITS = /[０-９．－]/;
+const toHalfWidth = (s: string) =>
+  s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const NUMBER_WITH_UNIT = /^\s*(-?\d+(?:\.\d+)?)\s*(元|人|名|个|次|户|分|所|班|项|%|％)\s*$/;
+const YES = new Set(['是', '有', '对', '已', '已建立', '√', 'yes', 'y', 'Y', 'Yes', 'YES', 'on']);
+const NO = new Set(['否', '无', '没有', '未', '×', 'no', 'n', 'N', 'No', 'NO', 'off']);
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] ?? 0;
+      row[j] = Math.min(
+        cur + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+      );
+      prev = cur;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** A date the clerk wrote another way (2023/9/1, 2023年9月1日, 2023.9.1) in the form the file wants. */
+function dateSuggestion(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(toHalfWidth(input));
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
+}
+
+function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['params'] } {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return { code: 'value.required', params: {} };
+      if (issue.expected === 'number' && typeof input === 'string') {
+        if (FULLWIDTH_DIGITS.test(input))
+          return { code: 'value.fullWidthDigits', params: { input, suggestion: toHalfWidth(input) } };
+        const unit = NUMBER_WITH_UNIT.exec(input);
+        if (unit?.[2] === '%' || unit?.[2] === '％') return { code: 'value.percent', params: { input } };
+        if (unit) return { code: 'value.unit', params: { input, suggestion: unit[1] ?? '' } };
+        return { code: 'value.notNumber', params: { input } };
+      }
+      if (issue.expected === 'boolean' && (typeof input === 'string' || typeof input === 'number')) {
+        const s = String(input).trim();
+        if (YES.has(s) || NO.has(s) || s === '1' || s === '0')
+          return {
+            code: 'value.yesNo',
+            params: { input: s, suggestion: YES.has(s) || s === '1' ? 'true' : 'false' },
+          };
+      }
+      if (input === null) return { code: 'value.empty', params: {} };
+      return {
+        code: 'value.type',
+        params: { expected: issue.expected, received: Array.isArray(input) ? 'array' : typeof input },
+      };
+    }
+    case 'too_small':
+      if (issue.origin === 'array')
+        return { code: 'value.tooFew', params: { minimum: Number(issue.minimum) } };
+      return {
+        code: issue.inclusive ? 'value.min' : 'value.above',
+        params: { minimum: Number(issue.minimum), input: String(input) },
+      };
+    case 'too_big':
+      if (issue.origin === 'array')
+        return { code: 'value.tooMany', params: { maximum: Number(issue.maximum) } };
+      return { code: 'value.max', params: { maximum: Number(issue.maximum), input: String(input) } };
+    case 'invalid_value':
+      return {
+        code: 'value.enum',
+        params: { input: String(input), options: issue.values.map(String).join(', ') },
+      };
+    case 'not_multiple_of':
+      return { code: 'value.integer', params: { input: String(input) } };
+    case 'invalid_format':
+      return { code: 'value.format', params: { input: String(input) } };
+    case 'custom': {
+      const p = (issue.params ?? {}) as Record<string, unknown>;
+      if (p.code === 'dateOrDates') return { code: 'ledger.dateOrDates', params: {} };
+      if (p.expected === 'date') {
+        const suggestion = dateSuggestion(input);
+        return suggestion && suggestion !== input
+          ? { code: 'value.dateForm', params: { input: String(input), suggestion } }
+          : { code: 'value.date', params: { input: String(input) } };
+      }
+      return { code: 'value.invalid', params: { detail: issue.message } };
+    }
+    default:
+      return { code: 'value.invalid', params: { detail: issue.message } };
+  }
+}
+
+/** Turns zod issues into located problems. Integers are checked by zod as `int`: map that case too. */
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  source: YamlSource,
+  file: string | undefined,
+  /** Where `schema` sits in the document, when it validates only a part of it. */
+  prefix: readonly (string | number)[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = nearest(key, known);
+        const full = [...path, key];
+        problems.push({
+          severity: 'error',
+          code: suggestion ? 'key.unknownSuggest' : 'key.unknown',
+          params: { key, suggestion: suggestion ?? '', known: known.join(', ') },
+          path: pathText([...prefix, ...full]),
+          ...labelOf(schema, path),
+          ...locate(source, [...prefix, ...full], true),
+          ...(file ? { file } : {}),
+        });
+      }
+      continue;
+    }
+    let { code, params } = classify(issue);
+    if (issue.code === 'invalid_type' && issue.expected === 'int') code = 'value.integer';
+    problems.push({
+      severity: 'error',
+      code,
+      params,
+      path: pathText([...prefix, ...path]),
+      ...labelOf(schema, path),
+      ...locate(source, [...prefix, ...path]),
+      ...(file ? { file } : {}),
+    });
+  }
+  return problems;
+}
+
+function labelOf(schema: z.ZodType, path: readonly (string | number)[]): Pick<Problem, 'label'> {
+  const label = labelAt(schema, path);
+  return label ? { label } : {};
+}

@@ -1,0 +1,105 @@
+// One registry of the Chinese and English label of every evidence field. The JSON Schema's titles, the
+// messages and the sheet's reasons all read labels from here, so each label is written once.
+import * as z from 'zod';
+
+export interface Label {
+  zh: string;
+  en: string;
+  /** What to write, shown in the JSON Schema and in messages, e.g. "写整数，如 1200". */
+  hint?: string;
+}
+
+export const labels = z.registry<Label>();
+
+/** Attaches a label to a schema: in the registry for messages, as title/description for the JSON Schema. */
+export function labelled<T extends z.ZodType>(schema: T, zh: string, en: string, hint?: string): T {
+  const withMeta = schema.meta({
+    title: zh,
+    description: hint ? `${zh}（${en}）。${hint}` : `${zh}（${en}）`,
+  });
+  labels.add(withMeta, hint ? { zh, en, hint } : { zh, en });
+  return withMeta as T;
+}
+
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+};
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Strips optional/default/nullable/pipe wrappers, collecting labels on the way. */
+function unwrap(s: z.ZodType): { schema: z.ZodType; label?: Label } {
+  let label = labels.get(s);
+  let cur = s;
+  for (;;) {
+    const def = defOf(cur);
+    const next =
+      def.innerType ??
+      (def.type === 'pipe'
+        ? def.in?._zod && defOf(def.in).type === 'transform'
+          ? def.out
+          : def.in
+        : undefined);
+    if (!next) return { schema: cur, ...(label ? { label } : {}) };
+    cur = next;
+    label ??= labels.get(cur);
+  }
+}
+
+/** The child schema at one step of a path (an object key or an array index), if the schema has one. */
+export function childSchema(s: z.ZodType, key: string | number): z.ZodType | undefined {
+  const { schema } = unwrap(s);
+  const def = defOf(schema);
+  if (def.type === 'object' && typeof key === 'string') return def.shape?.[key];
+  if (def.type === 'array') return def.element;
+  if (def.type === 'record') return def.valueType;
+  if (def.type === 'union') {
+    for (const o of def.options ?? []) {
+      const c = childSchema(o, key);
+      if (c) return c;
+    }
+  }
+  return undefined;
+}
+
+/** The schema and label at a path, or undefined where the path leaves the schema. */
+export function schemaAt(
+  root: z.ZodType,
+  path: readonly (string | number)[],
+): { schema: z.ZodType; label?: Label } | undefined {
+  let cur: z.ZodType | undefined = root;
+  for (const key of path) {
+    cur = childSchema(cur, key);
+    if (!cur) return undefined;
+  }
+  return unwrap(cur);
+}
+
+/** The nearest label along a path: the field's own, else its parent's, and so on. */
+export function labelAt(root: z.ZodType, path: readonly (string | number)[]): Label | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const found = schemaAt(root, path.slice(0, n));
+    if (found?.label) return found.label;
+  }
+  return undefined;
+}
+
+/** The known keys of the object at a path, for "did you mean" suggestions. */
+export function keysAt(root: z.ZodType, path: readonly (string | number)[]): string[] {
+  const found = schemaAt(root, path);
+  if (!found) return [];
+  const def = defOf(found.schema);
+  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** The kind of value a field holds, for the rubric's field checks. */
+export function valueKind(schema: z.ZodType): string {
+  return defOf(unwrap(schema).schema).type;
+}

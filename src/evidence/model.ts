@@ -1,0 +1,33 @@
+// The typed evidence the engine reads: the validated file plus its ledger expanded to one record per date.
+import type { EvidenceData, LedgerEntry, RecordType } from './schema.js';
+
+export interface LedgerRecord {
+  type: RecordType;
+  date: string;
+  /** The record's own fields (assigned, graded, form…), shared by every date of a compact entry. */
+  fields: Omit<LedgerEntry, 'type' | 'date' | 'dates'>;
+  /** Where it was written: ["ledger", 3, "dates", 5]. */
+  source: (string | number)[];
+}
+
+export interface Evidence {
+  data: EvidenceData;
+  records: LedgerRecord[];
+}
+
+export function expandLedger(data: EvidenceData): LedgerRecord[] {
+  const records: LedgerRecord[] = [];
+  (data.ledger ?? []).forEach((entry, i) => {
+    const { type, date, dates, ...fields } = entry;
+    if (date !== undefined) records.push({ type, date, fields, source: ['ledger', i, 'date'] });
+    (dates ?? []).forEach((d, j) => {
+      records.push({ type, date: d, fields, source: ['ledger', i, 'dates', j] });
+    });
+  });
+  // Stable order by date, then by where it was written: the engine never depends on the file's order.
+  return records.sort(
+    (a, b) => a.date.localeCompare(b.date) || String(a.source).localeCompare(String(b.source)),
+  );
+}
+
+export const toEvidence = (data: EvidenceData): Evidence => ({ data, records: expandLedger(data) });

@@ -1,0 +1,54 @@
+// Bytes or text → Evidence, or located problems. Never throws on bad input.
+import { decodeBytes } from '../io/decode.js';
+import { parseYaml } from '../io/yaml.js';
+import { hasErrors, type Problem } from '../problem.js';
+import type { Rubric } from '../rubric/model.js';
+import { selfScoreProblems } from './against-rubric.js';
+import { consistencyProblems } from './consistency.js';
+import { issuesToProblems } from './issues.js';
+import { type Evidence, toEvidence } from './model.js';
+import { evidenceSchema } from './schema.js';
+
+export interface ParsedEvidence {
+  evidence?: Evidence;
+  problems: Problem[];
+}
+
+/** Parses evidence; with a rubric, also checks what the file says of that rubric (self-scores). */
+
+const withFile = (problems: Problem[], file?: string): Problem[] =>
+  file ? problems.map((p) => ({ ...p, file })) : problems;
+
+export function parseEvidenceBytes(bytes: Uint8Array, file?: string, rubric?: Rubric): ParsedEvidence {
+  const decoded = decodeBytes(bytes);
+  if (decoded.text === undefined || hasErrors(decoded.problems))
+    return { problems: withFile(decoded.problems, file) };
+  const parsed = parseEvidenceText(decoded.text, file, rubric);
+  return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
+}
+
+export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
+  const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if (!yaml.source) return { problems: withFile(yaml.problems, file) };
+  const value = yaml.value;
+  const looksLikeEvidence =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    ('school' in value || 'year' in value);
+  if (!looksLikeEvidence) {
+    return {
+      problems: withFile(
+        [{ severity: 'error', code: 'file.notEvidence', params: {}, line: 1, col: 1 }],
+        file,
+      ),
+    };
+  }
+  const result = evidenceSchema.safeParse(value, { reportInput: true });
+  if (!result.success)
+    return { problems: issuesToProblems(result.error.issues, evidenceSchema, yaml.source, file) };
+  const problems = consistencyProblems(result.data, yaml.source, file);
+  if (rubric) problems.push(...selfScoreProblems(result.data, rubric, yaml.source, file));
+  if (hasErrors(problems)) return { problems };
+  return { evidence: toEvidence(result.data), problems };
+}

@@ -1,0 +1,288 @@
+// The evidence file: one school, one academic year. Raw, auditable quantities only; the engine derives rates.
+import * as z from 'zod';
+import { isIsoDate } from '../engine/calendar.js';
+import { labelled as L } from './labels.js';
+
+const COUNT_HINT = '写整数，不带单位，如 1200';
+const YESNO_HINT = '写 true（是）或 false（否）';
+const DATE_HINT = '写成 YYYY-MM-DD，如 2023-09-01';
+
+const count = (zh: string, en: string) => L(z.number().int().nonnegative(), zh, en, COUNT_HINT);
+const positive = (zh: string, en: string) =>
+  L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
+const yesNo = (zh: string, en: string) => L(z.boolean(), zh, en, YESNO_HINT);
+const text = (zh: string, en: string) => L(z.string().trim().min(1), zh, en);
+export const isoDate = (zh: string, en: string) =>
+  L(z.string().refine(isIsoDate, { params: { expected: 'date' } }), zh, en, DATE_HINT);
+
+export const STAGES = ['kindergarten', 'primary', 'junior', 'senior', 'nine-year', 'complete'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+  kindergarten: { zh: '幼儿园', en: 'kindergarten' },
+  primary: { zh: '小学', en: 'primary school' },
+  junior: { zh: '初中', en: 'junior secondary school' },
+  senior: { zh: '高中', en: 'senior secondary school' },
+  'nine-year': { zh: '九年一贯制学校', en: 'nine-year school' },
+  complete: { zh: '完全中学', en: 'complete secondary school' },
+};
+/** Chinese names a clerk may write for the stage. */
+const STAGE_ALIASES: Record<string, Stage> = Object.fromEntries(
+  Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]),
+);
+
+const stage = L(
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() in STAGE_ALIASES ? STAGE_ALIASES[v.trim()] : v),
+    z.enum(STAGES),
+  ),
+  '学段',
+  'stage',
+  `写 ${STAGES.map((s) => `${s}（${STAGE_LABELS[s].zh}）`).join('、')} 之一`,
+);
+
+const schoolCode = L(
+  z.union([z.string(), z.number().int()]).transform((v) => String(v).trim()),
+  '学校标识码',
+  'national school code',
+  '10 位数字，如 "2164010001"',
+);
+
+const school = L(
+  z.strictObject({
+    name: text('学校名称', 'school name'),
+    code: schoolCode.optional(),
+    county: text('所属区县', 'county'),
+    stage,
+    students: positive('在校学生数', 'enrolled students'),
+    studentsLastYear: positive('上学年在校学生数', 'enrolled students last year').optional(),
+    classes: positive('班级数', 'classes'),
+    households: positive('学生家庭户数', 'households').optional(),
+  }),
+  '学校概况',
+  'school profile',
+);
+
+const term = L(
+  z.strictObject({ start: isoDate('学期开始日期', 'term start'), end: isoDate('学期结束日期', 'term end') }),
+  '学期',
+  'term',
+);
+
+const breakSpan = L(
+  z.strictObject({
+    name: text('假期名称', 'break name').optional(),
+    start: isoDate('假期开始日期', 'break start'),
+    end: isoDate('假期结束日期', 'break end'),
+  }),
+  '假期',
+  'break',
+);
+
+/** Status facts, one per rubric requirement that is a yes/no or a head count. */
+export const factFields = {
+  developmentPlanProject: yesNo(
+    '学校发展规划中有家庭教育实施项目',
+    'development plan has a family-education project',
+  ),
+  studyExchangeSystem: yesNo('有家庭教育学习和交流制度', 'family-education study and exchange system'),
+  principalResponsibility: yesNo('实行校长（园长）负责制', 'principal responsibility system'),
+  guidanceStation: yesNo('建有家校合作指导站', 'home–school guidance station established'),
+  stationDisplay: yesNo('指导站有相关资料展示', 'guidance station displays materials'),
+  inAnnualPlan: yesNo('家庭教育工作纳入学年度计划', 'family education in the annual plan'),
+  inAnnualSummary: yesNo('家庭教育工作纳入学年度总结', 'family education in the annual summary'),
+  workloadCounted: yesNo('家庭教育指导服务计入教师工作量', 'guidance counted in teacher workload'),
+  headTeacherIncentive: yesNo('对班主任有考核激励机制', 'head-teacher assessment and incentive'),
+  instructors: count('家庭教育指导师人数', 'family-education instructors'),
+  lecturers: count('家庭教育讲师人数', 'family-education lecturers'),
+  volunteers: count('家庭教育志愿者人数', 'family-education volunteers'),
+  trainingIncludesGuidance: yesNo('校本培训含家庭教育指导内容', 'school-based training covers guidance'),
+  spending: L(
+    z.number().nonnegative(),
+    '家庭教育经费实际支出（元）',
+    'family-education spending (yuan)',
+    '写金额数字，不带“元”，如 24000',
+  ),
+  classesWithCommittee: count('建立家长委员会的班级数', 'classes with a parent committee'),
+  committeeElection: yesNo('家长委员会产生程序规范', 'committee election procedure standardized'),
+  committeeRoles: yesNo('家长委员会分工明确', 'committee roles defined'),
+  teachingPlan: yesNo('家长学校有教学计划', 'parent-school teaching plan'),
+  textbook: yesNo('有校本教材或推荐教材', 'school-based or recommended textbook'),
+  infoPlatform: yesNo('建有家校共育信息平台', 'home–school information platform'),
+};
+
+export const RECORD_TYPES = {
+  committeeCase: { zh: '家委会解决问题案例', en: 'parent-committee case' },
+  homework: { zh: '家长作业', en: 'parent homework' },
+  lecture: { zh: '专题培训讲座', en: 'lecture' },
+  reading: { zh: '家庭教育读书活动', en: 'reading activity' },
+  practice: { zh: '亲子实践活动', en: 'parent-child practice activity' },
+  onlineReading: { zh: '线上主题读书活动', en: 'online theme reading' },
+  openDay: { zh: '校园开放日', en: 'campus open day' },
+  receptionDay: { zh: '接待日', en: 'reception day' },
+  parentMeeting: { zh: '家长会', en: 'parent meeting' },
+  volunteerService: { zh: '家庭教育志愿者服务', en: 'volunteer service' },
+  community: { zh: '社区家庭教育指导', en: 'community guidance' },
+  research: { zh: '指导师、讲师专题研究或指导', en: 'research or guidance session' },
+  course: { zh: '家庭教育指导课程或菜单', en: 'guidance course or menu' },
+} as const;
+export type RecordType = keyof typeof RECORD_TYPES;
+const recordTypeNames = Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[]];
+
+/** Fields a ledger record may carry besides its type and date(s); which ones matter depends on the type. */
+export const recordFields = {
+  title: text('标题', 'title').optional(),
+  note: L(z.string(), '备注', 'note').optional(),
+  files: L(z.array(z.string()), '佐证材料', 'supporting files').optional(),
+  assigned: count('布置作业的家庭数', 'households assigned homework').optional(),
+  completed: count('完成作业的家庭数', 'households that completed homework').optional(),
+  graded: yesNo('作业有批改', 'homework graded').optional(),
+  signed: yesNo('作业有孩子签字', 'homework signed by the child').optional(),
+  recorded: yesNo('活动有记录', 'activity recorded').optional(),
+  summarized: yesNo('活动有总结', 'activity summarized').optional(),
+  form: text('形式', 'form').optional(),
+  reached: count('到达家庭数', 'households reached').optional(),
+};
+
+const ledgerEntry = L(
+  z
+    .strictObject({
+      type: L(z.enum(recordTypeNames), '台账类型', 'record type', `写 ${recordTypeNames.join('、')} 之一`),
+      date: isoDate('日期', 'date').optional(),
+      dates: L(
+        z.array(isoDate('日期', 'date')).min(1),
+        '日期列表',
+        'dates',
+        '写成 [2023-09-04, 2023-09-11]',
+      ).optional(),
+      ...recordFields,
+    })
+    .refine((e) => (e.date === undefined) !== (e.dates === undefined), {
+      params: { code: 'dateOrDates' },
+      path: ['date'],
+    }),
+  '台账记录',
+  'ledger record',
+);
+
+const levels = ['county', 'city', 'province', 'national'] as const;
+export type Level = (typeof levels)[number];
+export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
+  county: { zh: '县级', en: 'county' },
+  city: { zh: '市级', en: 'city' },
+  province: { zh: '省级（自治区级）', en: 'province' },
+  national: { zh: '国家级', en: 'national' },
+};
+const LEVEL_ALIASES: Record<string, Level> = {
+  县级: 'county',
+  区级: 'county',
+  市级: 'city',
+  省级: 'province',
+  自治区级: 'province',
+  国家级: 'national',
+};
+const level = L(
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() in LEVEL_ALIASES ? LEVEL_ALIASES[v.trim()] : v),
+    z.enum(levels),
+  ),
+  '级别',
+  'level',
+  '写 county（县级）、city（市级）、province（省级/自治区级）、national（国家级）之一',
+);
+const year = L(z.number().int().min(1990).max(2100), '年份', 'year', '写四位年份，如 2022');
+
+const project = L(
+  z.strictObject({ title: text('课题名称', 'project title'), level, year: year, files: recordFields.files }),
+  '立项课题',
+  'research project',
+);
+const caseResult = L(
+  z.strictObject({
+    title: text('成果名称', 'result title'),
+    year,
+    level: level.optional(),
+    files: recordFields.files,
+  }),
+  '个案指导成果',
+  'case-guidance result',
+);
+
+const survey = (zh: string, en: string) =>
+  L(
+    z.strictObject({
+      population: count('调查对象总数', 'population'),
+      respondents: count('有效答卷数', 'respondents'),
+      satisfied: count('满意人数', 'satisfied'),
+    }),
+    zh,
+    en,
+  );
+
+const pair = (zh: string, en: string, value: z.ZodType<number> = z.number().int().nonnegative()) =>
+  L(
+    z.strictObject({
+      current: L(value, `本学年${zh}`, `${en} this year`, '写数字，不带单位'),
+      previous: L(value, `上学年${zh}`, `${en} last year`, '写数字，不带单位'),
+    }),
+    zh,
+    en,
+  );
+
+export const evidenceSchema = z.strictObject({
+  school,
+  year: L(z.string().regex(/^\d{4}-\d{4}$/), '学年', 'academic year', '写成 2023-2024'),
+  terms: L(z.array(term).length(2), '学期', 'terms', '写两个学期，每个有 start 和 end'),
+  breaks: L(z.array(breakSpan), '假期', 'breaks').optional(),
+  facts: L(
+    z.strictObject(Object.fromEntries(Object.entries(factFields).map(([k, v]) => [k, v.optional()]))),
+    '现状',
+    'status facts',
+  ).optional(),
+  ledger: L(z.array(ledgerEntry), '活动台账', 'activity ledger').optional(),
+  projects: L(z.array(project), '立项课题', 'research projects').optional(),
+  cases: L(z.array(caseResult), '个案指导成果', 'case-guidance results').optional(),
+  surveys: L(
+    z.strictObject({
+      children: survey('子女对家长教育的满意度调查', 'children on their parents’ education').optional(),
+      students: survey('学生对家庭成长环境的满意度调查', 'students on their family environment').optional(),
+      parents: survey(
+        '家长对学校家庭教育指导服务的满意度调查',
+        'parents on the school’s guidance',
+      ).optional(),
+    }),
+    '满意度调查',
+    'surveys',
+  ).optional(),
+  outcomes: L(
+    z.strictObject({
+      examAverage: pair('统测平均分', 'exam average', z.number().nonnegative()).optional(),
+      graduates: pair('毕业生数', 'graduates').optional(),
+      promoted: pair('升学人数', 'students promoted').optional(),
+      complaints: pair('家长投诉数', 'parent complaints').optional(),
+      bullying: pair('校园欺凌事件数', 'bullying incidents').optional(),
+    }),
+    '教育成效',
+    'outcomes',
+  ).optional(),
+  selfScores: L(
+    z.record(z.string(), L(z.number(), '自评分', 'self-score', '写数字，如 2.5')),
+    '自评',
+    'self-scores',
+    '按二级指标写，如 B1: 1',
+  ).optional(),
+  attachments: L(
+    z.array(
+      z.strictObject({
+        path: text('文件路径', 'file path'),
+        indicator: text('对应指标', 'indicator').optional(),
+        title: text('说明', 'title').optional(),
+      }),
+    ),
+    '佐证材料',
+    'supporting files',
+  ).optional(),
+});
+
+export type EvidenceInput = z.input<typeof evidenceSchema>;
+export type EvidenceData = z.output<typeof evidenceSchema>;
+export type LedgerEntry = NonNullable<EvidenceData['ledger']>[number];

@@ -1,0 +1,258 @@
+// Problem messages in Chinese and English: templates over a problem's params. Each says what is wrong and
+// what to write instead.
+import type { Problem } from '../problem.js';
+
+export type Lang = 'zh' | 'en';
+type P = Problem['params'];
+type Template = (p: P) => string;
+
+const MESSAGES: Record<string, { zh: Template; en: Template }> = {
+  'file.empty': {
+    zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
+    en: () => 'the file is empty; fill it in like the files in examples/',
+  },
+  'file.tooLarge': {
+    zh: (p) => `文件过大（${p.size} 字节，上限 ${p.max} 字节），不像是一所学校的证据文件`,
+    en: (p) =>
+      `the file is too large (${p.size} bytes, limit ${p.max}); it does not look like one school's evidence file`,
+  },
+  'file.binary': {
+    zh: () => '这是二进制文件，不是 YAML 文本。请提交 .yaml 文本文件',
+    en: () => 'this is a binary file, not YAML text; submit the .yaml text file',
+  },
+  'file.encoding': {
+    zh: () => '文件既不是 UTF-8 也不是 GB18030/GBK 编码。请在编辑器中另存为 UTF-8',
+    en: () => 'the file is neither UTF-8 nor GB18030/GBK; save it as UTF-8',
+  },
+  'file.gb18030': {
+    zh: () => '文件是 GB18030/GBK 编码，已按此解码。建议另存为 UTF-8',
+    en: () => 'the file is GB18030/GBK-encoded and was decoded as such; saving it as UTF-8 is recommended',
+  },
+  'file.notEvidence': {
+    zh: () => '这不是证据文件：顶层应有 school、year、terms 等字段。请参照 examples/schools/ 中的示例',
+    en: () =>
+      'this is not an evidence file: expected school, year, terms… at the top level; see examples/schools/',
+  },
+  'yaml.fullWidthColon': {
+    zh: (p) =>
+      `使用了全角冒号“：”${p.key ? `（${p.key}）` : ''}。请改为半角冒号加空格，如 ${p.key || 'key'}: 值`,
+    en: (p) =>
+      `full-width colon "：" used${p.key ? ` after ${p.key}` : ''}; write an ASCII colon and a space: ${p.key || 'key'}: value`,
+  },
+  'yaml.tabIndent': {
+    zh: () => '用 Tab 缩进。YAML 只能用空格缩进，请把 Tab 换成两个空格',
+    en: () => 'indented with a tab; YAML indents with spaces only: use two spaces',
+  },
+  'yaml.oddSpaceIndent': {
+    zh: (p) => `缩进中有全角空格或不换行空格（${p.char}）。请改为半角空格`,
+    en: (p) => `the indentation contains a full-width or non-breaking space (${p.char}); use ASCII spaces`,
+  },
+  'yaml.oddSpaceAfterColon': {
+    zh: (p) => `冒号后是全角空格或不换行空格（${p.char}）。请改为半角空格`,
+    en: (p) => `a full-width or non-breaking space (${p.char}) follows the colon; use an ASCII space`,
+  },
+  'yaml.duplicateKey': {
+    zh: () => '重复的字段。每个字段只能写一次，请删除或合并重复的一行',
+    en: () => 'duplicate key; each key may appear once: remove or merge the repeated line',
+  },
+  'yaml.aliasBomb': {
+    zh: () => 'YAML 别名（&/*）展开过多，已拒绝读取。请直接写出数据，不要用别名',
+    en: () => 'too many YAML alias expansions; refused. Write the data out without aliases',
+  },
+  'yaml.syntax': {
+    zh: (p) => `YAML 格式错误：${p.detail}。请检查缩进和冒号`,
+    en: (p) => `YAML syntax error: ${p.detail}; check indentation and colons`,
+  },
+  'key.unknown': {
+    zh: (p) => `未知字段 ${p.key}。可用的字段：${p.known}`,
+    en: (p) => `unknown key ${p.key}; known keys: ${p.known}`,
+  },
+  'key.unknownSuggest': {
+    zh: (p) => `未知字段 ${p.key}，是否应为 ${p.suggestion}？`,
+    en: (p) => `unknown key ${p.key}; did you mean ${p.suggestion}?`,
+  },
+  'value.required': { zh: () => '缺少此项', en: () => 'this field is required' },
+  'value.empty': { zh: () => '值是空的', en: () => 'the value is empty' },
+  'value.fullWidthDigits': {
+    zh: (p) => `“${p.input}”是全角数字。请写半角数字 ${p.suggestion}`,
+    en: (p) => `"${p.input}" has full-width digits; write ${p.suggestion}`,
+  },
+  'value.unit': {
+    zh: (p) => `“${p.input}”带了单位。只写数字：${p.suggestion}`,
+    en: (p) => `"${p.input}" includes a unit; write the number only: ${p.suggestion}`,
+  },
+  'value.percent': {
+    zh: (p) => `“${p.input}”是百分比。请填写原始数量（如人数），比例由工具计算`,
+    en: (p) => `"${p.input}" is a percentage; give the raw count, the tool computes the rate`,
+  },
+  'value.notNumber': { zh: (p) => `“${p.input}”不是数字`, en: (p) => `"${p.input}" is not a number` },
+  'value.yesNo': {
+    zh: (p) => `“${p.input}”不是 true/false。请写 ${p.suggestion}`,
+    en: (p) => `"${p.input}" is not true/false; write ${p.suggestion}`,
+  },
+  'value.type': {
+    zh: (p) => `类型不对：应为 ${p.expected}，实际为 ${p.received}`,
+    en: (p) => `wrong type: expected ${p.expected}, got ${p.received}`,
+  },
+  'value.integer': {
+    zh: (p) => `“${p.input ?? ''}”应为整数`,
+    en: (p) => `"${p.input ?? ''}" must be a whole number`,
+  },
+  'value.min': {
+    zh: (p) => `${p.input} 太小，不能小于 ${p.minimum}`,
+    en: (p) => `${p.input} is too small; the minimum is ${p.minimum}`,
+  },
+  'value.above': {
+    zh: (p) => `${p.input} 太小，必须大于 ${p.minimum}`,
+    en: (p) => `${p.input} is too small; it must be greater than ${p.minimum}`,
+  },
+  'value.max': {
+    zh: (p) => `${p.input} 太大，不能大于 ${p.maximum}`,
+    en: (p) => `${p.input} is too large; the maximum is ${p.maximum}`,
+  },
+  'value.tooFew': {
+    zh: (p) => `至少要写 ${p.minimum} 项`,
+    en: (p) => `at least ${p.minimum} entries are needed`,
+  },
+  'value.tooMany': {
+    zh: (p) => `最多只能写 ${p.maximum} 项`,
+    en: (p) => `at most ${p.maximum} entries are allowed`,
+  },
+  'value.enum': {
+    zh: (p) => `“${p.input}”不是可选值。可选：${p.options}`,
+    en: (p) => `"${p.input}" is not allowed; choose one of: ${p.options}`,
+  },
+  'value.format': {
+    zh: (p) => `“${p.input}”格式不对`,
+    en: (p) => `"${p.input}" is not in the expected form`,
+  },
+  'value.date': { zh: (p) => `“${p.input}”不是有效日期`, en: (p) => `"${p.input}" is not a valid date` },
+  'value.dateForm': {
+    zh: (p) => `日期“${p.input}”请写成 ${p.suggestion}`,
+    en: (p) => `write the date "${p.input}" as ${p.suggestion}`,
+  },
+  'value.invalid': { zh: (p) => `值无效：${p.detail}`, en: (p) => `invalid value: ${p.detail}` },
+  'ledger.dateOrDates': {
+    zh: () => '每条台账写 date（一个日期）或 dates（日期列表）二者之一',
+    en: () => 'give each ledger entry either date (one date) or dates (a list), not both or neither',
+  },
+  'year.invalid': {
+    zh: (p) => `学年“${p.input}”应为相邻两年，如 2023-2024`,
+    en: (p) => `academic year "${p.input}" must be two consecutive years, e.g. 2023-2024`,
+  },
+  'date.outsideYear': {
+    zh: (p) => `日期 ${p.date} 不在 ${p.year} 学年内（${p.from} 至 ${p.to}）。请核对年份`,
+    en: (p) => `${p.date} is outside the academic year ${p.year} (${p.from} to ${p.to}); check the year`,
+  },
+  'date.outsideTerms': {
+    zh: (p) => `日期 ${p.date} 不在任何学期内，按学期或教学月统计时不计入`,
+    en: (p) => `${p.date} lies in no term; it does not count for any term or teaching month`,
+  },
+  'term.order': {
+    zh: (p) => `结束日期 ${p.end} 早于开始日期 ${p.start}`,
+    en: (p) => `the end ${p.end} is before the start ${p.start}`,
+  },
+  'term.overlap': {
+    zh: (p) => `第二学期开始日期 ${p.start} 不晚于第一学期结束日期 ${p.end}。两个学期按先后写，且不能重叠`,
+    en: (p) =>
+      `term 2 starts on ${p.start}, not after term 1 ends (${p.end}); list the terms in order without overlap`,
+  },
+  'count.over': {
+    zh: (p) => `${p.part} 大于${p.wholeZh} ${p.whole}，两者矛盾。请核对`,
+    en: (p) => `${p.part} exceeds ${p.wholeEn} ${p.whole}; they contradict each other`,
+  },
+  'code.form': {
+    zh: (p) => `学校标识码“${p.input}”应为 10 位数字`,
+    en: (p) => `school code "${p.input}" should be 10 digits`,
+  },
+  'code.stage': {
+    zh: (p) => `学校标识码 ${p.code} 的类别 ${p.category} 与学段 ${p.stage} 不符。请核对`,
+    en: (p) => `school code ${p.code} has category ${p.category}, which does not fit the stage ${p.stage}`,
+  },
+  'self.unknownIndicator': {
+    zh: (p) =>
+      `自评中的 ${p.id} 不是本细则的二级指标${p.suggestion ? `，是否应为 ${p.suggestion}？` : `。可用：${p.known}`}`,
+    en: (p) =>
+      `${p.id} in selfScores is not an indicator of this rubric${p.suggestion ? `; did you mean ${p.suggestion}?` : `; known: ${p.known}`}`,
+  },
+  'self.range': {
+    zh: (p) => `${p.id} 自评 ${p.value} 分超出范围：应在 0 到 ${p.points} 分之间`,
+    en: (p) => `self-score ${p.value} for ${p.id} is out of range: 0 to ${p.points}`,
+  },
+  'rubric.duplicateId': {
+    zh: (p) => `编号 ${p.id} 重复（第 ${p.first} 行已用过）`,
+    en: (p) => `id ${p.id} is used twice (first on line ${p.first})`,
+  },
+  'rubric.pointsSum': {
+    zh: (p) => `${p.what} 的下级分值合计 ${p.sum}，与其分值 ${p.points} 不符`,
+    en: (p) => `the parts of ${p.what} add up to ${p.sum}, not its ${p.points} points`,
+  },
+  'rubric.sharesSum': {
+    zh: (p) =>
+      `指定的下级分值（${p.child}）合计 ${p.fixed}，与分值 ${p.points} 不符，或没有留给其余各项的分值`,
+    en: (p) => `the fixed points of the ${p.child} (${p.fixed}) do not fit within ${p.points}`,
+  },
+  'rubric.unknownRule': {
+    zh: (p) => `未知的规则类型 ${p.rule}。可用：${p.known}`,
+    en: (p) => `unknown rule kind ${p.rule}; known: ${p.known}`,
+  },
+  'rubric.unknownRuleSuggest': {
+    zh: (p) => `未知的规则类型 ${p.rule}，是否应为 ${p.suggestion}？`,
+    en: (p) => `unknown rule kind ${p.rule}; did you mean ${p.suggestion}?`,
+  },
+  'rubric.unknownField': {
+    zh: (p) => `证据文件中没有字段 ${p.field}`,
+    en: (p) => `the evidence file has no field ${p.field}`,
+  },
+  'rubric.fieldKind': {
+    zh: (p) => `字段 ${p.field} 的类型是 ${p.actual}，此规则需要 ${p.expected}`,
+    en: (p) => `field ${p.field} holds ${p.actual}; this rule needs ${p.expected}`,
+  },
+  'cli.isDirectory': {
+    zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
+    en: (p) => `${p.file} is a folder; give one evidence file`,
+  },
+  'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
+  'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
+};
+
+export function message(p: Problem, lang: Lang): string {
+  const m = MESSAGES[p.code];
+  return m ? m[lang](p.params) : `${p.code} ${JSON.stringify(p.params)}`;
+}
+
+export const hasMessage = (code: string): boolean => code in MESSAGES;
+
+const SEVERITY: Record<Problem['severity'], { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'note' },
+};
+
+const HINTED = new Set([
+  'value.required',
+  'value.empty',
+  'value.notNumber',
+  'value.percent',
+  'value.type',
+  'value.integer',
+  'value.min',
+  'value.above',
+  'value.max',
+  'value.format',
+  'value.date',
+  'value.enum',
+  'value.tooFew',
+  'value.tooMany',
+]);
+
+/** One line: file:line:col 错误 学生数（school.students）：… 应写：… */
+export function problemLine(p: Problem, lang: Lang): string {
+  const where = [p.file, p.line, p.col].filter((x) => x !== undefined).join(':');
+  const path = p.path ? (lang === 'zh' ? `（${p.path}）` : ` (${p.path})`) : '';
+  const field = p.label ? `${lang === 'zh' ? p.label.zh : p.label.en}${path}` : (p.path ?? '');
+  // The field's own hint, where the message has no concrete suggestion of its own. Hints are Chinese.
+  const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。应写：${p.label.hint}` : '';
+  const sep = lang === 'zh' ? '：' : ': ';
+  return `${where ? `${where} ` : ''}${SEVERITY[p.severity][lang]} ${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
+}

@@ -1,0 +1,38 @@
+// A problem found in an input file. Problems are values: the CLI decides what they mean for the exit code,
+// and renderers turn `code` + `params` into Chinese or English text.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  severity: Severity;
+  /** A message code from src/i18n/messages.ts. */
+  code: string;
+  params: Record<string, string | number>;
+  file?: string;
+  line?: number;
+  col?: number;
+  /** Field path as written in the file, e.g. "school.students" or "ledger[3].dates[1]". */
+  path?: string;
+  /** The field's Chinese and English label. */
+  label?: { zh: string; en: string; hint?: string };
+}
+
+export const hasErrors = (problems: readonly Problem[]): boolean =>
+  problems.some((p) => p.severity === 'error');
+
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  return out;
+}
+
+/** Problems in a stable order: file, line, column, code. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,19 @@
+import type { ChalkInstance } from 'chalk';
+import type { Text } from '../engine/types.js';
+import type { Lang } from '../i18n/messages.js';
+import type { Sheet } from '../report/sheet.js';
+
+export interface RenderOptions {
+  lang: Lang;
+  /** Colours for a terminal; a no-colour instance otherwise. */
+  paint: ChalkInstance;
+  /** Show passed checks' reasons too. */
+  details: boolean;
+}
+
+export type SheetRenderer = (sheet: Sheet, options: RenderOptions) => string;
+
+export const pick = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);
+
+/** Points as people write them: 11, 0.75, 2.5. */
+export const pts = (x: number): string => String(Math.round(x * 100) / 100);

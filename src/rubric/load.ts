@@ -1,0 +1,232 @@
+// Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
+// kinds, known evidence fields, unique ids, and points that add up.
+import type * as z from 'zod';
+import { add, cmp, div, type Exact, exact, sub, sum, ZERO } from '../engine/exact.js';
+import { RULE_KINDS } from '../engine/rules/index.js';
+import type { CompiledCheck, FieldRef } from '../engine/types.js';
+import { issuesToProblems, nearest } from '../evidence/issues.js';
+import { schemaAt, valueKind } from '../evidence/labels.js';
+import { evidenceSchema, STAGES } from '../evidence/schema.js';
+import { decodeBytes } from '../io/decode.js';
+import { locate, parseYaml, type YamlSource } from '../io/yaml.js';
+import { hasErrors, type Problem, pathText } from '../problem.js';
+import type { Rubric, RubricItem, WeightedCheck } from './model.js';
+import { type RubricData, rubricSchema } from './schema.js';
+
+export interface LoadedRubric {
+  rubric?: Rubric;
+  problems: Problem[];
+}
+
+type Path = (string | number)[];
+
+const ZOD_KIND: Record<FieldRef['expect'], string[]> = {
+  number: ['number'],
+  boolean: ['boolean'],
+  string: ['string', 'enum'],
+  any: ['number', 'boolean', 'string', 'enum'],
+};
+
+export function loadRubricBytes(bytes: Uint8Array, file?: string): LoadedRubric {
+  const decoded = decodeBytes(bytes);
+  if (decoded.text === undefined || hasErrors(decoded.problems))
+    return { problems: decoded.problems.map((p) => ({ ...p, ...(file ? { file } : {}) })) };
+  return loadRubricText(decoded.text, file);
+}
+
+export function loadRubricText(text: string, file?: string): LoadedRubric {
+  const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const withFile = (ps: Problem[]) => ps.map((p) => ({ ...p, ...(file ? { file } : {}) }));
+  if (!yaml.source) return { problems: withFile(yaml.problems) };
+  const parsed = rubricSchema.safeParse(yaml.value, { reportInput: true });
+  if (!parsed.success)
+    return { problems: issuesToProblems(parsed.error.issues, rubricSchema, yaml.source, file) };
+  const c = new Compiler(yaml.source, file);
+  const rubric = c.rubric(parsed.data);
+  return hasErrors(c.problems) ? { problems: c.problems } : { rubric, problems: c.problems };
+}
+
+class Compiler {
+  problems: Problem[] = [];
+  private ids = new Map<string, Path>();
+
+  constructor(
+    private source: YamlSource,
+    private file: string | undefined,
+  ) {}
+
+  private report(path: Path, code: string, params: Problem['params'], atKey = false) {
+    this.problems.push({
+      severity: 'error',
+      code,
+      params,
+      path: pathText(path),
+      ...locate(this.source, path, atKey),
+      ...(this.file ? { file: this.file } : {}),
+    });
+  }
+
+  private claim(id: string, path: Path) {
+    const first = this.ids.get(id);
+    if (first)
+      this.report([...path, 'id'], 'rubric.duplicateId', {
+        id,
+        first: locate(this.source, [...first, 'id']).line,
+      });
+    else this.ids.set(id, path);
+  }
+
+  private sumsTo(parts: Exact[], whole: Exact, path: Path, what: string) {
+    const total = sum(parts);
+    if (cmp(total, whole) !== 0)
+      this.report([...path, 'points'], 'rubric.pointsSum', {
+        what,
+        sum: String(Number(total.n) / Number(total.d)),
+        points: String(Number(whole.n) / Number(whole.d)),
+      });
+  }
+
+  /** Splits `whole` among parts: explicit points stay, the rest share what is left equally. */
+  private shares(explicit: (number | undefined)[], whole: Exact, path: Path, childKey: string): Exact[] {
+    const fixed = explicit.reduce<Exact>((acc, p) => (p === undefined ? acc : add(acc, exact(p))), ZERO);
+    const open = explicit.filter((p) => p === undefined).length;
+    const left = sub(whole, fixed);
+    if (cmp(left, ZERO) < 0 || (open === 0 && cmp(left, ZERO) !== 0) || (open > 0 && cmp(left, ZERO) === 0)) {
+      this.report([...path, 'points'], 'rubric.sharesSum', {
+        child: childKey,
+        fixed: Number(fixed.n) / Number(fixed.d),
+        points: Number(whole.n) / Number(whole.d),
+      });
+      return explicit.map(() => ZERO);
+    }
+    const each = open > 0 ? div(left, exact(open)) : ZERO;
+    return explicit.map((p) => (p === undefined ? each : exact(p)));
+  }
+
+  rubric(data: RubricData): Rubric {
+    const groups = data.groups.map((g, gi) => {
+      const gPath: Path = ['groups', gi];
+      this.claim(g.id, gPath);
+      const indicators = g.indicators.map((b, bi) => {
+        const bPath: Path = [...gPath, 'indicators', bi];
+        this.claim(b.id, bPath);
+        const itemPoints = this.shares(
+          b.items.map((it) => it.points),
+          exact(b.points),
+          bPath,
+          'items',
+        );
+        const items = b.items.map((it, ii): RubricItem => {
+          const iPath: Path = [...bPath, 'items', ii];
+          this.claim(it.id, iPath);
+          const checks = it.checks.map((raw, ci) => this.check(raw, [...iPath, 'checks', ci]));
+          const weights = this.shares(
+            checks.map((c) => c?.points),
+            itemPoints[ii] ?? ZERO,
+            iPath,
+            'checks',
+          );
+          return {
+            id: it.id,
+            text: { zh: it.text, en: it.en ?? it.text },
+            points: itemPoints[ii] ?? ZERO,
+            checks: checks.flatMap((c, ci): WeightedCheck[] =>
+              c ? [{ ...c, weight: weights[ci] ?? ZERO }] : [],
+            ),
+          };
+        });
+        return { id: b.id, name: { zh: b.name, en: b.en ?? b.name }, points: exact(b.points), items };
+      });
+      this.sumsTo(
+        g.indicators.map((b) => exact(b.points)),
+        exact(g.points),
+        gPath,
+        g.id,
+      );
+      return { id: g.id, name: { zh: g.name, en: g.en ?? g.name }, points: exact(g.points), indicators };
+    });
+    this.sumsTo(
+      data.groups.map((g) => exact(g.points)),
+      exact(data.total),
+      [],
+      data.id,
+    );
+    return {
+      id: data.id,
+      name: { zh: data.name, en: data.en ?? data.name },
+      ...(data.source ? { source: data.source } : {}),
+      total: exact(data.total),
+      calendar: data.calendar,
+      notes: data.notes ?? [],
+      groups,
+    };
+  }
+
+  private check(raw: unknown, path: Path): CompiledCheck | undefined {
+    const ruleName = (raw as { rule?: unknown }).rule;
+    const kind = typeof ruleName === 'string' ? RULE_KINDS[ruleName] : undefined;
+    if (!kind) {
+      const suggestion = nearest(String(ruleName), Object.keys(RULE_KINDS));
+      this.report([...path, 'rule'], suggestion ? 'rubric.unknownRuleSuggest' : 'rubric.unknownRule', {
+        rule: String(ruleName),
+        suggestion: suggestion ?? '',
+        known: Object.keys(RULE_KINDS).join(', '),
+      });
+      return undefined;
+    }
+    const parsed = (kind.schema as z.ZodType).safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      this.problems.push(
+        ...issuesToProblems(parsed.error.issues, kind.schema as z.ZodType, this.source, this.file, path),
+      );
+      return undefined;
+    }
+    const o = parsed.data as {
+      id: string;
+      label: string;
+      en?: string;
+      points?: number;
+      appliesTo?: never;
+      notApplicableTo?: never;
+    };
+    this.claim(o.id, path);
+    for (const ref of kind.fields(o as never)) this.field(ref, path);
+    const children = (kind.children?.(o as never) ?? []).flatMap((c) => {
+      const compiled = this.check(c.raw, [...path, ...c.at]);
+      return compiled ? [compiled] : [];
+    });
+    return {
+      id: o.id,
+      label: { zh: o.label, en: o.en ?? o.label },
+      kind: kind as never,
+      options: o,
+      ...(o.points !== undefined ? { points: o.points } : {}),
+      ...this.stages(o),
+      children,
+    };
+  }
+
+  private stages(o: { appliesTo?: string[]; notApplicableTo?: string[] }): Pick<CompiledCheck, 'appliesTo'> {
+    if (!o.appliesTo && !o.notApplicableTo) return {};
+    const allowed = STAGES.filter(
+      (s) => (!o.appliesTo || o.appliesTo.includes(s)) && !o.notApplicableTo?.includes(s),
+    );
+    return { appliesTo: [...allowed] };
+  }
+
+  private field(ref: FieldRef, checkPath: Path) {
+    const found = schemaAt(evidenceSchema, ref.path);
+    const shown = ref.path.filter((k) => typeof k === 'string').join('.');
+    if (!found) {
+      this.report([...checkPath, ...ref.at], 'rubric.unknownField', { field: shown });
+      return;
+    }
+    const kind = valueKind(found.schema);
+    if (!ZOD_KIND[ref.expect].includes(kind))
+      this.report([...checkPath, ...ref.at], 'rubric.fieldKind', {
+        field: shown,
+        expected: ref.expect,
+        actual: kind,
+      });
+  }
+}
