@@ -55,9 +55,7 @@ describe('ratio', () => {
   it('19.99 元 fails and the reason names the numbers', () => {
     const r = runCheck(perStudent, { facts: { spending: 19990 } });
     expect(r.passed).toBe(false);
-    expect(r.reason.zh).toBe(
-      '生均经费 19.99 元（家庭教育经费实际支出（元） 19990 ÷ 在校学生数 1000），要求 ≥ 20 元',
-    );
+    expect(r.reason.zh).toBe('生均经费 19.99 元（家庭教育经费实际支出（元） 19990 ÷ 在校学生数 1000），要求 ≥ 20 元');
   });
   it('15.20 元 is shown with two decimals', () => {
     const r = runCheck(perStudent, { facts: { spending: 18240 }, school: school({ students: 1200 }) });
@@ -98,9 +96,7 @@ describe('ratio', () => {
     expect(runCheck(completion, ledger(2500)).passed).toBe(true);
     const r = runCheck(completion, ledger(2499));
     expect(r.passed).toBe(false);
-    expect(r.reason.zh).toContain(
-      '作业完成率 49.98%（完成作业的家庭数合计 4998 ÷ 布置作业的家庭数合计 10000）',
-    );
+    expect(r.reason.zh).toContain('作业完成率 49.98%（完成作业的家庭数合计 4998 ÷ 布置作业的家庭数合计 10000）');
   });
   it('a zero denominator fails with a reason, not a crash', () => {
     const sat = {
@@ -125,9 +121,7 @@ describe('count', () => {
   const lectures = { rule: 'count', records: { type: 'lecture' }, per: 'term', op: '>=', value: 2 };
   const ledger = (dates: string[]) => ({ ledger: [{ type: 'lecture', dates }] });
   it('2 in each term passes', () => {
-    expect(runCheck(lectures, ledger(['2023-10-01', '2024-01-19', '2024-02-26', '2024-07-05'])).passed).toBe(
-      true,
-    );
+    expect(runCheck(lectures, ledger(['2023-10-01', '2024-01-19', '2024-02-26', '2024-07-05'])).passed).toBe(true);
   });
   it('1 in the second term fails, naming both terms', () => {
     const r = runCheck(lectures, ledger(['2023-10-01', '2023-11-01', '2024-03-01']));
@@ -135,9 +129,7 @@ describe('count', () => {
     expect(r.reason.zh).toBe('专题培训讲座：第一学期 2 次、第二学期 1 次，要求每学期 ≥ 2 次');
   });
   it('a record between the terms counts for neither', () => {
-    expect(runCheck(lectures, ledger(['2023-10-01', '2023-11-01', '2024-02-01', '2024-03-01'])).passed).toBe(
-      false,
-    );
+    expect(runCheck(lectures, ledger(['2023-10-01', '2023-11-01', '2024-02-01', '2024-03-01'])).passed).toBe(false);
   });
   it('per year, with a filter on a record field', () => {
     const check = {
@@ -228,8 +220,7 @@ describe('share', () => {
   };
   it('every record graded passes', () => {
     expect(
-      runCheck(graded, { ledger: [{ type: 'homework', dates: ['2023-09-20', '2023-10-20'], graded: true }] })
-        .passed,
+      runCheck(graded, { ledger: [{ type: 'homework', dates: ['2023-09-20', '2023-10-20'], graded: true }] }).passed,
     ).toBe(true);
   });
   it('one ungraded record fails with the count', () => {
@@ -333,9 +324,7 @@ describe('recent', () => {
     expect(runCheck(check, project(year)).passed).toBe(passed);
   });
   it('the level filter excludes what is not listed', () => {
-    expect(runCheck({ ...check, levels: ['province', 'national'] }, project(2022, 'city')).passed).toBe(
-      false,
-    );
+    expect(runCheck({ ...check, levels: ['province', 'national'] }, project(2022, 'city')).passed).toBe(false);
   });
   it('accepts the Chinese level name', () => {
     expect(runCheck(check, project(2022, '自治区级')).passed).toBe(true);
@@ -347,8 +336,7 @@ describe('anyOf / allOf', () => {
   const cases = { id: 'k', label: 'k', rule: 'recent', list: 'cases', years: 5 };
   it('anyOf passes on either', () => {
     expect(
-      runCheck({ rule: 'anyOf', checks: [projects, cases] }, { cases: [{ title: '个案', year: 2023 }] })
-        .passed,
+      runCheck({ rule: 'anyOf', checks: [projects, cases] }, { cases: [{ title: '个案', year: 2023 }] }).passed,
     ).toBe(true);
     expect(runCheck({ rule: 'anyOf', checks: [projects, cases] }).passed).toBe(false);
   });

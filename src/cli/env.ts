@@ -24,11 +24,7 @@ export function langOf(value: string | undefined, env: NodeJS.ProcessEnv): Lang 
 }
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function paintFor(
-  isTTY: boolean,
-  env: NodeJS.ProcessEnv,
-  colorFlag: boolean | undefined,
-): ChalkInstance {
+export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined): ChalkInstance {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const on = colorFlag !== false && !('NO_COLOR' in env) && (isTTY || forced) && env.TERM !== 'dumb';
   return new Chalk({ level: on ? 1 : 0 });
@@ -38,13 +34,11 @@ export function paintFor(
 export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
   try {
     const st = statSync(file);
-    if (st.isDirectory())
-      return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
+    if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     return { bytes: readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return { problem: { severity: 'error', code: 'cli.noFile', params: { file }, file } };
+    if (code === 'ENOENT') return { problem: { severity: 'error', code: 'cli.noFile', params: { file }, file } };
     return {
       problem: {
         severity: 'error',

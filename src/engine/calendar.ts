@@ -86,12 +86,17 @@ export function buildCalendar(
   const yearEnd = `${referenceYear}-08-31`;
   const first = dayNumber(yearStart);
   const last = dayNumber(yearEnd);
-  const inTerm = (day: number) => terms.some((t) => inside(day, t));
+  const span = (r: { start: IsoDate; end: IsoDate }) => [dayNumber(r.start), dayNumber(r.end)] as const;
+  const termSpans = terms.map(span);
+  const breakSpans = breaks.map(span);
+  const within = (day: number, spans: (readonly [number, number])[]) => spans.some(([a, b]) => day >= a && day <= b);
+  const inTerm = (day: number) => within(day, termSpans);
 
   const monthDays = new Map<string, number>();
   for (let day = first; day <= last; day++) {
     if (!inTerm(day)) continue;
-    const month = monthOf(isoOfDay(day));
+    const d = new Date(day * DAY_MS);
+    const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
     monthDays.set(month, (monthDays.get(month) ?? 0) + 1);
   }
   const teachingMonths = [...monthDays]
@@ -105,7 +110,7 @@ export function buildCalendar(
     let schoolDays = 0;
     for (let day = monday; day < monday + 5; day++) {
       if (day < first || day > last) continue;
-      if (inTerm(day) && !breaks.some((b) => inside(day, b))) schoolDays++;
+      if (inTerm(day) && !within(day, breakSpans)) schoolDays++;
     }
     if (schoolDays >= rules.teachingWeekMinWeekdays) teachingWeeks.push(isoOfDay(monday));
   }

@@ -7,12 +7,7 @@ import { nearest } from './issues.js';
 import { labelAt } from './labels.js';
 import { type EvidenceData, evidenceSchema } from './schema.js';
 
-export function selfScoreProblems(
-  data: EvidenceData,
-  rubric: Rubric,
-  source: YamlSource,
-  file?: string,
-): Problem[] {
+export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: YamlSource, file?: string): Problem[] {
   const indicators = new Map(indicatorsOf(rubric).map((b) => [b.id, b]));
   const problems: Problem[] = [];
   const label = labelAt(evidenceSchema, ['selfScores']);

@@ -17,12 +17,7 @@ const CODE_CATEGORIES: Record<string, readonly Stage[]> = {
 
 export function consistencyProblems(data: EvidenceData, source: YamlSource, file?: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (
-    severity: Severity,
-    path: (string | number)[],
-    code: string,
-    params: Problem['params'] = {},
-  ) => {
+  const at = (severity: Severity, path: (string | number)[], code: string, params: Problem['params'] = {}) => {
     const label = labelAt(evidenceSchema, path);
     problems.push({
       severity,
@@ -72,8 +67,7 @@ export function consistencyProblems(data: EvidenceData, source: YamlSource, file
 
   const inTerms = (date: string) => data.terms.some((t) => date >= t.start && date <= t.end);
   (data.ledger ?? []).forEach((e, i) => {
-    const dated: [(string | number)[], string][] =
-      e.date !== undefined ? [[['ledger', i, 'date'], e.date]] : [];
+    const dated: [(string | number)[], string][] = e.date !== undefined ? [[['ledger', i, 'date'], e.date]] : [];
     (e.dates ?? []).forEach((d, j) => {
       dated.push([['ledger', i, 'dates', j], d]);
     });

@@ -6,8 +6,7 @@ import { pathText } from '../problem.js';
 import { keysAt, labelAt } from './labels.js';
 
 const FULLWIDTH_DIGITS = /[０-９．－]/;
-const toHalfWidth = (s: string) =>
-  s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const toHalfWidth = (s: string) => s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const NUMBER_WITH_UNIT = /^\s*(-?\d+(?:\.\d+)?)\s*(元|人|名|个|次|户|分|所|班|项|%|％)\s*$/;
 const YES = new Set(['是', '有', '对', '已', '已建立', '√', 'yes', 'y', 'Y', 'Yes', 'YES', 'on']);
 const NO = new Set(['否', '无', '没有', '未', '×', 'no', 'n', 'N', 'No', 'NO', 'off']);
@@ -77,15 +76,13 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
       };
     }
     case 'too_small':
-      if (issue.origin === 'array')
-        return { code: 'value.tooFew', params: { minimum: Number(issue.minimum) } };
+      if (issue.origin === 'array') return { code: 'value.tooFew', params: { minimum: Number(issue.minimum) } };
       return {
         code: issue.inclusive ? 'value.min' : 'value.above',
         params: { minimum: Number(issue.minimum), input: String(input) },
       };
     case 'too_big':
-      if (issue.origin === 'array')
-        return { code: 'value.tooMany', params: { maximum: Number(issue.maximum) } };
+      if (issue.origin === 'array') return { code: 'value.tooMany', params: { maximum: Number(issue.maximum) } };
       return { code: 'value.max', params: { maximum: Number(issue.maximum), input: String(input) } };
     case 'invalid_value':
       return {

@@ -42,11 +42,7 @@ function unwrap(s: z.ZodType): { schema: z.ZodType; label?: Label } {
     const def = defOf(cur);
     const next =
       def.innerType ??
-      (def.type === 'pipe'
-        ? def.in?._zod && defOf(def.in).type === 'transform'
-          ? def.out
-          : def.in
-        : undefined);
+      (def.type === 'pipe' ? (def.in?._zod && defOf(def.in).type === 'transform' ? def.out : def.in) : undefined);
     if (!next) return { schema: cur, ...(label ? { label } : {}) };
     cur = next;
     label ??= labels.get(cur);

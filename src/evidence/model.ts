@@ -1,4 +1,5 @@
 // The typed evidence the engine reads: the validated file plus its ledger expanded to one record per date.
+import { byText } from '../problem.js';
 import type { EvidenceData, LedgerEntry, RecordType } from './schema.js';
 
 export interface LedgerRecord {
@@ -24,10 +25,8 @@ export function expandLedger(data: EvidenceData): LedgerRecord[] {
       records.push({ type, date: d, fields, source: ['ledger', i, 'dates', j] });
     });
   });
-  // Stable order by date, then by where it was written: the engine never depends on the file's order.
-  return records.sort(
-    (a, b) => a.date.localeCompare(b.date) || String(a.source).localeCompare(String(b.source)),
-  );
+  // By date; records of one date keep the order they were written in (sort is stable).
+  return records.sort((a, b) => byText(a.date, b.date));
 }
 
 export const toEvidence = (data: EvidenceData): Evidence => ({ data, records: expandLedger(data) });

@@ -21,8 +21,7 @@ const withFile = (problems: Problem[], file?: string): Problem[] =>
 
 export function parseEvidenceBytes(bytes: Uint8Array, file?: string, rubric?: Rubric): ParsedEvidence {
   const decoded = decodeBytes(bytes);
-  if (decoded.text === undefined || hasErrors(decoded.problems))
-    return { problems: withFile(decoded.problems, file) };
+  if (decoded.text === undefined || hasErrors(decoded.problems)) return { problems: withFile(decoded.problems, file) };
   const parsed = parseEvidenceText(decoded.text, file, rubric);
   return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
 }
@@ -32,21 +31,14 @@ export function parseEvidenceText(text: string, file?: string, rubric?: Rubric):
   if (!yaml.source) return { problems: withFile(yaml.problems, file) };
   const value = yaml.value;
   const looksLikeEvidence =
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    ('school' in value || 'year' in value);
+    value !== null && typeof value === 'object' && !Array.isArray(value) && ('school' in value || 'year' in value);
   if (!looksLikeEvidence) {
     return {
-      problems: withFile(
-        [{ severity: 'error', code: 'file.notEvidence', params: {}, line: 1, col: 1 }],
-        file,
-      ),
+      problems: withFile([{ severity: 'error', code: 'file.notEvidence', params: {}, line: 1, col: 1 }], file),
     };
   }
   const result = evidenceSchema.safeParse(value, { reportInput: true });
-  if (!result.success)
-    return { problems: issuesToProblems(result.error.issues, evidenceSchema, yaml.source, file) };
+  if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, yaml.source, file) };
   const problems = consistencyProblems(result.data, yaml.source, file);
   if (rubric) problems.push(...selfScoreProblems(result.data, rubric, yaml.source, file));
   if (hasErrors(problems)) return { problems };

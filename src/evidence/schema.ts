@@ -8,8 +8,7 @@ const YESNO_HINT = '写 true（是）或 false（否）';
 const DATE_HINT = '写成 YYYY-MM-DD，如 2023-09-01';
 
 const count = (zh: string, en: string) => L(z.number().int().nonnegative(), zh, en, COUNT_HINT);
-const positive = (zh: string, en: string) =>
-  L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
+const positive = (zh: string, en: string) => L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
 const yesNo = (zh: string, en: string) => L(z.boolean(), zh, en, YESNO_HINT);
 const text = (zh: string, en: string) => L(z.string().trim().min(1), zh, en);
 export const isoDate = (zh: string, en: string) =>
@@ -80,10 +79,7 @@ const breakSpan = L(
 
 /** Status facts, one per rubric requirement that is a yes/no or a head count. */
 export const factFields = {
-  developmentPlanProject: yesNo(
-    '学校发展规划中有家庭教育实施项目',
-    'development plan has a family-education project',
-  ),
+  developmentPlanProject: yesNo('学校发展规划中有家庭教育实施项目', 'development plan has a family-education project'),
   studyExchangeSystem: yesNo('有家庭教育学习和交流制度', 'family-education study and exchange system'),
   principalResponsibility: yesNo('实行校长（园长）负责制', 'principal responsibility system'),
   guidanceStation: yesNo('建有家校合作指导站', 'home–school guidance station established'),
@@ -245,10 +241,7 @@ export const evidenceSchema = z.strictObject({
     z.strictObject({
       children: survey('子女对家长教育的满意度调查', 'children on their parents’ education').optional(),
       students: survey('学生对家庭成长环境的满意度调查', 'students on their family environment').optional(),
-      parents: survey(
-        '家长对学校家庭教育指导服务的满意度调查',
-        'parents on the school’s guidance',
-      ).optional(),
+      parents: survey('家长对学校家庭教育指导服务的满意度调查', 'parents on the school’s guidance').optional(),
     }),
     '满意度调查',
     'surveys',

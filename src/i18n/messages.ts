@@ -30,12 +30,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   },
   'file.notEvidence': {
     zh: () => '这不是证据文件：顶层应有 school、year、terms 等字段。请参照 examples/schools/ 中的示例',
-    en: () =>
-      'this is not an evidence file: expected school, year, terms… at the top level; see examples/schools/',
+    en: () => 'this is not an evidence file: expected school, year, terms… at the top level; see examples/schools/',
   },
   'yaml.fullWidthColon': {
-    zh: (p) =>
-      `使用了全角冒号“：”${p.key ? `（${p.key}）` : ''}。请改为半角冒号加空格，如 ${p.key || 'key'}: 值`,
+    zh: (p) => `使用了全角冒号“：”${p.key ? `（${p.key}）` : ''}。请改为半角冒号加空格，如 ${p.key || 'key'}: 值`,
     en: (p) =>
       `full-width colon "：" used${p.key ? ` after ${p.key}` : ''}; write an ASCII colon and a space: ${p.key || 'key'}: value`,
   },
@@ -154,8 +152,7 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   },
   'term.overlap': {
     zh: (p) => `第二学期开始日期 ${p.start} 不晚于第一学期结束日期 ${p.end}。两个学期按先后写，且不能重叠`,
-    en: (p) =>
-      `term 2 starts on ${p.start}, not after term 1 ends (${p.end}); list the terms in order without overlap`,
+    en: (p) => `term 2 starts on ${p.start}, not after term 1 ends (${p.end}); list the terms in order without overlap`,
   },
   'count.over': {
     zh: (p) => `${p.part} 大于${p.wholeZh} ${p.whole}，两者矛盾。请核对`,
@@ -188,8 +185,7 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `the parts of ${p.what} add up to ${p.sum}, not its ${p.points} points`,
   },
   'rubric.sharesSum': {
-    zh: (p) =>
-      `指定的下级分值（${p.child}）合计 ${p.fixed}，与分值 ${p.points} 不符，或没有留给其余各项的分值`,
+    zh: (p) => `指定的下级分值（${p.child}）合计 ${p.fixed}，与分值 ${p.points} 不符，或没有留给其余各项的分值`,
     en: (p) => `the fixed points of the ${p.child} (${p.fixed}) do not fit within ${p.points}`,
   },
   'rubric.unknownRule': {

@@ -10,8 +10,7 @@ export interface Decoded {
 }
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0)
-    return { problems: [{ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 }] };
+  if (bytes.length === 0) return { problems: [{ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 }] };
   if (bytes.length > MAX_BYTES) {
     return {
       problems: [
@@ -25,8 +24,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       ],
     };
   }
-  if (bytes.includes(0))
-    return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
+  if (bytes.includes(0)) return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
   const problems: Problem[] = [];
   let text: string;
   try {
@@ -40,7 +38,6 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     problems.push({ severity: 'info', code: 'file.gb18030', params: {}, line: 1, col: 1 });
   }
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '')
-    problems.push({ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 });
+  if (text.trim() === '') problems.push({ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 });
   return { text, problems };
 }

@@ -87,20 +87,14 @@ export function parseYaml(text: string): ParsedYaml {
  * The line and column of a path in the document: the value's position, or its key's where asked or where
  * the value is missing; the nearest existing ancestor where the path leaves the document.
  */
-export function locate(
-  source: YamlSource,
-  path: readonly PropertyKey[],
-  atKey = false,
-): { line: number; col: number } {
+export function locate(source: YamlSource, path: readonly PropertyKey[], atKey = false): { line: number; col: number } {
   let node: unknown = source.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
-      );
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
       if (!pair) break;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;

@@ -47,5 +47,4 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
   };
 }
 
-export const renderJson: SheetRenderer = (sheet, o) =>
-  `${JSON.stringify(sheetJson(sheet, o.lang), null, 2)}\n`;
+export const renderJson: SheetRenderer = (sheet, o) => `${JSON.stringify(sheetJson(sheet, o.lang), null, 2)}\n`;

@@ -1,7 +1,28 @@
-// Display-width helpers: CJK characters take two columns; cli-table3's own wrapping drops them.
-import stringWidth from 'string-width';
+// Display-width helpers: CJK characters take two columns. Width comes from the Unicode East Asian Width
+// property (get-east-asian-width, what string-width itself uses); string-width's emoji regex alone cost
+// ~25 ms of start-up, and the sheet's text has no emoji or escape codes to strip.
+import { eastAsianWidth } from 'get-east-asian-width';
 
-export const width = (s: string): number => stringWidth(s);
+const charWidths = new Map<string, number>();
+
+/** Display width of one character: 2 for wide and full-width ones, 0 for controls and combining marks. */
+function charWidth(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  let w = charWidths.get(ch);
+  if (w === undefined) {
+    w = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp < 0x370) || cp === 0x200b ? 0 : eastAsianWidth(cp);
+    charWidths.set(ch, w);
+  }
+  return w;
+}
+
+/** Display width of plain text (no colour codes). */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
+}
 
 /** Punctuation that must not start a line (禁则). */
 const NO_LINE_START = /^[。，、；：？！）》」』】%’”,.;:)!?]$/u;
@@ -20,7 +41,7 @@ export function wrap(text: string, max: number): string {
       w = 0;
     };
     for (const token of para.match(TOKENS) ?? []) {
-      const tw = stringWidth(token);
+      const tw = width(token);
       if (w + tw <= max) {
         line.push(token);
         w += tw;
@@ -35,7 +56,7 @@ export function wrap(text: string, max: number): string {
       if (line.length > 0) flush();
       if (tw > max) {
         for (const ch of carried + token) {
-          const cw = stringWidth(ch);
+          const cw = charWidth(ch);
           if (w + cw > max) flush();
           line.push(ch);
           w += cw;
@@ -43,9 +64,11 @@ export function wrap(text: string, max: number): string {
         continue;
       }
       line.push(carried, token);
-      w = stringWidth(carried) + tw;
+      w = width(carried) + tw;
     }
     flush();
   }
   return out.join('\n');
 }
+
+export const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));

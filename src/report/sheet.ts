@@ -173,8 +173,7 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
     },
     total,
     max,
-    normalized:
-      max === 0 ? 0 : fromCents(toCents(ratio(BigInt(centsOf(total)) * 100n, BigInt(centsOf(max))))),
+    normalized: max === 0 ? 0 : fromCents(toCents(ratio(BigInt(centsOf(total)) * 100n, BigInt(centsOf(max))))),
     selfTotal: selfs.length > 0 ? addUp(selfs) : null,
     groups,
     indicators,

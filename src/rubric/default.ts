@@ -1,17 +1,25 @@
-// The embedded Wuzhong rubric: bundled as text, so `jiaxiao score school.yaml` needs no flag and no file.
+// The embedded Wuzhong rubric, so `jiaxiao score school.yaml` needs no flag and no file. The bundle carries
+// it validated, with defaults filled in (scripts/build.mjs); run from source, it is loaded from the YAML.
 import wuzhong from '../../rubric/wuzhong-2019.yaml?raw';
-import { loadRubricText } from './load.js';
+import { compileValidatedRubric, loadRubricText } from './load.js';
 import type { Rubric } from './model.js';
+import type { RubricData } from './schema.js';
 
-export const DEFAULT_RUBRIC_ID = 'wuzhong-2019';
+declare const JIAXIAO_DEFAULT_RUBRIC: RubricData | undefined;
+
+export const DEFAULT_RUBRIC_FILE = 'rubric/wuzhong-2019.yaml';
 export const DEFAULT_RUBRIC_TEXT: string = wuzhong;
 
 let cached: Rubric | undefined;
 
-/** The default rubric, loaded once. It is tested to load without problems; a failure here is a build bug. */
+/** The default rubric, loaded once. Tests load it without problems; a failure here is a build bug. */
 export function defaultRubric(): Rubric {
   if (cached) return cached;
-  const loaded = loadRubricText(wuzhong, 'rubric/wuzhong-2019.yaml');
+  if (typeof JIAXIAO_DEFAULT_RUBRIC !== 'undefined') {
+    cached = compileValidatedRubric(structuredClone(JIAXIAO_DEFAULT_RUBRIC));
+    return cached;
+  }
+  const loaded = loadRubricText(wuzhong, DEFAULT_RUBRIC_FILE);
   if (!loaded.rubric) throw new Error(`embedded rubric is invalid: ${JSON.stringify(loaded.problems[0])}`);
   cached = loaded.rubric;
   return cached;

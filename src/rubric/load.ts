@@ -15,6 +15,8 @@ import { type RubricData, rubricSchema } from './schema.js';
 
 export interface LoadedRubric {
   rubric?: Rubric;
+  /** The rubric file's data with every default filled in: what the bundle embeds for the default rubric. */
+  data?: RubricData;
   problems: Problem[];
 }
 
@@ -39,23 +41,32 @@ export function loadRubricText(text: string, file?: string): LoadedRubric {
   const withFile = (ps: Problem[]) => ps.map((p) => ({ ...p, ...(file ? { file } : {}) }));
   if (!yaml.source) return { problems: withFile(yaml.problems) };
   const parsed = rubricSchema.safeParse(yaml.value, { reportInput: true });
-  if (!parsed.success)
-    return { problems: issuesToProblems(parsed.error.issues, rubricSchema, yaml.source, file) };
+  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, rubricSchema, yaml.source, file) };
   const c = new Compiler(yaml.source, file);
   const rubric = c.rubric(parsed.data);
-  return hasErrors(c.problems) ? { problems: c.problems } : { rubric, problems: c.problems };
+  return hasErrors(c.problems) ? { problems: c.problems } : { rubric, data: parsed.data, problems: c.problems };
+}
+
+/**
+ * Compiles rubric data that was validated when the bundle was built (the embedded default): no YAML, no
+ * schema checks, so start-up stays fast. Anything else goes through loadRubricText.
+ */
+export function compileValidatedRubric(data: RubricData): Rubric {
+  return new Compiler(undefined, undefined).rubric(data);
 }
 
 class Compiler {
   problems: Problem[] = [];
   private ids = new Map<string, Path>();
 
+  /** Without a source the data was validated at build time: checks are trusted as they are. */
   constructor(
-    private source: YamlSource,
+    private source: YamlSource | undefined,
     private file: string | undefined,
   ) {}
 
   private report(path: Path, code: string, params: Problem['params'], atKey = false) {
+    if (!this.source) throw new Error(`embedded rubric problem ${code} at ${pathText(path)}`);
     this.problems.push({
       severity: 'error',
       code,
@@ -71,7 +82,7 @@ class Compiler {
     if (first)
       this.report([...path, 'id'], 'rubric.duplicateId', {
         id,
-        first: locate(this.source, [...first, 'id']).line,
+        first: this.source ? locate(this.source, [...first, 'id']).line : 0,
       });
     else this.ids.set(id, path);
   }
@@ -119,7 +130,12 @@ class Compiler {
         const items = b.items.map((it, ii): RubricItem => {
           const iPath: Path = [...bPath, 'items', ii];
           this.claim(it.id, iPath);
-          const checks = it.checks.map((raw, ci) => this.check(raw, [...iPath, 'checks', ci]));
+          const checks = it.checks.map((raw, ci) => {
+            const compiled = this.check(raw, [...iPath, 'checks', ci]);
+            // Keep the check with its defaults filled in, for the embedded copy.
+            if (compiled) it.checks[ci] = compiled.options as typeof raw;
+            return compiled;
+          });
           const weights = this.shares(
             checks.map((c) => c?.points),
             itemPoints[ii] ?? ZERO,
@@ -130,9 +146,7 @@ class Compiler {
             id: it.id,
             text: { zh: it.text, en: it.en ?? it.text },
             points: itemPoints[ii] ?? ZERO,
-            checks: checks.flatMap((c, ci): WeightedCheck[] =>
-              c ? [{ ...c, weight: weights[ci] ?? ZERO }] : [],
-            ),
+            checks: checks.flatMap((c, ci): WeightedCheck[] => (c ? [{ ...c, weight: weights[ci] ?? ZERO }] : [])),
           };
         });
         return { id: b.id, name: { zh: b.name, en: b.en ?? b.name }, points: exact(b.points), items };
@@ -174,14 +188,18 @@ class Compiler {
       });
       return undefined;
     }
-    const parsed = (kind.schema as z.ZodType).safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-      this.problems.push(
-        ...issuesToProblems(parsed.error.issues, kind.schema as z.ZodType, this.source, this.file, path),
-      );
-      return undefined;
+    let options: unknown = raw;
+    if (this.source) {
+      const parsed = (kind.schema as z.ZodType).safeParse(raw, { reportInput: true });
+      if (!parsed.success) {
+        this.problems.push(
+          ...issuesToProblems(parsed.error.issues, kind.schema as z.ZodType, this.source, this.file, path),
+        );
+        return undefined;
+      }
+      options = parsed.data;
     }
-    const o = parsed.data as {
+    const o = options as {
       id: string;
       label: string;
       en?: string;
@@ -190,9 +208,11 @@ class Compiler {
       notApplicableTo?: never;
     };
     this.claim(o.id, path);
-    for (const ref of kind.fields(o as never)) this.field(ref, path);
-    const children = (kind.children?.(o as never) ?? []).flatMap((c) => {
+    if (this.source) for (const ref of kind.fields(o as never)) this.field(ref, path);
+    const children = (kind.children?.(o as never) ?? []).flatMap((c, i) => {
       const compiled = this.check(c.raw, [...path, ...c.at]);
+      const nested = (o as { checks?: unknown[] }).checks;
+      if (compiled && nested) nested[i] = compiled.options;
       return compiled ? [compiled] : [];
     });
     return {
@@ -208,9 +228,7 @@ class Compiler {
 
   private stages(o: { appliesTo?: string[]; notApplicableTo?: string[] }): Pick<CompiledCheck, 'appliesTo'> {
     if (!o.appliesTo && !o.notApplicableTo) return {};
-    const allowed = STAGES.filter(
-      (s) => (!o.appliesTo || o.appliesTo.includes(s)) && !o.notApplicableTo?.includes(s),
-    );
+    const allowed = STAGES.filter((s) => (!o.appliesTo || o.appliesTo.includes(s)) && !o.notApplicableTo?.includes(s));
     return { appliesTo: [...allowed] };
   }
 

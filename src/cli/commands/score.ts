@@ -29,9 +29,7 @@ export function runScore(file: string, o: ScoreOptions, io: Streams): number {
   const minScore = o.minScore === undefined ? undefined : Number(o.minScore);
   if (minScore !== undefined && !Number.isFinite(minScore))
     throw new UsageError(
-      lang === 'zh'
-        ? `--min-score 需要数字，收到 ${o.minScore}`
-        : `--min-score takes a number, got ${o.minScore}`,
+      lang === 'zh' ? `--min-score 需要数字，收到 ${o.minScore}` : `--min-score takes a number, got ${o.minScore}`,
     );
 
   const rubric = loadRubricOption(o.rubric, lang, io);

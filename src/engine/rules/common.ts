@@ -104,8 +104,7 @@ export function meets(ctx: Context, record: LedgerRecord, c: Condition): boolean
   const actual = (record.fields as Record<string, unknown>)[c.field];
   const expected = c.ref !== undefined ? valueAt(ctx, c.ref) : (c.value ?? true);
   if (actual === undefined || expected === undefined) return undefined;
-  if (typeof actual === 'number' && typeof expected === 'number')
-    return compare(exact(actual), c.op, exact(expected));
+  if (typeof actual === 'number' && typeof expected === 'number') return compare(exact(actual), c.op, exact(expected));
   const same = actual === expected;
   return c.op === '==' ? same : undefined;
 }

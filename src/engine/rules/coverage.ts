@@ -77,8 +77,7 @@ export const coverage: RuleKind<Options> = {
       gaps.length > SHOWN_GAPS
         ? { zh: ` 等 ${gaps.length} 个`, en: ` and ${gaps.length - SHOWN_GAPS} more` }
         : { zh: '', en: '' };
-    const weekNote =
-      o.period === 'week' ? { zh: '（所列为该周周一）', en: ' (Mondays)' } : { zh: '', en: '' };
+    const weekNote = o.period === 'week' ? { zh: '（所列为该周周一）', en: ' (Mondays)' } : { zh: '', en: '' };
     return finding(
       false,
       `${what.zh}覆盖 ${covered}/${periods.length} 个${unit.zh}，缺 ${shown.join('、')}${more.zh}${weekNote.zh}`,

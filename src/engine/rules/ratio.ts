@@ -24,10 +24,7 @@ type Options = z.infer<typeof schema>;
 export const ratio: RuleKind<Options> = {
   kind: 'ratio',
   schema,
-  fields: (o) => [
-    ...quantityFields(o.numerator, ['numerator']),
-    ...quantityFields(o.denominator, ['denominator']),
-  ],
+  fields: (o) => [...quantityFields(o.numerator, ['numerator']), ...quantityFields(o.denominator, ['denominator'])],
   evaluate(o, ctx) {
     const num = quantityValue(ctx, o.numerator);
     const den = quantityValue(ctx, o.denominator);

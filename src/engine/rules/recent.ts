@@ -1,6 +1,7 @@
 // A dated list within a recency window, with a level filter: "五年内有县级及以上立项课题".
 import * as z from 'zod';
 import { LEVEL_LABELS } from '../../evidence/schema.js';
+import { byText } from '../../problem.js';
 import type { RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, valueAt } from './common.js';
 
@@ -32,10 +33,7 @@ export const recent: RuleKind<Options> = {
     const to = ctx.calendar.referenceYear;
     const from = to - o.years + 1;
     const items = ((valueAt(ctx, o.list) as Dated[] | undefined) ?? []).filter(
-      (x) =>
-        x.year >= from &&
-        x.year <= to &&
-        (!o.levels || (x.level !== undefined && o.levels.includes(x.level))),
+      (x) => x.year >= from && x.year <= to && (!o.levels || (x.level !== undefined && o.levels.includes(x.level))),
     );
     const l = fieldLabel(o.list);
     const lv = o.levels
@@ -46,11 +44,9 @@ export const recent: RuleKind<Options> = {
       : { zh: '', en: '' };
     const named = items
       .slice()
-      .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title))
+      .sort((a, b) => b.year - a.year || byText(a.title, b.title))
       .slice(0, 3);
-    const listZh = named
-      .map((x) => `《${x.title}》${x.level ? LEVEL_LABELS[x.level].zh : ''}${x.year}`)
-      .join('、');
+    const listZh = named.map((x) => `《${x.title}》${x.level ? LEVEL_LABELS[x.level].zh : ''}${x.year}`).join('、');
     const listEn = named
       .map((x) => `"${x.title}" ${x.level ? `${LEVEL_LABELS[x.level].en} ` : ''}${x.year}`)
       .join(', ');

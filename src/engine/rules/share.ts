@@ -50,11 +50,7 @@ export const share: RuleKind<Options> = {
         ? { zh: '要求全部', en: 'required: all' }
         : { zh: `要求 ${sym.zh} ${o.value}%`, en: `required ${sym.en} ${o.value}%` };
     if (records.length === 0)
-      return finding(
-        false,
-        `没有${l.zh}记录，${want.zh}${whatZh}`,
-        `no ${l.en} records; ${want.en} ${whatEn}`,
-      );
+      return finding(false, `没有${l.zh}记录，${want.zh}${whatZh}`, `no ${l.en} records; ${want.en} ${whatEn}`);
     let met = 0;
     let unknown = 0;
     for (const r of records) {
@@ -64,9 +60,7 @@ export const share: RuleKind<Options> = {
     }
     const pct = mul(div(exact(met), exact(records.length)), exact(100));
     const blank =
-      unknown > 0
-        ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` }
-        : { zh: '', en: '' };
+      unknown > 0 ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` } : { zh: '', en: '' };
     return finding(
       compare(pct, o.op, exact(o.value)),
       `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,

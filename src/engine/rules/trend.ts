@@ -4,10 +4,7 @@ import { cmp, div, type Exact, exact, isZero, mul } from '../exact.js';
 import type { Context, FieldRef, RuleKind, Text } from '../types.js';
 import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText } from './common.js';
 
-const measure = z.union([
-  z.strictObject({ field }),
-  z.strictObject({ numerator: field, denominator: field }),
-]);
+const measure = z.union([z.strictObject({ field }), z.strictObject({ numerator: field, denominator: field })]);
 type Measure = z.infer<typeof measure>;
 
 const schema = z.strictObject({
@@ -70,11 +67,7 @@ export const trend: RuleKind<Options> = {
     for (const v of [cur, prev]) {
       if ('zero' in v) {
         const l = fieldLabel(v.zero);
-        return finding(
-          false,
-          `${name.zh}无法计算：${l.zh}为 0`,
-          `${name.en} cannot be computed: ${l.en} is 0`,
-        );
+        return finding(false, `${name.zh}无法计算：${l.zh}为 0`, `${name.en} cannot be computed: ${l.en} is 0`);
       }
     }
     if (!('value' in cur) || !('value' in prev)) return missing(absent);
@@ -83,8 +76,7 @@ export const trend: RuleKind<Options> = {
     const better = o.direction === 'higher' ? c > 0 : c < 0;
     const bound = o.direction === 'higher' ? o.ceiling : o.floor;
     const atBound = c === 0 && bound !== undefined && cmp(cur.value, exact(bound)) === 0;
-    const word =
-      o.direction === 'higher' ? { zh: '高于', en: 'higher than' } : { zh: '低于', en: 'lower than' };
+    const word = o.direction === 'higher' ? { zh: '高于', en: 'higher than' } : { zh: '低于', en: 'lower than' };
     const base = {
       zh: `${name.zh} ${numberText(cur.value)}${u}${cur.detail.zh}，上学年 ${numberText(prev.value)}${u}${prev.detail.zh}`,
       en: `${name.en} ${numberText(cur.value)}${u}${cur.detail.en}, last year ${numberText(prev.value)}${u}${prev.detail.en}`,

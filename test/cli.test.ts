@@ -1,0 +1,194 @@
+// The CLI as a user runs it: the built bundle, real example files, exit codes and output.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
+
+function jiaxiao(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/jiaxiao.cjs', ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const json = (file: string, extra: string[] = []) => {
+  const r = jiaxiao(['score', file, '--format', 'json', ...extra]);
+  expect(r.err).toBe('');
+  return JSON.parse(r.out);
+};
+
+describe('jiaxiao score on the examples', () => {
+  it.each([
+    ['model-primary', 100, 100, 100, [10, 60, 30]],
+    ['typical-primary', 54.25, 100, 54.25, [6.5, 30.25, 17.5]],
+    ['kindergarten', 83, 95, 87.37, [9, 49, 25]],
+  ])('%s: total %f of %f, 折算分 %f', (name, total, max, normalized, groups) => {
+    const sheet = json(`examples/schools/${name}.yaml`);
+    expect({ total: sheet.total, max: sheet.max, normalized: sheet.normalized }).toEqual({
+      total,
+      max,
+      normalized,
+    });
+    expect(sheet.groups.map((g: { score: number }) => g.score)).toEqual(groups);
+  });
+
+  it('the common-mistake example is refused with exit 2 and a line per mistake', () => {
+    const r = jiaxiao(['score', 'examples/schools/common-mistake.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines.map((l) => l.split(' ')[0])).toEqual([
+      'examples/schools/common-mistake.yaml:44:13',
+      'examples/schools/common-mistake.yaml:47:19',
+      'examples/schools/common-mistake.yaml:55:73',
+      'examples/schools/common-mistake.yaml:59:5',
+      'examples/schools/common-mistake.yaml:91:62',
+    ]);
+    expect(r.err).toContain('是否应为 signed？');
+    expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+});
+
+describe('the JSON sheet', () => {
+  const sheet = json('examples/schools/typical-primary.yaml');
+  it('is versioned and has B1…B12 in order, each with its 要点 and checks', () => {
+    expect(sheet.schemaVersion).toBe(1);
+    expect(sheet.school).toMatchObject({
+      name: '利通区示例第三小学',
+      county: '利通区',
+      stage: 'primary',
+      year: '2023-2024',
+    });
+    expect(sheet.indicators.map((b: { id: string }) => b.id)).toEqual([
+      'B1',
+      'B2',
+      'B3',
+      'B4',
+      'B5',
+      'B6',
+      'B7',
+      'B8',
+      'B9',
+      'B10',
+      'B11',
+      'B12',
+    ]);
+    const b4 = sheet.indicators[3];
+    expect(b4).toMatchObject({
+      id: 'B4',
+      name: '经费保障',
+      points: 3,
+      score: 0,
+      selfScore: 3,
+      overclaim: true,
+    });
+    expect(b4.items[0].checks[0]).toEqual({
+      id: 'B4.1a',
+      label: '生均家庭教育经费不少于 20 元',
+      passed: false,
+      applicable: true,
+      missing: false,
+      reason: '生均经费 15.20 元（家庭教育经费实际支出（元） 18240 ÷ 在校学生数 1200），要求 ≥ 20 元',
+    });
+  });
+  it('shows totals that are the sums of the rows it shows', () => {
+    const cents = (x: number) => Math.round(x * 100);
+    for (const b of sheet.indicators) {
+      expect(cents(b.score)).toBe(b.items.reduce((a: number, i: { score: number }) => a + cents(i.score), 0));
+    }
+    expect(cents(sheet.total)).toBe(
+      sheet.indicators.reduce((a: number, b: { score: number }) => a + cents(b.score), 0),
+    );
+  });
+  it('is the same, byte for byte, on every run', () => {
+    const a = jiaxiao(['score', 'examples/schools/typical-primary.yaml', '--format', 'json']);
+    const b = jiaxiao(['score', 'examples/schools/typical-primary.yaml', '--format', 'json']);
+    expect(a.out).toBe(b.out);
+    const t1 = jiaxiao(['score', 'examples/schools/kindergarten.yaml', '--details']);
+    const t2 = jiaxiao(['score', 'examples/schools/kindergarten.yaml', '--details']);
+    expect(t1.out).toBe(t2.out);
+  });
+  it('speaks English with --lang en', () => {
+    const en = json('examples/schools/typical-primary.yaml', ['--lang', 'en']);
+    expect(en.indicators[3].name).toBe('Funding');
+    expect(en.indicators[3].items[0].checks[0].reason).toBe(
+      'spending per student 15.20 yuan (family-education spending (yuan) 18240 ÷ enrolled students 1200), required ≥ 20 yuan',
+    );
+  });
+});
+
+describe('the table', () => {
+  it('has the attachment’s columns, the reasons of lost points, and the totals', () => {
+    const r = jiaxiao(['score', 'examples/schools/typical-primary.yaml']);
+    expect(r.code).toBe(0);
+    for (const h of ['一级指标', '二级指标', '评估内容', '分值', '自评', '得分']) expect(r.out).toContain(h);
+    expect(r.out).toContain('✗ B4.1a 生均经费 15.20 元');
+    expect(r.out).toContain('合计 54.25，应得满分 100，折算分 54.25');
+    expect(r.out).toContain('⚠ B4 经费保障：自评 3 分，核定得分 0 分（自评高于核定得分）');
+    expect(r.out).not.toContain('✓'); // passed checks only with --details
+  });
+  it('--details adds the passed checks', () => {
+    expect(jiaxiao(['score', 'examples/schools/typical-primary.yaml', '--details']).out).toContain(
+      '✓ B3.1a 家庭教育指导师人数 3 人，要求 ≥ 2 人',
+    );
+  });
+  it('shows 不适用 rows for a kindergarten with the applicable maximum', () => {
+    const r = jiaxiao(['score', 'examples/schools/kindergarten.yaml']);
+    expect(r.out).toContain('B10.1a 不适用于幼儿园');
+    expect(r.out).toContain('合计 83.00，应得满分 95，折算分 87.37');
+  });
+  it('colours only when asked, and never with NO_COLOR', () => {
+    expect(jiaxiao(['score', 'examples/schools/typical-primary.yaml']).out).not.toMatch(ANSI);
+    expect(jiaxiao(['score', 'examples/schools/typical-primary.yaml'], { FORCE_COLOR: '1' }).out).toMatch(ANSI);
+    expect(
+      jiaxiao(['score', 'examples/schools/typical-primary.yaml'], { FORCE_COLOR: '1', NO_COLOR: '1' }).out,
+    ).not.toMatch(ANSI);
+  });
+  it('aligns CJK text: every table line has the same display width', async () => {
+    const { width: stringWidth } = await import('../src/render/text.js');
+    const lines = jiaxiao(['score', 'examples/schools/typical-primary.yaml'])
+      .out.split('\n')
+      .filter((l) => /^[┌│└├]/.test(l));
+    const widths = new Set(lines.map((l) => stringWidth(l)));
+    expect(widths.size).toBe(1);
+  });
+});
+
+describe('exit codes', () => {
+  it('--min-score: 1 below the threshold, 0 at or above it', () => {
+    expect(jiaxiao(['score', 'examples/schools/typical-primary.yaml', '--min-score', '60']).code).toBe(1);
+    expect(jiaxiao(['score', 'examples/schools/typical-primary.yaml', '--min-score', '54.25']).code).toBe(0);
+    // A kindergarten is compared by its 折算分 (87.37), not its raw total (83).
+    expect(jiaxiao(['score', 'examples/schools/kindergarten.yaml', '--min-score', '85']).code).toBe(0);
+  });
+  it('2 for a missing file, a folder, an unknown format or a bad --min-score', () => {
+    const missing = jiaxiao(['score', 'nope.yaml']);
+    expect(missing).toMatchObject({ code: 2, out: '' });
+    expect(missing.err).toContain('找不到文件：nope.yaml');
+    expect(jiaxiao(['score', 'examples']).code).toBe(2);
+    expect(jiaxiao(['score', 'examples/schools/model-primary.yaml', '--format', 'pdf']).code).toBe(2);
+    expect(jiaxiao(['score', 'examples/schools/model-primary.yaml', '--min-score', 'abc']).code).toBe(2);
+    expect(jiaxiao(['frobnicate']).code).toBe(2);
+  });
+  it('--rubric loads another rubric, and a broken one is refused with its place', () => {
+    const ok = jiaxiao([
+      'score',
+      'examples/schools/model-primary.yaml',
+      '--rubric',
+      'rubric/wuzhong-2019.yaml',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(ok.out).total).toBe(100);
+    const bad = jiaxiao([
+      'score',
+      'examples/schools/model-primary.yaml',
+      '--rubric',
+      'test/fixtures/broken-rubric.yaml',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('test/fixtures/broken-rubric.yaml:12:');
+    expect(bad.err).toContain('threshold');
+  });
+});
