@@ -1,10 +1,7 @@
 // The only place that exits. An unexpected error is a bug: say so plainly, without a stack trace unless
 // JIAXIAO_DEBUG is set.
-import * as z from 'zod';
+import './zod-config.js';
 import { processStreams } from './env.js';
-
-z.config({ jitless: true });
-
 import { run } from './program.js';
 
 const io = processStreams();

@@ -39,8 +39,8 @@ export interface FieldRef {
 
 export interface RuleKind<O = unknown> {
   kind: string;
-  /** The check's options, common fields included (id, label, points, stages). */
-  schema: z.ZodType<O>;
+  /** The check's options, common fields included (id, label, points, stages); built on first use. */
+  schema: () => z.ZodType<O>;
   fields(options: O): FieldRef[];
   /** Nested raw checks (any-of / all-of) with their place in the options. */
   children?(options: O): { at: (string | number)[]; raw: unknown }[];

@@ -1,12 +1,13 @@
-import type { ChalkInstance } from 'chalk';
 import type { Text } from '../engine/types.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Sheet } from '../report/sheet.js';
 
+export type Paint = Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', (text: string) => string>;
+
 export interface RenderOptions {
   lang: Lang;
-  /** Colours for a terminal; a no-colour instance otherwise. */
-  paint: ChalkInstance;
+  /** Colours for a terminal; identity functions otherwise. */
+  paint: Paint;
   /** Show passed checks' reasons too. */
   details: boolean;
 }

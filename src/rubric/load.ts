@@ -40,8 +40,8 @@ export function loadRubricText(text: string, file?: string): LoadedRubric {
   const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const withFile = (ps: Problem[]) => ps.map((p) => ({ ...p, ...(file ? { file } : {}) }));
   if (!yaml.source) return { problems: withFile(yaml.problems) };
-  const parsed = rubricSchema.safeParse(yaml.value, { reportInput: true });
-  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, rubricSchema, yaml.source, file) };
+  const parsed = rubricSchema().safeParse(yaml.value, { reportInput: true });
+  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, rubricSchema(), yaml.source, file) };
   const c = new Compiler(yaml.source, file);
   const rubric = c.rubric(parsed.data);
   return hasErrors(c.problems) ? { problems: c.problems } : { rubric, data: parsed.data, problems: c.problems };
@@ -190,10 +190,10 @@ class Compiler {
     }
     let options: unknown = raw;
     if (this.source) {
-      const parsed = (kind.schema as z.ZodType).safeParse(raw, { reportInput: true });
+      const parsed = (kind.schema() as z.ZodType).safeParse(raw, { reportInput: true });
       if (!parsed.success) {
         this.problems.push(
-          ...issuesToProblems(parsed.error.issues, kind.schema as z.ZodType, this.source, this.file, path),
+          ...issuesToProblems(parsed.error.issues, kind.schema() as z.ZodType, this.source, this.file, path),
         );
         return undefined;
       }

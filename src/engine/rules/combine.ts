@@ -1,12 +1,16 @@
 // Any-of / all-of over nested checks: "有县级及以上立项课题，或家庭教育个案指导成果".
 import * as z from 'zod';
 import type { CompiledCheck, Finding, RuleKind } from '../types.js';
-import { checkBase } from './common.js';
-
-const nested = z.array(z.looseObject({ rule: z.string() })).min(2);
+import { checkBase, once } from './common.js';
 
 function combinator(kind: 'anyOf' | 'allOf'): RuleKind<{ checks: unknown[] }> {
-  const schema = z.strictObject({ ...checkBase, rule: z.literal(kind), checks: nested });
+  const schema = once(() =>
+    z.strictObject({
+      ...checkBase(),
+      rule: z.literal(kind),
+      checks: z.array(z.looseObject({ rule: z.string() })).min(2),
+    }),
+  );
   return {
     kind,
     schema,

@@ -22,8 +22,17 @@ export function compare(a: Exact, op: Op, b: Exact): boolean {
   return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 }
 
+/** Builds a value on first use: rule schemas are needed only to load a rubric file, not to score. */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
+
 /** Options every check has, whatever its rule. */
-export const checkBase = {
+export const checkBase = once(() => ({
   id: z.string().regex(/^[A-Za-z0-9.\-_]+$/),
   rule: z.string(),
   label: z.string().min(1),
@@ -32,27 +41,31 @@ export const checkBase = {
   appliesTo: z.array(z.enum(STAGES)).min(1).optional(),
   notApplicableTo: z.array(z.enum(STAGES)).min(1).optional(),
   note: z.string().optional(),
-};
+}));
 
-export const op = z.enum(OPS);
-const fieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/);
-export const field = fieldPath;
+export const op = once(() => z.enum(OPS));
+/** An evidence field path, e.g. facts.spending. */
+export const field = once(() => z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/));
 const recordTypes = Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[]];
 
-export const condition = z.strictObject({
-  field: z.string().regex(/^[A-Za-z]+$/),
-  op: op.default('=='),
-  value: z.union([z.number(), z.boolean(), z.string()]).optional(),
-  /** Compare with an evidence fact instead of a constant, e.g. school.households. */
-  ref: fieldPath.optional(),
-});
-export type Condition = z.infer<typeof condition>;
+export const condition = once(() =>
+  z.strictObject({
+    field: z.string().regex(/^[A-Za-z]+$/),
+    op: op().default('=='),
+    value: z.union([z.number(), z.boolean(), z.string()]).optional(),
+    /** Compare with an evidence fact instead of a constant, e.g. school.households. */
+    ref: field().optional(),
+  }),
+);
+export type Condition = z.infer<ReturnType<typeof condition>>;
 
-export const selection = z.strictObject({
-  type: z.union([z.enum(recordTypes), z.array(z.enum(recordTypes)).min(1)]),
-  where: z.array(condition).optional(),
-});
-export type Selection = z.infer<typeof selection>;
+export const selection = once(() =>
+  z.strictObject({
+    type: z.union([z.enum(recordTypes), z.array(z.enum(recordTypes)).min(1)]),
+    where: z.array(condition()).optional(),
+  }),
+);
+export type Selection = z.infer<ReturnType<typeof selection>>;
 
 export const splitPath = (path: string): string[] => path.split('.');
 

@@ -7,6 +7,7 @@ import {
   checkBase,
   compare,
   finding,
+  once,
   op,
   opText,
   selection,
@@ -15,15 +16,17 @@ import {
   selectRecords,
 } from './common.js';
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('count'),
-  records: selection,
-  per: z.enum(['term', 'year']),
-  op: op.default('>='),
-  value: z.number().int().nonnegative(),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('count'),
+    records: selection(),
+    per: z.enum(['term', 'year']),
+    op: op().default('>='),
+    value: z.number().int().nonnegative(),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 const TERM_NAMES = [
   { zh: '第一学期', en: 'term 1' },

@@ -5,6 +5,7 @@ import type { RuleKind } from '../types.js';
 import {
   checkBase,
   finding,
+  once,
   recordFieldLabel,
   selection,
   selectionFields,
@@ -12,19 +13,21 @@ import {
   selectRecords,
 } from './common.js';
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('coverage'),
-  records: selection,
-  period: z.enum(['month', 'week']),
-  /** At least this many records (or distinct values of `distinct`) in each period. */
-  min: z.number().int().positive().default(1),
-  distinct: z
-    .string()
-    .regex(/^[A-Za-z]+$/)
-    .optional(),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('coverage'),
+    records: selection(),
+    period: z.enum(['month', 'week']),
+    /** At least this many records (or distinct values of `distinct`) in each period. */
+    min: z.number().int().positive().default(1),
+    distinct: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .optional(),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 const SHOWN_GAPS = 6;
 

@@ -1,10 +1,10 @@
 // Yes/no: a fact the school states, such as "有家庭教育学习和交流制度".
 import * as z from 'zod';
 import type { RuleKind } from '../types.js';
-import { checkBase, field, fieldLabel, finding, missing, valueAt } from './common.js';
+import { checkBase, field, fieldLabel, finding, missing, once, valueAt } from './common.js';
 
-const schema = z.strictObject({ ...checkBase, rule: z.literal('flag'), field });
-type Options = z.infer<typeof schema>;
+const schema = once(() => z.strictObject({ ...checkBase(), rule: z.literal('flag'), field: field() }));
+type Options = z.infer<ReturnType<typeof schema>>;
 
 export const flag: RuleKind<Options> = {
   kind: 'flag',

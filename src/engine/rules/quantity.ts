@@ -6,6 +6,7 @@ import {
   field,
   fieldLabel,
   numberAt,
+  once,
   recordFieldLabel,
   selection,
   selectionFields,
@@ -13,12 +14,14 @@ import {
   selectRecords,
 } from './common.js';
 
-export const quantity = z.union([
-  z.strictObject({ field }),
-  z.strictObject({ sum: z.string().regex(/^[A-Za-z]+$/), records: selection }),
-  z.strictObject({ count: selection }),
-]);
-export type Quantity = z.infer<typeof quantity>;
+export const quantity = once(() =>
+  z.union([
+    z.strictObject({ field: field() }),
+    z.strictObject({ sum: z.string().regex(/^[A-Za-z]+$/), records: selection() }),
+    z.strictObject({ count: selection() }),
+  ]),
+);
+export type Quantity = z.infer<ReturnType<typeof quantity>>;
 
 export function quantityFields(q: Quantity, at: (string | number)[]): FieldRef[] {
   if ('field' in q) return [{ path: q.field.split('.'), expect: 'number', at: [...at, 'field'] }];

@@ -2,24 +2,26 @@
 import * as z from 'zod';
 import { div, exact, isZero, mul } from '../exact.js';
 import type { RuleKind } from '../types.js';
-import { checkBase, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
+import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityLabel, quantityValue } from './quantity.js';
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('ratio'),
-  name: z.string(),
-  nameEn: z.string().optional(),
-  numerator: quantity,
-  denominator: quantity,
-  op,
-  value: z.number(),
-  /** Compare and show the ratio as a percentage: value 50 means 50%. */
-  percent: z.boolean().default(false),
-  unit: z.string().default(''),
-  unitEn: z.string().default(''),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('ratio'),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    numerator: quantity(),
+    denominator: quantity(),
+    op: op(),
+    value: z.number(),
+    /** Compare and show the ratio as a percentage: value 50 means 50%. */
+    percent: z.boolean().default(false),
+    unit: z.string().default(''),
+    unitEn: z.string().default(''),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 export const ratio: RuleKind<Options> = {
   kind: 'ratio',

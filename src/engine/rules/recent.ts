@@ -3,21 +3,23 @@ import * as z from 'zod';
 import { LEVEL_LABELS } from '../../evidence/schema.js';
 import { byText } from '../../problem.js';
 import type { RuleKind } from '../types.js';
-import { checkBase, fieldLabel, finding, valueAt } from './common.js';
+import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
 
 const LEVELS = ['county', 'city', 'province', 'national'] as const;
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('recent'),
-  list: z.enum(['projects', 'cases']),
-  /** The window: the reference year and the years - 1 before it. */
-  years: z.number().int().positive(),
-  /** Only items at these levels count; omitted: any level, or none given. */
-  levels: z.array(z.enum(LEVELS)).min(1).optional(),
-  min: z.number().int().positive().default(1),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('recent'),
+    list: z.enum(['projects', 'cases']),
+    /** The window: the reference year and the years - 1 before it. */
+    years: z.number().int().positive(),
+    /** Only items at these levels count; omitted: any level, or none given. */
+    levels: z.array(z.enum(LEVELS)).min(1).optional(),
+    min: z.number().int().positive().default(1),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 interface Dated {
   title: string;

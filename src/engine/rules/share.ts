@@ -10,6 +10,7 @@ import {
   meets,
   numberNear,
   numberText,
+  once,
   op,
   opText,
   recordFieldLabel,
@@ -19,17 +20,19 @@ import {
   selectRecords,
 } from './common.js';
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('share'),
-  records: selection,
-  /** What each record must meet. */
-  where: z.array(condition).min(1),
-  op: op.default('>='),
-  /** A percentage: 100 means every record. */
-  value: z.number().min(0).max(100),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('share'),
+    records: selection(),
+    /** What each record must meet. */
+    where: z.array(condition()).min(1),
+    op: op().default('>='),
+    /** A percentage: 100 means every record. */
+    value: z.number().min(0).max(100),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 export const share: RuleKind<Options> = {
   kind: 'share',

@@ -12,20 +12,23 @@ import {
   numberAt,
   numberNear,
   numberText,
+  once,
   op,
   opText,
 } from './common.js';
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('threshold'),
-  field,
-  op,
-  value: z.number(),
-  unit: z.string().default(''),
-  unitEn: z.string().default(''),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('threshold'),
+    field: field(),
+    op: op(),
+    value: z.number(),
+    unit: z.string().default(''),
+    unitEn: z.string().default(''),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 export const threshold: RuleKind<Options> = {
   kind: 'threshold',

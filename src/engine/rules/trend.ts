@@ -2,27 +2,31 @@
 import * as z from 'zod';
 import { cmp, div, type Exact, exact, isZero, mul } from '../exact.js';
 import type { Context, FieldRef, RuleKind, Text } from '../types.js';
-import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText } from './common.js';
+import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText, once } from './common.js';
 
-const measure = z.union([z.strictObject({ field }), z.strictObject({ numerator: field, denominator: field })]);
-type Measure = z.infer<typeof measure>;
+const measure = once(() =>
+  z.union([z.strictObject({ field: field() }), z.strictObject({ numerator: field(), denominator: field() })]),
+);
+type Measure = z.infer<ReturnType<typeof measure>>;
 
-const schema = z.strictObject({
-  ...checkBase,
-  rule: z.literal('trend'),
-  name: z.string(),
-  nameEn: z.string().optional(),
-  current: measure,
-  previous: measure,
-  direction: z.enum(['higher', 'lower']),
-  /** Show and compare rates as percentages. */
-  percent: z.boolean().default(false),
-  /** Equal to last year passes when both years are at this ceiling (direction higher), e.g. 100 (%). */
-  ceiling: z.number().optional(),
-  /** Equal to last year passes when both years are at this floor (direction lower), e.g. 0. */
-  floor: z.number().optional(),
-});
-type Options = z.infer<typeof schema>;
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('trend'),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    current: measure(),
+    previous: measure(),
+    direction: z.enum(['higher', 'lower']),
+    /** Show and compare rates as percentages. */
+    percent: z.boolean().default(false),
+    /** Equal to last year passes when both years are at this ceiling (direction higher), e.g. 100 (%). */
+    ceiling: z.number().optional(),
+    /** Equal to last year passes when both years are at this floor (direction lower), e.g. 0. */
+    floor: z.number().optional(),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
 
 const measureFields = (m: Measure, at: string): FieldRef[] =>
   'field' in m
