@@ -9,6 +9,7 @@ import type { Rubric } from './rubric/model.js';
 export { buildCalendar, type SchoolCalendar } from './engine/calendar.js';
 export { RULE_KINDS } from './engine/rules/index.js';
 export type { Finding, RuleKind, Text } from './engine/types.js';
+export { evidenceFields, evidenceFieldsMarkdown, type FieldRow } from './evidence/field-list.js';
 export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
 export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';

@@ -265,11 +265,15 @@ export const evidenceSchema = z.strictObject({
   ).optional(),
   attachments: L(
     z.array(
-      z.strictObject({
-        path: text('文件路径', 'file path'),
-        indicator: text('对应指标', 'indicator').optional(),
-        title: text('说明', 'title').optional(),
-      }),
+      L(
+        z.strictObject({
+          path: text('文件路径', 'file path'),
+          indicator: text('对应指标', 'indicator').optional(),
+          title: text('说明', 'title').optional(),
+        }),
+        '佐证材料条目',
+        'supporting file',
+      ),
     ),
     '佐证材料',
     'supporting files',

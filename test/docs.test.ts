@@ -1,0 +1,23 @@
+// Generated documents stay in step with the schema they describe.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evidenceFields, evidenceFieldsMarkdown } from '../src/evidence/field-list.js';
+
+describe('docs/evidence-fields.md', () => {
+  it('is what `npm run docs` generates from the schema', () => {
+    expect(readFileSync('docs/evidence-fields.md', 'utf8')).toBe(evidenceFieldsMarkdown());
+  });
+  it('labels every field in Chinese and English', () => {
+    const rows = evidenceFields();
+    expect(rows.length).toBeGreaterThan(60);
+    for (const r of rows) {
+      expect(r.zh, r.path).not.toBe('');
+      expect(r.en, r.path).not.toBe('');
+    }
+    expect(rows.find((r) => r.path === 'facts.spending')).toMatchObject({
+      zh: '家庭教育经费实际支出（元）',
+      kind: 'number',
+    });
+    expect(rows.find((r) => r.path === 'ledger[].assigned')).toMatchObject({ zh: '布置作业的家庭数' });
+  });
+});
