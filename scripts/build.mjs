@@ -61,9 +61,10 @@ await Promise.all([
   // CommonJS, so that bin/jiaxiao.cjs can run it through V8's code cache (vm.Script accepts cached data).
   build({
     ...common,
-    banner: {},
     format: 'cjs',
-    define,
+    // Bundled ES modules (fdir) read import.meta.url; in CommonJS it is this file's URL.
+    banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...define, 'import.meta.url': '__importMetaUrl' },
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.cjs',
     minify: !process.env.JIAXIAO_DEBUG_BUILD,
@@ -72,7 +73,7 @@ await Promise.all([
 ]);
 // The code cache holds what a typical run compiles; made here, on the machine and Node that will run it.
 execFileSync(process.execPath, ['bin/jiaxiao.cjs', 'score', 'examples/schools/typical-primary.yaml'], {
-  stdio: 'ignore',
+  stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, JIAXIAO_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
 });
 if (!process.argv.includes('--no-types')) {

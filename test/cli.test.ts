@@ -39,11 +39,11 @@ describe('jiaxiao score on the examples', () => {
     expect(r.out).toBe('');
     const lines = r.err.trim().split('\n');
     expect(lines.map((l) => l.split(' ')[0])).toEqual([
-      'examples/schools/common-mistake.yaml:44:13',
-      'examples/schools/common-mistake.yaml:47:19',
-      'examples/schools/common-mistake.yaml:55:73',
-      'examples/schools/common-mistake.yaml:59:5',
-      'examples/schools/common-mistake.yaml:91:62',
+      'examples/schools/common-mistake.yaml:45:13',
+      'examples/schools/common-mistake.yaml:48:19',
+      'examples/schools/common-mistake.yaml:56:73',
+      'examples/schools/common-mistake.yaml:60:5',
+      'examples/schools/common-mistake.yaml:92:62',
     ]);
     expect(r.err).toContain('是否应为 signed？');
     expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace

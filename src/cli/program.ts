@@ -1,6 +1,9 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
 import { Command, CommanderError, Option } from 'commander';
+import { REPORT_FORMATS } from '../render/report/index.js';
+import { runSchema } from './commands/schema.js';
 import { runScore } from './commands/score.js';
+import { type OutputSpec, runValidate } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 
 declare const JIAXIAO_VERSION: string;
@@ -27,6 +30,42 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .helpOption('-h, --help', '显示帮助')
     .action((file: string, opts) => {
       code = runScore(file, opts, io);
+    });
+
+  const outputs: OutputSpec[] = [];
+  program
+    .command('validate')
+    .description('检查证据文件：结构与类型、前后一致、数据是否齐全、佐证材料是否存在且在学校文件夹内')
+    .argument('<paths...>', '证据文件或文件夹（递归查找 .yaml/.yml）')
+    .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
+    .option('--strict', '把警告当作错误')
+    .option(
+      '-f, --format <format>',
+      `报告格式：${Object.keys(REPORT_FORMATS).join('、')}；可写多次，每个后面可跟自己的 --output`,
+      (format: string) => {
+        outputs.push({ format });
+        return format;
+      },
+    )
+    .option('-o, --output <file>', '把前一个 --format 的报告写入文件（默认输出到屏幕）', (output: string) => {
+      const last = outputs.at(-1);
+      if (last && last.output === undefined) last.output = output;
+      else outputs.push({ output });
+      return output;
+    })
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .helpOption('-h, --help', '显示帮助')
+    .action((paths: string[], opts) => {
+      code = runValidate(paths, { ...opts, outputs }, io);
+    });
+
+  program
+    .command('schema')
+    .description('输出证据文件的 JSON Schema（draft 2020-12），供编辑器补全和检查')
+    .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
+    .helpOption('-h, --help', '显示帮助')
+    .action((opts) => {
+      code = runSchema(opts, io);
     });
 
   try {

@@ -1,7 +1,7 @@
 // The engine's vocabulary: rule kinds turn evidence into findings; scoring turns findings into points.
 import type * as z from 'zod';
 import type { Evidence } from '../evidence/model.js';
-import type { Stage } from '../evidence/schema.js';
+import type { RecordType, Stage } from '../evidence/schema.js';
 import type { SchoolCalendar } from './calendar.js';
 
 /** A text in both languages; renderers pick one. */
@@ -32,7 +32,7 @@ export interface Context {
 /** An evidence field a rule reads: where it sits in the evidence file and what value it must hold. */
 export interface FieldRef {
   path: (string | number)[];
-  expect: 'number' | 'boolean' | 'string' | 'any';
+  expect: 'number' | 'boolean' | 'string' | 'array' | 'any';
   /** Where in the check's options it was named, for rubric error positions. */
   at: (string | number)[];
 }
@@ -42,6 +42,8 @@ export interface RuleKind<O = unknown> {
   /** The check's options, common fields included (id, label, points, stages); built on first use. */
   schema: () => z.ZodType<O>;
   fields(options: O): FieldRef[];
+  /** Ledger record types the rule reads: a file with none of them is incomplete for this check. */
+  recordTypes?(options: O): RecordType[];
   /** Nested raw checks (any-of / all-of) with their place in the options. */
   children?(options: O): { at: (string | number)[]; raw: unknown }[];
   evaluate(options: O, ctx: Context, children: CompiledCheck[]): Finding;

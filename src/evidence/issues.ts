@@ -91,17 +91,16 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
       };
     case 'not_multiple_of':
       return { code: 'value.integer', params: { input: String(input) } };
-    case 'invalid_format':
-      return { code: 'value.format', params: { input: String(input) } };
+    case 'invalid_format': {
+      if (issue.format !== 'date') return { code: 'value.format', params: { input: String(input) } };
+      const suggestion = dateSuggestion(input);
+      return suggestion && suggestion !== input
+        ? { code: 'value.dateForm', params: { input: String(input), suggestion } }
+        : { code: 'value.date', params: { input: String(input) } };
+    }
     case 'custom': {
       const p = (issue.params ?? {}) as Record<string, unknown>;
       if (p.code === 'dateOrDates') return { code: 'ledger.dateOrDates', params: {} };
-      if (p.expected === 'date') {
-        const suggestion = dateSuggestion(input);
-        return suggestion && suggestion !== input
-          ? { code: 'value.dateForm', params: { input: String(input), suggestion } }
-          : { code: 'value.date', params: { input: String(input) } };
-      }
       return { code: 'value.invalid', params: { detail: issue.message } };
     }
     default:

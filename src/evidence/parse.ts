@@ -1,24 +1,26 @@
 // Bytes or text → Evidence, or located problems. Never throws on bad input.
 import { decodeBytes } from '../io/decode.js';
-import { parseYaml } from '../io/yaml.js';
+import { parseYaml, type YamlSource } from '../io/yaml.js';
 import { hasErrors, type Problem } from '../problem.js';
 import type { Rubric } from '../rubric/model.js';
 import { selfScoreProblems } from './against-rubric.js';
 import { consistencyProblems } from './consistency.js';
+import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
 import { type Evidence, toEvidence } from './model.js';
 import { evidenceSchema } from './schema.js';
 
 export interface ParsedEvidence {
   evidence?: Evidence;
+  /** The document with positions, beside the evidence, for checks that report places in the file. */
+  source?: YamlSource;
   problems: Problem[];
 }
-
-/** Parses evidence; with a rubric, also checks what the file says of that rubric (self-scores). */
 
 const withFile = (problems: Problem[], file?: string): Problem[] =>
   file ? problems.map((p) => ({ ...p, file })) : problems;
 
+/** Parses evidence; with a rubric, also checks what the file says of that rubric (self-scores). */
 export function parseEvidenceBytes(bytes: Uint8Array, file?: string, rubric?: Rubric): ParsedEvidence {
   const decoded = decodeBytes(bytes);
   if (decoded.text === undefined || hasErrors(decoded.problems)) return { problems: withFile(decoded.problems, file) };
@@ -26,9 +28,26 @@ export function parseEvidenceBytes(bytes: Uint8Array, file?: string, rubric?: Ru
   return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
 }
 
+const KEY_LABELS = new Map<string, { zh: string; en: string; hint?: string }>();
+
+/** A line-level YAML problem names a key but no path: label it by the evidence field of that name. */
+function labelByKey(p: Problem): Problem {
+  const key = p.params.key;
+  if (typeof key !== 'string' || key === '' || p.label) return p;
+  if (KEY_LABELS.size === 0) {
+    for (const row of evidenceFields()) {
+      const name = row.path.replace(/\[\]/g, '').split('.').at(-1) ?? '';
+      if (!KEY_LABELS.has(name))
+        KEY_LABELS.set(name, { zh: row.zh, en: row.en, ...(row.hint ? { hint: row.hint } : {}) });
+    }
+  }
+  const label = KEY_LABELS.get(key);
+  return label ? { ...p, label } : p;
+}
+
 export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
   const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  if (!yaml.source) return { problems: withFile(yaml.problems, file) };
+  if (!yaml.source) return { problems: withFile(yaml.problems.map(labelByKey), file) };
   const value = yaml.value;
   const looksLikeEvidence =
     value !== null && typeof value === 'object' && !Array.isArray(value) && ('school' in value || 'year' in value);
@@ -42,5 +61,5 @@ export function parseEvidenceText(text: string, file?: string, rubric?: Rubric):
   const problems = consistencyProblems(result.data, yaml.source, file);
   if (rubric) problems.push(...selfScoreProblems(result.data, rubric, yaml.source, file));
   if (hasErrors(problems)) return { problems };
-  return { evidence: toEvidence(result.data), problems };
+  return { evidence: toEvidence(result.data), source: yaml.source, problems };
 }

@@ -1,6 +1,5 @@
 // The evidence file: one school, one academic year. Raw, auditable quantities only; the engine derives rates.
 import * as z from 'zod';
-import { isIsoDate } from '../engine/calendar.js';
 import { labelled as L } from './labels.js';
 
 const COUNT_HINT = '写整数，不带单位，如 1200';
@@ -11,8 +10,14 @@ const count = (zh: string, en: string) => L(z.number().int().nonnegative(), zh, 
 const positive = (zh: string, en: string) => L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
 const yesNo = (zh: string, en: string) => L(z.boolean(), zh, en, YESNO_HINT);
 const text = (zh: string, en: string) => L(z.string().trim().min(1), zh, en);
-export const isoDate = (zh: string, en: string) =>
-  L(z.string().refine(isIsoDate, { params: { expected: 'date' } }), zh, en, DATE_HINT);
+/** A real calendar date, YYYY-MM-DD (zod checks month lengths and leap years; JSON Schema gets format: date). */
+export const isoDate = (zh: string, en: string) => L(z.iso.date(), zh, en, DATE_HINT);
+
+/** An enum that also takes the Chinese names a clerk may write, mapped to the English value. */
+function aliasedEnum<T extends string>(values: readonly [T, ...T[]], aliases: Record<string, T>) {
+  const names = [...values, ...Object.keys(aliases)] as [string, ...string[]];
+  return z.enum(names).transform((v): T => aliases[v] ?? (v as T));
+}
 
 export const STAGES = ['kindergarten', 'primary', 'junior', 'senior', 'nine-year', 'complete'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -24,16 +29,8 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   'nine-year': { zh: '九年一贯制学校', en: 'nine-year school' },
   complete: { zh: '完全中学', en: 'complete secondary school' },
 };
-/** Chinese names a clerk may write for the stage. */
-const STAGE_ALIASES: Record<string, Stage> = Object.fromEntries(
-  Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]),
-);
-
 const stage = L(
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() in STAGE_ALIASES ? STAGE_ALIASES[v.trim()] : v),
-    z.enum(STAGES),
-  ),
+  aliasedEnum(STAGES, Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]))),
   '学段',
   'stage',
   `写 ${STAGES.map((s) => `${s}（${STAGE_LABELS[s].zh}）`).join('、')} 之一`,
@@ -168,19 +165,15 @@ export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
   province: { zh: '省级（自治区级）', en: 'province' },
   national: { zh: '国家级', en: 'national' },
 };
-const LEVEL_ALIASES: Record<string, Level> = {
-  县级: 'county',
-  区级: 'county',
-  市级: 'city',
-  省级: 'province',
-  自治区级: 'province',
-  国家级: 'national',
-};
 const level = L(
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() in LEVEL_ALIASES ? LEVEL_ALIASES[v.trim()] : v),
-    z.enum(levels),
-  ),
+  aliasedEnum(levels, {
+    县级: 'county',
+    区级: 'county',
+    市级: 'city',
+    省级: 'province',
+    自治区级: 'province',
+    国家级: 'national',
+  }),
   '级别',
   'level',
   '写 county（县级）、city（市级）、province（省级/自治区级）、national（国家级）之一',

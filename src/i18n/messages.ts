@@ -50,8 +50,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `a full-width or non-breaking space (${p.char}) follows the colon; use an ASCII space`,
   },
   'yaml.duplicateKey': {
-    zh: () => '重复的字段。每个字段只能写一次，请删除或合并重复的一行',
-    en: () => 'duplicate key; each key may appear once: remove or merge the repeated line',
+    zh: (p) => `字段${p.key ? ` ${p.key} ` : ''}重复出现。每个字段只能写一次，请删除或合并重复的一行`,
+    en: (p) => `duplicate key${p.key ? ` ${p.key}` : ''}; each key may appear once: remove or merge the repeated line`,
   },
   'yaml.aliasBomb': {
     zh: () => 'YAML 别名（&/*）展开过多，已拒绝读取。请直接写出数据，不要用别名',
@@ -204,6 +204,32 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `字段 ${p.field} 的类型是 ${p.actual}，此规则需要 ${p.expected}`,
     en: (p) => `field ${p.field} holds ${p.actual}; this rule needs ${p.expected}`,
   },
+  'missing.field': {
+    zh: (p) => `未填写。${p.check} 需要此项，缺少时该项不得分`,
+    en: (p) => `not given; ${p.check} needs it and fails without it`,
+  },
+  'missing.records': {
+    zh: (p) =>
+      `台账中没有“${p.typesZh}”记录。${p.check} 需要，缺少时该项不得分；在 ledger 中添加 type: ${p.types} 的记录`,
+    en: (p) => `the ledger has no ${p.typesEn} records; ${p.check} needs them (add entries with type: ${p.types})`,
+  },
+  'attachment.absolute': {
+    zh: (p) => `“${p.ref}”是绝对路径。请写相对于本证据文件所在文件夹的路径，如 佐证/讲座签到表.pdf`,
+    en: (p) => `"${p.ref}" is an absolute path; give it relative to this evidence file's folder`,
+  },
+  'attachment.escapes': {
+    zh: (p) => `“${p.ref}”指向学校文件夹之外。佐证材料须放在本证据文件所在的文件夹内`,
+    en: (p) => `"${p.ref}" points outside the school's folder; supporting files must lie inside it`,
+  },
+  'attachment.missing': {
+    zh: (p) => `找不到佐证材料“${p.ref}”。请核对文件名，或把文件放进本证据文件所在的文件夹`,
+    en: (p) => `supporting file "${p.ref}" not found; check the name or put the file in this evidence file's folder`,
+  },
+  'attachment.linkEscapes': {
+    zh: (p) => `“${p.ref}”是指向学校文件夹之外的符号链接。请放入文件本身`,
+    en: (p) => `"${p.ref}" is a symbolic link pointing outside the school's folder; put the file itself there`,
+  },
+  'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
   'cli.isDirectory': {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
     en: (p) => `${p.file} is a folder; give one evidence file`,
@@ -242,13 +268,20 @@ const HINTED = new Set([
   'value.tooMany',
 ]);
 
-/** One line: file:line:col 错误 学生数（school.students）：… 应写：… */
-export function problemLine(p: Problem, lang: Lang): string {
-  const where = [p.file, p.line, p.col].filter((x) => x !== undefined).join(':');
+export const severityText = (p: Problem, lang: Lang): string => SEVERITY[p.severity][lang];
+
+/** The message with its field: 学生数（school.students）：… 应写：… */
+export function problemText(p: Problem, lang: Lang): string {
   const path = p.path ? (lang === 'zh' ? `（${p.path}）` : ` (${p.path})`) : '';
   const field = p.label ? `${lang === 'zh' ? p.label.zh : p.label.en}${path}` : (p.path ?? '');
   // The field's own hint, where the message has no concrete suggestion of its own. Hints are Chinese.
   const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。应写：${p.label.hint}` : '';
   const sep = lang === 'zh' ? '：' : ': ';
-  return `${where ? `${where} ` : ''}${SEVERITY[p.severity][lang]} ${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
+  return `${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
+}
+
+/** One line: file:line:col 错误 学生数（school.students）：… 应写：… */
+export function problemLine(p: Problem, lang: Lang): string {
+  const where = [p.file, p.line, p.col].filter((x) => x !== undefined).join(':');
+  return `${where ? `${where} ` : ''}${severityText(p, lang)} ${problemText(p, lang)}`;
 }

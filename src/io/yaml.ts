@@ -15,7 +15,7 @@ export interface ParsedYaml {
 }
 
 const ASCII_KEY_FULLWIDTH_COLON = /^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s*：/;
-const BAD_INDENT = /^([ ]*)([\t\u3000\u00a0])/;
+const BAD_INDENT = /^([ ]*)([\t\u3000\u00a0])[\t\u3000\u00a0 ]*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)?/;
 const COLON_ODD_SPACE = /^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*):([\u3000\u00a0])/;
 
 /** Line-level mistakes that break YAML in misleading ways. */
@@ -30,11 +30,13 @@ function lintLines(text: string): Problem[] {
     if (m)
       at((m[1]?.length ?? 0) + 1, m[2] === '\t' ? 'yaml.tabIndent' : 'yaml.oddSpaceIndent', {
         char: m[2] === '\u3000' ? 'U+3000' : m[2] === '\t' ? 'TAB' : 'U+00A0',
+        key: m[3] ?? '',
       });
     m = COLON_ODD_SPACE.exec(line);
     if (m)
       at((m[1]?.length ?? 0) + 2, 'yaml.oddSpaceAfterColon', {
         char: m[2] === '\u3000' ? 'U+3000' : 'U+00A0',
+        key: m[1]?.replace(/^\s*(?:-\s+)?/, '') ?? '',
       });
   });
   return problems;
@@ -55,10 +57,12 @@ export function parseYaml(text: string): ParsedYaml {
         : lineText.includes('：')
           ? 'yaml.fullWidthColon'
           : 'yaml.syntax';
+    // The key the error points at, so that the message can name the field.
+    const key = pos ? (/^[A-Za-z_][A-Za-z0-9_]*/.exec(lineText.slice(pos.col - 1))?.[0] ?? '') : '';
     problems.push({
       severity: 'error',
       code,
-      params: { detail: e.message.split('\n')[0] ?? '', key: '' },
+      params: { detail: e.message.split('\n')[0] ?? '', key },
       ...(pos ? { line: pos.line, col: pos.col } : {}),
     });
   }

@@ -26,6 +26,7 @@ const ZOD_KIND: Record<FieldRef['expect'], string[]> = {
   number: ['number'],
   boolean: ['boolean'],
   string: ['string', 'enum'],
+  array: ['array'],
   any: ['number', 'boolean', 'string', 'enum'],
 };
 

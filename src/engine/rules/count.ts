@@ -14,6 +14,7 @@ import {
   selectionFields,
   selectionLabel,
   selectRecords,
+  typesOf,
 } from './common.js';
 
 const schema = once(() =>
@@ -37,6 +38,7 @@ export const count: RuleKind<Options> = {
   kind: 'count',
   schema,
   fields: (o) => selectionFields(o.records, ['records']),
+  recordTypes: (o) => typesOf(o.records),
   evaluate(o, ctx) {
     const records = selectRecords(ctx, o.records);
     const l = selectionLabel(o.records);

@@ -11,6 +11,7 @@ import {
   selectionFields,
   selectionLabel,
   selectRecords,
+  typesOf,
 } from './common.js';
 
 const schema = once(() =>
@@ -34,6 +35,7 @@ const SHOWN_GAPS = 6;
 export const coverage: RuleKind<Options> = {
   kind: 'coverage',
   schema,
+  recordTypes: (o) => typesOf(o.records),
   fields: (o) => [
     ...selectionFields(o.records, ['records']),
     ...(o.distinct ? [{ path: ['ledger', 0, o.distinct], expect: 'any' as const, at: ['distinct'] }] : []),

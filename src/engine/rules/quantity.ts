@@ -1,5 +1,6 @@
 // A quantity a ratio is built from: an evidence fact, a sum of a field over ledger records, or a record count.
 import * as z from 'zod';
+import type { RecordType } from '../../evidence/schema.js';
 import { type Exact, exact, sum } from '../exact.js';
 import type { Context, FieldRef, Text } from '../types.js';
 import {
@@ -12,6 +13,7 @@ import {
   selectionFields,
   selectionLabel,
   selectRecords,
+  typesOf,
 } from './common.js';
 
 export const quantity = once(() =>
@@ -31,6 +33,10 @@ export function quantityFields(q: Quantity, at: (string | number)[]): FieldRef[]
       ...selectionFields(q.records, [...at, 'records']),
     ];
   return selectionFields(q.count, [...at, 'count']);
+}
+
+export function quantityRecordTypes(q: Quantity): RecordType[] {
+  return 'sum' in q ? typesOf(q.records) : 'count' in q ? typesOf(q.count) : [];
 }
 
 export function quantityLabel(q: Quantity): Text {

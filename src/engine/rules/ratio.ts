@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { div, exact, isZero, mul } from '../exact.js';
 import type { RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { quantity, quantityFields, quantityLabel, quantityValue } from './quantity.js';
+import { quantity, quantityFields, quantityLabel, quantityRecordTypes, quantityValue } from './quantity.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -26,6 +26,7 @@ type Options = z.infer<ReturnType<typeof schema>>;
 export const ratio: RuleKind<Options> = {
   kind: 'ratio',
   schema,
+  recordTypes: (o) => [...quantityRecordTypes(o.numerator), ...quantityRecordTypes(o.denominator)],
   fields: (o) => [...quantityFields(o.numerator, ['numerator']), ...quantityFields(o.denominator, ['denominator'])],
   evaluate(o, ctx) {
     const num = quantityValue(ctx, o.numerator);

@@ -30,7 +30,7 @@ interface Dated {
 export const recent: RuleKind<Options> = {
   kind: 'recent',
   schema,
-  fields: () => [],
+  fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],
   evaluate(o, ctx) {
     const to = ctx.calendar.referenceYear;
     const from = to - o.years + 1;

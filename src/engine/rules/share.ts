@@ -18,6 +18,7 @@ import {
   selectionFields,
   selectionLabel,
   selectRecords,
+  typesOf,
 } from './common.js';
 
 const schema = once(() =>
@@ -37,6 +38,7 @@ type Options = z.infer<ReturnType<typeof schema>>;
 export const share: RuleKind<Options> = {
   kind: 'share',
   schema,
+  recordTypes: (o) => typesOf(o.records),
   fields: (o) => [
     ...selectionFields(o.records, ['records']),
     ...selectionFields({ type: o.records.type, where: o.where }, []),

@@ -1,0 +1,72 @@
+// `jiaxiao validate PATH…`: every evidence file under the paths, checked against the rubric, reported in
+// one or more formats (each to stdout or its own file).
+import { problemLine } from '../../i18n/messages.js';
+import { findEvidenceFiles } from '../../io/files.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
+import { type FileResult, validateEvidence } from '../../validation/validate.js';
+import { langOf, readInput, type Streams, UsageError } from '../env.js';
+import { loadRubricOption } from '../rubric-option.js';
+
+/** A --format with the --output that follows it, if any. */
+export interface OutputSpec {
+  format?: string;
+  output?: string;
+}
+
+export interface ValidateOptions {
+  rubric?: string;
+  strict?: boolean;
+  lang?: string;
+  outputs: OutputSpec[];
+}
+
+export function runValidate(paths: string[], o: ValidateOptions, io: Streams): number {
+  const lang = langOf(o.lang, io.env);
+  const zh = lang === 'zh';
+  const specs = (o.outputs.length > 0 ? o.outputs : [{}]).map((s) => ({
+    format: s.format ?? 'text',
+    output: s.output,
+  }));
+  for (const s of specs) {
+    if (!(s.format in REPORT_FORMATS)) {
+      const known = Object.keys(REPORT_FORMATS).join(', ');
+      throw new UsageError(
+        zh ? `未知格式 ${s.format}，可用：${known}` : `unknown format ${s.format}; use one of ${known}`,
+      );
+    }
+  }
+  if (specs.filter((s) => !s.output).length > 1) {
+    throw new UsageError(
+      zh
+        ? '只有一种格式可以输出到屏幕，其余请用 --output 指定文件'
+        : 'only one format may go to stdout; give the others an --output',
+    );
+  }
+
+  const rubric = loadRubricOption(o.rubric, lang, io);
+  if (!rubric) return 2;
+  const found = findEvidenceFiles(paths);
+  for (const file of found.missing) {
+    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
+  }
+  let unreadable = found.missing.length > 0;
+  const results: FileResult[] = [];
+  for (const file of found.files) {
+    const input = readInput(file);
+    if (input.problem) {
+      unreadable = true;
+      results.push({ file, problems: [input.problem] });
+      continue;
+    }
+    results.push(validateEvidence(input.bytes ?? new Uint8Array(), file, rubric, { strict: o.strict === true }));
+  }
+
+  for (const s of specs) {
+    const text = REPORT_FORMATS[s.format as ReportFormat](results, { lang });
+    if (s.output) writeFileAtomic(s.output, text);
+    else io.out(text);
+  }
+  if (unreadable) return 2;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}

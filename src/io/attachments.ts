@@ -1,0 +1,74 @@
+// Supporting files (佐证材料) a school's evidence names: each must exist and lie inside the school's folder.
+// An absolute path, a `..` that climbs out, or a symbolic link pointing outside is refused.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
+import type { EvidenceData } from '../evidence/schema.js';
+import { type Problem, pathText } from '../problem.js';
+import { locate, type YamlSource } from './yaml.js';
+
+/** Every supporting-file reference in the evidence, with its place in the file. */
+export function fileReferences(data: EvidenceData): { path: (string | number)[]; ref: string }[] {
+  const refs: { path: (string | number)[]; ref: string }[] = [];
+  (data.attachments ?? []).forEach((a, i) => {
+    refs.push({ path: ['attachments', i, 'path'], ref: a.path });
+  });
+  const lists: [string, { files?: string[] | undefined }[] | undefined][] = [
+    ['ledger', data.ledger],
+    ['projects', data.projects],
+    ['cases', data.cases],
+  ];
+  for (const [key, list] of lists) {
+    (list ?? []).forEach((entry, i) => {
+      (entry.files ?? []).forEach((ref, j) => {
+        refs.push({ path: [key, i, 'files', j], ref });
+      });
+    });
+  }
+  return refs;
+}
+
+const inside = (root: string, target: string) => {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+};
+
+export function attachmentProblems(data: EvidenceData, evidenceFile: string, source: YamlSource): Problem[] {
+  const folder = resolve(dirname(evidenceFile));
+  let realFolder = folder;
+  try {
+    realFolder = realpathSync(folder);
+  } catch {}
+  const problems: Problem[] = [];
+  for (const { path, ref } of fileReferences(data)) {
+    const at = (code: string) =>
+      problems.push({
+        severity: 'error',
+        code,
+        params: { ref },
+        path: pathText(path),
+        label: { zh: '佐证材料', en: 'supporting file' },
+        file: evidenceFile,
+        ...locate(source, path),
+      });
+    const normal = ref.replace(/\\/g, '/');
+    if (isAbsolute(normal) || win32.isAbsolute(ref)) {
+      at('attachment.absolute');
+      continue;
+    }
+    const target = resolve(folder, normal);
+    if (!inside(folder, target)) {
+      at('attachment.escapes');
+      continue;
+    }
+    if (!existsSync(target)) {
+      at('attachment.missing');
+      continue;
+    }
+    let real = target;
+    try {
+      real = realpathSync(target);
+    } catch {}
+    if (!inside(realFolder, real)) at('attachment.linkEscapes');
+  }
+  return problems;
+}

@@ -1,0 +1,29 @@
+// GitHub Actions workflow commands: each problem appears on the pull request's line.
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+import { problemText } from '../../i18n/messages.js';
+import { totals } from '../../validation/validate.js';
+import type { ReportRenderer } from './types.js';
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export const renderReportGithub: ReportRenderer = (results, { lang }) => {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const p of r.problems) {
+      const command = p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice';
+      const props = [`file=${escapeProperty(r.file.replace(/\\/g, '/'))}`];
+      if (p.line !== undefined) props.push(`line=${p.line}`);
+      if (p.col !== undefined) props.push(`col=${p.col}`);
+      props.push(`title=${escapeProperty(`jiaxiao ${p.code}`)}`);
+      out.push(`::${command} ${props.join(',')}::${escapeData(problemText(p, lang))}`);
+    }
+  }
+  const t = totals(results);
+  out.push(
+    lang === 'zh'
+      ? `检查了 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告。`
+      : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings.`,
+  );
+  return `${out.join('\n')}\n`;
+};

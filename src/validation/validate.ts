@@ -1,0 +1,49 @@
+// One evidence file → all its problems: the parser's, completeness against the rubric, supporting files.
+import { completenessProblems } from '../evidence/completeness.js';
+import { parseEvidenceBytes } from '../evidence/parse.js';
+import { attachmentProblems } from '../io/attachments.js';
+import { type Problem, sortProblems } from '../problem.js';
+import type { Rubric } from '../rubric/model.js';
+
+export interface FileResult {
+  file: string;
+  problems: Problem[];
+}
+
+export interface ValidateOptions {
+  /** Warnings count as errors. */
+  strict: boolean;
+}
+
+export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric, o: ValidateOptions): FileResult {
+  const parsed = parseEvidenceBytes(bytes, file, rubric);
+  const problems = [...parsed.problems];
+  if (parsed.evidence && parsed.source) {
+    problems.push(...completenessProblems(parsed.evidence, rubric, parsed.source, file));
+    problems.push(...attachmentProblems(parsed.evidence.data, file, parsed.source));
+  }
+  const shown = o.strict
+    ? problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p))
+    : problems;
+  return { file, problems: sortProblems(shown) };
+}
+
+export interface Totals {
+  files: number;
+  errors: number;
+  warnings: number;
+  filesWithErrors: number;
+}
+
+export function totals(results: readonly FileResult[]): Totals {
+  let errors = 0;
+  let warnings = 0;
+  let filesWithErrors = 0;
+  for (const r of results) {
+    const e = r.problems.filter((p) => p.severity === 'error').length;
+    errors += e;
+    warnings += r.problems.filter((p) => p.severity === 'warning').length;
+    if (e > 0) filesWithErrors++;
+  }
+  return { files: results.length, errors, warnings, filesWithErrors };
+}

@@ -1,0 +1,161 @@
+// `jiaxiao validate` as CI uses it: folders, formats, outputs, exit codes.
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-validate-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function jiaxiao(args: string[], cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/jiaxiao.cjs'), ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A submissions folder: two counties, one bad file, upper-case extensions, a non-YAML file. */
+function submissions(): string {
+  const root = join(tmp, `subs-${readdirSync(tmp).length}`);
+  mkdirSync(join(root, '利通区'), { recursive: true });
+  mkdirSync(join(root, '盐池县', 'b'), { recursive: true });
+  cpSync('examples/schools/model-primary.yaml', join(root, '利通区', 'a.yaml'));
+  cpSync('examples/schools/kindergarten.yaml', join(root, '盐池县', 'b', 'K.YML'));
+  cpSync('test/fixtures/bad/unit-in-number.yaml', join(root, '盐池县', 'bad.Yaml'));
+  writeFileSync(join(root, '盐池县', 'readme.txt'), 'not evidence');
+  return root;
+}
+
+describe('files and folders', () => {
+  it('finds .yaml/.yml in any case, recursively, sorted; reports each bad file; exit 1', () => {
+    const root = submissions();
+    const r = jiaxiao(['validate', root, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.files.map((f: { file: string }) => f.file.slice(root.length + 1))).toEqual([
+      '利通区/a.yaml',
+      '盐池县/b/K.YML',
+      '盐池县/bad.Yaml',
+    ]);
+    expect(report.summary).toEqual({ files: 3, errors: 1, warnings: 0, filesWithErrors: 1 });
+    expect(report.files[2].problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'value.unit',
+      line: 37,
+      col: 13,
+      path: 'facts.spending',
+    });
+  });
+
+  it('exit 0 when clean', () => {
+    expect(
+      jiaxiao(['validate', 'examples/schools/model-primary.yaml', 'examples/schools/kindergarten.yaml']).code,
+    ).toBe(0);
+  });
+
+  it('exit 2 when a path does not exist, after reporting the rest', () => {
+    const r = jiaxiao(['validate', 'examples/schools/model-primary.yaml', 'nope/']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('找不到文件或文件夹：nope/');
+    expect(r.out).toContain('检查了 1 个文件');
+  });
+
+  it('does not follow a symbolic link out of the folder', () => {
+    const root = join(tmp, 'linked');
+    mkdirSync(root);
+    cpSync('examples/schools/model-primary.yaml', join(root, 'a.yaml'));
+    symlinkSync(join(process.cwd(), 'test/fixtures/bad'), join(root, 'elsewhere'));
+    const r = jiaxiao(['validate', root, '--format', 'json']);
+    expect(JSON.parse(r.out).files).toHaveLength(1);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('formats', () => {
+  const bad = 'test/fixtures/bad/unit-in-number.yaml';
+
+  it('github: workflow commands on the file’s line', () => {
+    const r = jiaxiao(['validate', bad, '--format', 'github']);
+    expect(r.out.split('\n')[0]).toBe(
+      '::error file=test/fixtures/bad/unit-in-number.yaml,line=37,col=13,title=jiaxiao value.unit::家庭教育经费实际支出（元）（facts.spending）：“30000元”带了单位。只写数字：30000',
+    );
+  });
+
+  it('junit: well-formed XML with a failing test case per bad file', () => {
+    const r = jiaxiao(['validate', bad, 'examples/schools/model-primary.yaml', '--format', 'junit']);
+    expect(r.out).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="jiaxiao validate" tests="2" failures="1" errors="0">/,
+    );
+    expect(r.out).toContain('<testcase classname="jiaxiao.validate" name="test/fixtures/bad/unit-in-number.yaml"');
+    expect(r.out).toContain(
+      '<failure message="家庭教育经费实际支出（元）（facts.spending）：“30000元”带了单位。只写数字：30000" type="value.unit">',
+    );
+    expect(r.out.match(/<testcase /g)).toHaveLength(2);
+    expect(r.out.match(/<failure /g)).toHaveLength(1);
+  });
+
+  it('markdown: a count line and a table', () => {
+    const r = jiaxiao(['validate', bad, '--format', 'markdown']);
+    expect(r.out).toContain('检查了 1 个文件：**1** 个错误，**0** 个警告；1 个文件有错误。');
+    expect(r.out).toContain('| `test/fixtures/bad/unit-in-number.yaml` | 37:13 | 错误 |');
+  });
+
+  it('several formats, each to its own output, written whole', () => {
+    const junit = join(tmp, 'report.xml');
+    const md = join(tmp, 'summary.md');
+    const r = jiaxiao(['validate', bad, '-f', 'text', '-f', 'junit', '-o', junit, '-f', 'markdown', '-o', md]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('检查了 1 个文件');
+    expect(readFileSync(junit, 'utf8')).toContain('<testsuites');
+    expect(readFileSync(md, 'utf8')).toContain('## jiaxiao 证据文件检查');
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses two formats on the screen, and unknown formats, with exit 2', () => {
+    expect(jiaxiao(['validate', bad, '-f', 'text', '-f', 'json']).code).toBe(2);
+    expect(jiaxiao(['validate', bad, '-f', 'pdf']).code).toBe(2);
+  });
+
+  it('json: each problem with its label and message', () => {
+    const r = jiaxiao(['validate', bad, '-f', 'json', '--lang', 'en']);
+    expect(JSON.parse(r.out).files[0].problems[0]).toEqual({
+      severity: 'error',
+      code: 'value.unit',
+      line: 37,
+      col: 13,
+      path: 'facts.spending',
+      label: 'family-education spending (yuan)',
+      message:
+        'family-education spending (yuan) (facts.spending): "30000元" includes a unit; write the number only: 30000',
+    });
+  });
+});
+
+describe('jiaxiao schema', () => {
+  it('prints the committed schema, which ajv compiles', () => {
+    const r = jiaxiao(['schema']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(readFileSync('schema/evidence.schema.json', 'utf8'));
+    const ajv = new Ajv2020.default({ strict: false });
+    expect(() => ajv.compile(JSON.parse(r.out))).not.toThrow();
+  });
+  it('--output writes the file', () => {
+    const out = join(tmp, 'schema.json');
+    expect(jiaxiao(['schema', '--output', out]).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+});
