@@ -86,3 +86,13 @@ describe('calendar', () => {
     expect(dayNumber('1970-01-02')).toBe(1);
   });
 });
+
+describe('dayNumber', () => {
+  it('agrees with Date.UTC on every day from 1999 to 2101', () => {
+    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== t / 86_400_000) throw new Error(`dayNumber(${iso})`);
+    }
+    expect(dayNumber('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+  });
+});

@@ -159,3 +159,30 @@ describe('jiaxiao schema', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('a large batch across worker threads', () => {
+  it('reports the same, in the same order, as one thread', async () => {
+    // @ts-expect-error: a plain .mjs script without types
+    const { generate } = await import('../scripts/gen-schools.mjs');
+    const dir = join(tmp, 'large');
+    generate(dir, 240);
+    cpSync('test/fixtures/bad/percent.yaml', join(dir, '利通区', 'school-00100.yaml'));
+    const run = (threads: string) => {
+      const r = spawnSync(process.execPath, ['bin/jiaxiao.cjs', 'validate', dir, '--format', 'json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', JIAXIAO_THREADS: threads },
+        maxBuffer: 1 << 26,
+      });
+      return { code: r.status, out: r.stdout };
+    };
+    const one = run('0');
+    const two = run('2');
+    expect(two.code).toBe(1);
+    expect(two.out).toBe(one.out);
+    const report = JSON.parse(two.out);
+    expect(report.summary).toMatchObject({ files: 240, filesWithErrors: 1 });
+    expect(report.files.findIndex((f: { valid: boolean }) => !f.valid)).toBe(
+      report.files.findIndex((f: { file: string }) => f.file.endsWith('利通区/school-00100.yaml')),
+    );
+  });
+});

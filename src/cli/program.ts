@@ -55,8 +55,8 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     })
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
     .helpOption('-h, --help', '显示帮助')
-    .action((paths: string[], opts) => {
-      code = runValidate(paths, { ...opts, outputs }, io);
+    .action(async (paths: string[], opts) => {
+      code = await runValidate(paths, { ...opts, outputs }, io);
     });
 
   program

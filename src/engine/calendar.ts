@@ -35,10 +35,26 @@ export interface SchoolCalendar {
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of an ISO date. */
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * Days since 1970-01-01 of an ISO date (YYYY-MM-DD), by Howard Hinnant's days-from-civil: this runs for
+ * every date of every file in a batch, and Date.UTC with a split cost a third of a validation run.
+ */
 export function dayNumber(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  const y0 = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isoOfDay(day: number): IsoDate {

@@ -1,20 +1,27 @@
 // What the evidence says about the rubric itself: self-scores (自评) per 二级指标, within its points.
 import { cmp, exact } from '../engine/exact.js';
-import { locate, type YamlSource } from '../io/yaml.js';
+import { type Located, locate } from '../io/yaml.js';
 import { type Problem, pathText } from '../problem.js';
-import { indicatorsOf, type Rubric } from '../rubric/model.js';
+import { indicatorsOf, type Rubric, type RubricIndicator } from '../rubric/model.js';
 import { nearest } from './issues.js';
 import { labelAt } from './labels.js';
 import { type EvidenceData, evidenceSchema } from './schema.js';
 
-export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: YamlSource, file?: string): Problem[] {
-  const indicators = new Map(indicatorsOf(rubric).map((b) => [b.id, b]));
+const BY_ID = new WeakMap<Rubric, Map<string, RubricIndicator>>();
+
+export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: Located, file?: string): Problem[] {
+  let indicators = BY_ID.get(rubric);
+  if (!indicators) {
+    indicators = new Map(indicatorsOf(rubric).map((b) => [b.id, b]));
+    BY_ID.set(rubric, indicators);
+  }
   const problems: Problem[] = [];
-  const label = labelAt(evidenceSchema, ['selfScores']);
   for (const [id, value] of Object.entries(data.selfScores ?? {})) {
     const path = ['selfScores', id];
-    const at = { path: pathText(path), ...(label ? { label } : {}), ...(file ? { file } : {}) };
     const b = indicators.get(id);
+    if (b && value >= 0 && cmp(exact(value), b.points) <= 0) continue;
+    const label = labelAt(evidenceSchema, ['selfScores']);
+    const at = { path: pathText(path), ...(label ? { label } : {}), ...(file ? { file } : {}) };
     if (!b) {
       const suggestion = nearest(id, [...indicators.keys()]) ?? '';
       problems.push({
@@ -24,7 +31,7 @@ export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: Ya
         ...at,
         ...locate(source, path, true),
       });
-    } else if (value < 0 || cmp(exact(value), b.points) > 0) {
+    } else {
       problems.push({
         severity: 'error',
         code: 'self.range',

@@ -1,6 +1,6 @@
 // Facts that parse but contradict each other or the calendar. Each would otherwise give a wrong score.
 import { dayNumber, referenceYearOf } from '../engine/calendar.js';
-import { locate, type YamlSource } from '../io/yaml.js';
+import { type Located, locate } from '../io/yaml.js';
 import { type Problem, pathText, type Severity } from '../problem.js';
 import { labelAt } from './labels.js';
 import { type EvidenceData, evidenceSchema, type Stage } from './schema.js';
@@ -15,7 +15,7 @@ const CODE_CATEGORIES: Record<string, readonly Stage[]> = {
   '32': ['nine-year', 'junior'],
 };
 
-export function consistencyProblems(data: EvidenceData, source: YamlSource, file?: string): Problem[] {
+export function consistencyProblems(data: EvidenceData, source: Located, file?: string): Problem[] {
   const problems: Problem[] = [];
   const at = (severity: Severity, path: (string | number)[], code: string, params: Problem['params'] = {}) => {
     const label = labelAt(evidenceSchema, path);

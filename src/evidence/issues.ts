@@ -1,6 +1,6 @@
 // zod issues → Problems with a message code, the field's label and a concrete suggestion.
 import type * as z from 'zod';
-import { locate, type YamlSource } from '../io/yaml.js';
+import { type Located, locate } from '../io/yaml.js';
 import type { Problem } from '../problem.js';
 import { pathText } from '../problem.js';
 import { keysAt, labelAt } from './labels.js';
@@ -112,7 +112,7 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
 export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
-  source: YamlSource,
+  source: Located,
   file: string | undefined,
   /** Where `schema` sits in the document, when it validates only a part of it. */
   prefix: readonly (string | number)[] = [],

@@ -1,5 +1,4 @@
 // The typed evidence the engine reads: the validated file plus its ledger expanded to one record per date.
-import { byText } from '../problem.js';
 import type { EvidenceData, LedgerEntry, RecordType } from './schema.js';
 
 export interface LedgerRecord {
@@ -25,8 +24,8 @@ export function expandLedger(data: EvidenceData): LedgerRecord[] {
       records.push({ type, date: d, fields, source: ['ledger', i, 'dates', j] });
     });
   });
-  // By date; records of one date keep the order they were written in (sort is stable).
-  return records.sort((a, b) => byText(a.date, b.date));
+  // In the order written: every rule counts or collects, none depends on order.
+  return records;
 }
 
 export const toEvidence = (data: EvidenceData): Evidence => ({ data, records: expandLedger(data) });

@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import type { EvidenceData } from '../evidence/schema.js';
 import { type Problem, pathText } from '../problem.js';
-import { locate, type YamlSource } from './yaml.js';
+import { type Located, locate } from './yaml.js';
 
 /** Every supporting-file reference in the evidence, with its place in the file. */
 export function fileReferences(data: EvidenceData): { path: (string | number)[]; ref: string }[] {
@@ -32,14 +32,16 @@ const inside = (root: string, target: string) => {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
 
-export function attachmentProblems(data: EvidenceData, evidenceFile: string, source: YamlSource): Problem[] {
+export function attachmentProblems(data: EvidenceData, evidenceFile: string, source: Located): Problem[] {
+  const refs = fileReferences(data);
+  if (refs.length === 0) return [];
   const folder = resolve(dirname(evidenceFile));
   let realFolder = folder;
   try {
     realFolder = realpathSync(folder);
   } catch {}
   const problems: Problem[] = [];
-  for (const { path, ref } of fileReferences(data)) {
+  for (const { path, ref } of refs) {
     const at = (code: string) =>
       problems.push({
         severity: 'error',

@@ -8,6 +8,21 @@ export interface YamlSource {
   lines: LineCounter;
 }
 
+/** A document with positions, or a way to make one when a problem first needs a position. */
+export type Located = YamlSource | (() => YamlSource);
+
+/** Parses the text with positions only when asked: a file with no problems never pays for it. */
+export function lazySource(text: string): () => YamlSource {
+  let source: YamlSource | undefined;
+  return () => {
+    if (!source) {
+      const lines = new LineCounter();
+      source = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
+    }
+    return source;
+  };
+}
+
 export interface ParsedYaml {
   source?: YamlSource;
   value?: unknown;
@@ -19,8 +34,9 @@ const BAD_INDENT = /^([ ]*)([\t\u3000\u00a0])[\t\u3000\u00a0 ]*(?:-\s+)?([A-Za-z
 const COLON_ODD_SPACE = /^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*):([\u3000\u00a0])/;
 
 /** Line-level mistakes that break YAML in misleading ways. */
-function lintLines(text: string): Problem[] {
+export function lintLines(text: string): Problem[] {
   const problems: Problem[] = [];
+  if (!/[：\t\u3000\u00a0]/.test(text)) return problems;
   text.split('\n').forEach((line, i) => {
     const at = (col: number, code: string, params: Problem['params'] = {}) =>
       problems.push({ severity: 'error', code, params, line: i + 1, col });
@@ -42,6 +58,7 @@ function lintLines(text: string): Problem[] {
   return problems;
 }
 
+/** Parses with positions; a line-level mistake is reported instead, before the parser can mislead. */
 export function parseYaml(text: string): ParsedYaml {
   const linted = lintLines(text);
   if (linted.length > 0) return { problems: linted };
@@ -91,7 +108,8 @@ export function parseYaml(text: string): ParsedYaml {
  * The line and column of a path in the document: the value's position, or its key's where asked or where
  * the value is missing; the nearest existing ancestor where the path leaves the document.
  */
-export function locate(source: YamlSource, path: readonly PropertyKey[], atKey = false): { line: number; col: number } {
+export function locate(located: Located, path: readonly PropertyKey[], atKey = false): { line: number; col: number } {
+  const source = typeof located === 'function' ? located() : located;
   let node: unknown = source.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

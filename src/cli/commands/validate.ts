@@ -1,12 +1,16 @@
 // `jiaxiao validate PATH…`: every evidence file under the paths, checked against the rubric, reported in
 // one or more formats (each to stdout or its own file).
+
+import * as z from 'zod';
 import { problemLine } from '../../i18n/messages.js';
 import { findEvidenceFiles } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
-import { type FileResult, validateEvidence } from '../../validation/validate.js';
-import { langOf, readInput, type Streams, UsageError } from '../env.js';
+import type { FileResult } from '../../validation/validate.js';
+import { langOf, type Streams, UsageError } from '../env.js';
+import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
+import { type Task, taskRunner } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -21,7 +25,7 @@ export interface ValidateOptions {
   outputs: OutputSpec[];
 }
 
-export function runValidate(paths: string[], o: ValidateOptions, io: Streams): number {
+export async function runValidate(paths: string[], o: ValidateOptions, io: Streams): Promise<number> {
   const lang = langOf(o.lang, io.env);
   const zh = lang === 'zh';
   const specs = (o.outputs.length > 0 ? o.outputs : [{}]).map((s) => ({
@@ -44,23 +48,25 @@ export function runValidate(paths: string[], o: ValidateOptions, io: Streams): n
     );
   }
 
-  const rubric = loadRubricOption(o.rubric, lang, io);
-  if (!rubric) return 2;
   const found = findEvidenceFiles(paths);
+  const threads = threadsFor(found.files.length);
+  // zod's compiled fast paths pay off over many files (see zod-config.ts).
+  if (found.files.length >= 20) z.config({ jitless: false });
+  if (!loadRubricOption(o.rubric, lang, io)) return 2;
   for (const file of found.missing) {
     io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
   }
-  let unreadable = found.missing.length > 0;
+  const task: Task = { kind: 'validate', strict: o.strict === true, ...(o.rubric ? { rubric: o.rubric } : {}) };
   const results: FileResult[] = [];
-  for (const file of found.files) {
-    const input = readInput(file);
-    if (input.problem) {
-      unreadable = true;
-      results.push({ file, problems: [input.problem] });
-      continue;
-    }
-    results.push(validateEvidence(input.bytes ?? new Uint8Array(), file, rubric, { strict: o.strict === true }));
+  if (threads > 0) {
+    await runInWorkers<Task, FileResult>({ task, files: found.files }, threads, (i, r) => {
+      results[i] = r;
+    });
+  } else {
+    const run = taskRunner(task);
+    for (const file of found.files) results.push(run(file));
   }
+  const unreadable = found.missing.length > 0 || results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));
 
   for (const s of specs) {
     const text = REPORT_FORMATS[s.format as ReportFormat](results, { lang });

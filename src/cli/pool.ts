@@ -1,0 +1,94 @@
+// Work on many files across the machine's cores. Workers are the CLI itself (bin/jiaxiao.cjs, through the
+// code cache) started in a worker thread; each reads and checks its files and sends back a small result.
+// Results come back to the caller in file order, as soon as each is ready, so output can stream and
+// memory stays flat whatever the number of files.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** Files per message: fewer round trips than one file at a time, small enough to keep both cores busy. */
+const CHUNK = 16;
+
+export interface PoolJob<T> {
+  /** Handed to each worker as workerData; says what to do with a file. */
+  task: T;
+  files: readonly string[];
+}
+
+/** Worker threads worth starting for this many files: none for a small batch, where start-up dominates. */
+export function threadsFor(files: number): number {
+  const forced = process.env.JIAXIAO_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+  if (files < 200) return 0;
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / CHUNK)));
+}
+
+/** The bin that started this process: workers run the same code. */
+function binFile(): string {
+  return join(__dirname, '..', 'bin', 'jiaxiao.cjs');
+}
+
+export function runInWorkers<T, R>(
+  job: PoolJob<T>,
+  threads: number,
+  onResult: (index: number, result: R) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const results = new Map<number, R>();
+    let nextToEmit = 0;
+    let nextToSend = 0;
+    let running = 0;
+    let failed = false;
+    const emit = () => {
+      while (results.has(nextToEmit)) {
+        const r = results.get(nextToEmit) as R;
+        results.delete(nextToEmit);
+        onResult(nextToEmit, r);
+        nextToEmit++;
+      }
+    };
+    const inFlight = new Map<Worker, number>();
+    const send = (w: Worker) => {
+      if (nextToSend >= job.files.length) {
+        if ((inFlight.get(w) ?? 0) === 0) void w.terminate();
+        return;
+      }
+      const start = nextToSend;
+      const files = job.files.slice(start, start + CHUNK);
+      nextToSend += files.length;
+      inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+      w.postMessage({ start, files });
+    };
+    const count = Math.max(1, Math.min(threads, Math.ceil(job.files.length / CHUNK)));
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(binFile(), { workerData: { jiaxiaoWorker: job.task } });
+      running++;
+      w.on('message', (m: { start: number; results: R[] }) => {
+        inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+        m.results.forEach((r, k) => results.set(m.start + k, r));
+        emit();
+        send(w);
+      });
+      w.on('error', (e) => {
+        if (!failed) {
+          failed = true;
+          reject(e);
+        }
+      });
+      w.on('exit', (code) => {
+        running--;
+        if (code !== 0 && !failed && nextToEmit < job.files.length && (inFlight.get(w) ?? 0) > 0) {
+          failed = true;
+          reject(new Error(`worker exited with code ${code}`));
+          return;
+        }
+        if (running === 0 && !failed) {
+          emit();
+          resolve();
+        }
+      });
+      send(w);
+      send(w); // two chunks in flight per worker, so it never waits for the main thread
+    }
+  });
+}
