@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 function jiaxiao(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['bin/jiaxiao.cjs', ...args], {

@@ -65,7 +65,9 @@ export function runInWorkers<T, R>(
       running++;
       w.on('message', (m: { start: number; results: R[] }) => {
         inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-        m.results.forEach((r, k) => results.set(m.start + k, r));
+        m.results.forEach((r, k) => {
+          results.set(m.start + k, r);
+        });
         emit();
         send(w);
       });
