@@ -3,6 +3,8 @@
 //   npm run bench                       everything
 //   npm run bench -- startup            `node -e 0` beside `jiaxiao score FILE`
 //   npm run bench -- validate [N]       `jiaxiao validate` beside ajv-cli on N generated files (10000)
+//   npm run bench -- batch              `jiaxiao score DIR` beside reading and parsing the same files with
+//                                       yaml.parse in one thread; peak RSS at 1,000 and 10,000 files
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,5 +92,53 @@ if (want('validate')) {
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the CLI in a wrapper that reports the process's peak RSS (all threads) on exit, in MiB. */
+function batchRun(dir) {
+  const wrapper = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n'));
+process.argv.splice(1, 0, 'jiaxiao'); require('./bin/jiaxiao.cjs');`;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-e', wrapper, 'score', dir, '--format', 'json'], { maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  const rss = Number(/maxrss (\d+)/.exec(r.stderr.toString())?.[1] ?? 0) / 1024;
+  return { ms, rss, schools: JSON.parse(r.stdout.toString()).schools };
+}
+
+/** The floor: the same files read and parsed with yaml.parse, one after another, in one thread. */
+function floorRun(dir) {
+  const script = `const { readFileSync } = require('node:fs'); const { globSync } = require('tinyglobby'); const { parse } = require('yaml');
+let n = 0; for (const f of globSync(['**/*.yaml'], { cwd: process.argv[1] }).sort()) { parse(readFileSync(process.argv[1] + '/' + f, 'utf8')); n++; }
+console.log(n);`;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-e', script, dir], { maxBuffer: 1 << 20 });
+  return { ms: performance.now() - t, files: Number(r.stdout.toString().trim()) };
+}
+
+if (want('batch')) {
+  const dirs = {};
+  try {
+    for (const n of [1000, 10000]) {
+      dirs[n] = mkdtempSync(join(tmpdir(), `jiaxiao-batch-${n}-`));
+      generate(dirs[n], n);
+    }
+    console.log('\nbatch scoring (generated schools, about 3 KB each; median of 3 alternate runs)');
+    for (const n of [1000, 10000]) {
+      const runs = [];
+      const floors = [];
+      for (let i = 0; i < 3; i++) {
+        floors.push(floorRun(dirs[n]));
+        runs.push(batchRun(dirs[n]));
+      }
+      const ms = median(runs.map((r) => r.ms));
+      const floor = median(floors.map((r) => r.ms));
+      const rss = median(runs.map((r) => r.rss));
+      dirs[`rss${n}`] = rss;
+      console.log(`  ${n} files: jiaxiao score ${fmt(ms)} (${runs[0].schools} schools), floor yaml.parse ${fmt(floor)} (${floors[0].files} files), ratio ${(ms / floor).toFixed(2)} (goal ≤ 0.6), peak RSS ${rss.toFixed(0)} MiB`);
+    }
+    console.log(`  peak RSS 10,000 ÷ 1,000: ${(dirs.rss10000 / dirs.rss1000).toFixed(2)} (goal ≤ 1.3)`);
+  } finally {
+    for (const n of [1000, 10000]) if (dirs[n]) rmSync(dirs[n], { recursive: true, force: true });
   }
 }

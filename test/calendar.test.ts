@@ -1,6 +1,6 @@
 // Teaching months and weeks on Ningxia's 2023-2024 calendar.
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, dayNumber, isIsoDate, termIndexOf, weekOf } from '../src/engine/calendar.js';
+import { buildCalendar, dayNumber, isIsoDate, isoOfDay, termIndexOf, weekOf } from '../src/engine/calendar.js';
 
 const terms = [
   { start: '2023-09-01', end: '2024-01-19' },
@@ -94,5 +94,15 @@ describe('dayNumber', () => {
       if (dayNumber(iso) !== t / 86_400_000) throw new Error(`dayNumber(${iso})`);
     }
     expect(dayNumber('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+  });
+});
+
+describe('isoOfDay', () => {
+  it('inverts dayNumber on every day from 1999 to 2101', () => {
+    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      const day = t / 86_400_000;
+      if (isoOfDay(day) !== new Date(t).toISOString().slice(0, 10)) throw new Error(`isoOfDay(${day})`);
+    }
+    expect(isoOfDay(dayNumber('2024-02-29'))).toBe('2024-02-29');
   });
 });

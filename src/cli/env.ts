@@ -9,6 +9,7 @@ export interface Streams {
   out: (text: string) => void;
   err: (text: string) => void;
   outIsTTY: boolean;
+  errIsTTY: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -16,6 +17,7 @@ export const processStreams = (): Streams => ({
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   outIsTTY: process.stdout.isTTY === true,
+  errIsTTY: process.stderr.isTTY === true,
   env: process.env,
 });
 

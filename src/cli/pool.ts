@@ -9,10 +9,11 @@ import { Worker } from 'node:worker_threads';
 /** Files per message: fewer round trips than one file at a time, small enough to keep both cores busy. */
 const CHUNK = 16;
 
-export interface PoolJob<T> {
-  /** Handed to each worker as workerData; says what to do with a file. */
+export interface PoolJob<T, I> {
+  /** Handed to each worker as workerData; says what to do with an item. */
   task: T;
-  files: readonly string[];
+  /** What to work on, in order: file names, or small plain objects naming a file. */
+  items: readonly I[];
 }
 
 /** Worker threads worth starting for this many files: none for a small batch, where start-up dominates. */
@@ -28,8 +29,8 @@ function binFile(): string {
   return join(__dirname, '..', 'bin', 'jiaxiao.cjs');
 }
 
-export function runInWorkers<T, R>(
-  job: PoolJob<T>,
+export function runInWorkers<T, I, R>(
+  job: PoolJob<T, I>,
   threads: number,
   onResult: (index: number, result: R) => void,
 ): Promise<void> {
@@ -49,19 +50,24 @@ export function runInWorkers<T, R>(
     };
     const inFlight = new Map<Worker, number>();
     const send = (w: Worker) => {
-      if (nextToSend >= job.files.length) {
+      if (nextToSend >= job.items.length) {
         if ((inFlight.get(w) ?? 0) === 0) void w.terminate();
         return;
       }
       const start = nextToSend;
-      const files = job.files.slice(start, start + CHUNK);
-      nextToSend += files.length;
+      const items = job.items.slice(start, start + CHUNK);
+      nextToSend += items.length;
       inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
-      w.postMessage({ start, files });
+      w.postMessage({ start, items });
     };
-    const count = Math.max(1, Math.min(threads, Math.ceil(job.files.length / CHUNK)));
+    const count = Math.max(1, Math.min(threads, Math.ceil(job.items.length / CHUNK)));
     for (let i = 0; i < count; i++) {
-      const w = new Worker(binFile(), { workerData: { jiaxiaoWorker: job.task } });
+      const w = new Worker(binFile(), {
+        workerData: { jiaxiaoWorker: job.task },
+        // A worker's live data is one chunk of files: a small old generation keeps its memory from growing
+        // with the length of the batch.
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+      });
       running++;
       w.on('message', (m: { start: number; results: R[] }) => {
         inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
@@ -79,7 +85,7 @@ export function runInWorkers<T, R>(
       });
       w.on('exit', (code) => {
         running--;
-        if (code !== 0 && !failed && nextToEmit < job.files.length && (inFlight.get(w) ?? 0) > 0) {
+        if (code !== 0 && !failed && nextToEmit < job.items.length && (inFlight.get(w) ?? 0) > 0) {
           failed = true;
           reject(new Error(`worker exited with code ${code}`));
           return;

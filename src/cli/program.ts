@@ -19,17 +19,22 @@ export async function run(argv: string[], io: Streams): Promise<number> {
   let code = 0;
   program
     .command('score')
-    .description('为一所学校的证据文件评分，按细则列出 一级指标·二级指标·评估内容·分值·自评·得分')
-    .argument('<file>', '学校证据文件（YAML）')
+    .description(
+      '为学校评分。一个文件：按细则列出 一级指标·二级指标·评估内容·分值·自评·得分；文件夹或多个文件：全部评分并给出排名与汇总',
+    )
+    .argument('<paths...>', '学校证据文件（YAML），或包含它们的文件夹')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
     .option('-d, --details', '同时列出已通过各项的理由')
-    .option('--min-score <n>', '折算分低于 n 时退出码为 1')
+    .option('--min-score <n>', '折算分低于 n 时（批量时：任一学校低于 n）退出码为 1')
+    .option('--out <dir>', '批量：每所学校的评分表与汇总写入此文件夹')
+    .option('--force', '允许覆盖 --out 中已有的文件')
+    .option('--out-in-input', '允许 --out 位于输入文件夹之内')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
-    .action((file: string, opts) => {
-      code = runScore(file, opts, io);
+    .action(async (paths: string[], opts) => {
+      code = await runScore(paths, opts, io);
     });
 
   const outputs: OutputSpec[] = [];

@@ -1,14 +1,38 @@
 // What a worker (or the main thread, for a small batch) does with one file. A task is plain data, so it
 // crosses to a worker thread as workerData.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { scoreEvidence } from '../engine/score.js';
+import { parseEvidenceBytes } from '../evidence/parse.js';
+import type { Lang } from '../i18n/messages.js';
+import { writeFileAtomic } from '../io/write.js';
+import { hasErrors, type Problem, sortProblems } from '../problem.js';
+import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
+import { buildSheet } from '../report/sheet.js';
+import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
 import { loadRubricBytes } from '../rubric/load.js';
 import type { Rubric } from '../rubric/model.js';
 import { type FileResult, validateEvidence } from '../validation/validate.js';
-import { readInput } from './env.js';
+import { paintFor, readInput } from './env.js';
 
-export type Task = { kind: 'validate'; rubric?: string; strict: boolean };
+export type Task =
+  | { kind: 'validate'; rubric?: string; strict: boolean }
+  | { kind: 'score'; rubric?: string; format: SheetFormat; lang: Lang };
+
+/** A file to score, and where its sheet goes (with --out). */
+export interface ScoreItem {
+  file: string;
+  out?: string;
+}
+
+export interface ScoreResult {
+  file: string;
+  problems: Problem[];
+  /** Absent when the file had errors and was not scored. */
+  row?: SchoolRow;
+}
 
 function rubricOf(file: string | undefined): Rubric {
   if (file === undefined) return defaultRubric();
@@ -18,7 +42,7 @@ function rubricOf(file: string | undefined): Rubric {
   return loaded.rubric;
 }
 
-export function taskRunner(task: Task): (file: string) => FileResult {
+export function validateRunner(task: Extract<Task, { kind: 'validate' }>): (file: string) => FileResult {
   const rubric = rubricOf(task.rubric);
   return (file) => {
     const input = readInput(file);
@@ -27,14 +51,32 @@ export function taskRunner(task: Task): (file: string) => FileResult {
   };
 }
 
-/** In a worker thread started by the pool: serve files until the pool ends the thread. */
+export function scoreRunner(task: Extract<Task, { kind: 'score' }>): (item: ScoreItem) => ScoreResult {
+  const rubric = rubricOf(task.rubric);
+  const plain = paintFor(false, {}, false);
+  return ({ file, out }) => {
+    const input = readInput(file);
+    if (input.problem) return { file, problems: [input.problem] };
+    const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
+    const problems = sortProblems(parsed.problems);
+    if (!parsed.evidence || hasErrors(problems)) return { file, problems };
+    const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+    if (out) {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileAtomic(out, SHEET_FORMATS[task.format](sheet, { lang: task.lang, paint: plain, details: true }));
+    }
+    return { file, problems, row: schoolRow(sheet, file) };
+  };
+}
+
+/** In a worker thread started by the pool: serve items until the pool ends the thread. */
 export function serveIfWorker(): boolean {
   const task = (workerData as { jiaxiaoWorker?: Task } | null)?.jiaxiaoWorker;
   if (isMainThread || !task || !parentPort) return false;
-  const run = taskRunner(task);
+  const run: (item: never) => unknown = task.kind === 'validate' ? validateRunner(task) : scoreRunner(task);
   const port = parentPort;
-  port.on('message', (m: { start: number; files: string[] }) => {
-    port.postMessage({ start: m.start, results: m.files.map(run) });
+  port.on('message', (m: { start: number; items: never[] }) => {
+    port.postMessage({ start: m.start, results: m.items.map(run) });
   });
   return true;
 }

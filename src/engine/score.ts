@@ -2,7 +2,14 @@
 import type { Evidence } from '../evidence/model.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Rubric, RubricGroup, RubricIndicator, RubricItem, WeightedCheck } from '../rubric/model.js';
-import { buildCalendar, referenceYearOf } from './calendar.js';
+import {
+  type Break,
+  buildCalendar,
+  type CalendarRules,
+  referenceYearOf,
+  type SchoolCalendar,
+  type Term,
+} from './calendar.js';
 import { add, type Exact, sum, ZERO } from './exact.js';
 import type { CompiledCheck, Context, Finding } from './types.js';
 
@@ -45,11 +52,30 @@ function evaluateCheck(check: CompiledCheck, ctx: Context): Finding {
   return check.kind.evaluate(check.options, ctx, check.children);
 }
 
+/** Schools of one county share a calendar: build each distinct one once (a few, so the memo stays small). */
+const CALENDARS = new Map<string, SchoolCalendar>();
+
+function calendarOf(
+  referenceYear: number,
+  terms: readonly Term[],
+  breaks: readonly Break[],
+  rules: CalendarRules,
+): SchoolCalendar {
+  const key = JSON.stringify([referenceYear, terms, breaks, rules]);
+  let calendar = CALENDARS.get(key);
+  if (!calendar) {
+    if (CALENDARS.size >= 64) CALENDARS.clear();
+    calendar = buildCalendar(referenceYear, terms, breaks, rules);
+    CALENDARS.set(key, calendar);
+  }
+  return calendar;
+}
+
 export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool {
   const data = evidence.data;
   // The evidence parser has checked the year; the fallback only keeps this function total.
   const referenceYear = referenceYearOf(data.year) ?? 0;
-  const calendar = buildCalendar(referenceYear, data.terms, data.breaks ?? [], rubric.calendar);
+  const calendar = calendarOf(referenceYear, data.terms, data.breaks ?? [], rubric.calendar);
   const stage = data.school.stage;
   const ctx: Context = { evidence, calendar, stage, evaluate: (c) => evaluateCheck(c, ctx) };
   const stageLabel = STAGE_LABELS[stage];

@@ -80,12 +80,21 @@ export function schemaAt(
 
 /** The nearest label along a path: the field's own, else its parent's, and so on. */
 export function labelAt(root: z.ZodType, path: readonly (string | number)[]): Label | undefined {
-  for (let n = path.length; n > 0; n--) {
-    const found = schemaAt(root, path.slice(0, n));
-    if (found?.label) return found.label;
+  // Reasons name fields for every check of every school: remember each path (indices alike) once looked up.
+  let memo = LABELS_AT.get(root);
+  if (!memo) {
+    memo = new Map();
+    LABELS_AT.set(root, memo);
   }
-  return undefined;
+  const key = path.map((k) => (typeof k === 'number' ? '#' : k)).join('\u0000');
+  if (memo.has(key)) return memo.get(key);
+  let label: Label | undefined;
+  for (let n = path.length; n > 0 && !label; n--) label = schemaAt(root, path.slice(0, n))?.label;
+  memo.set(key, label);
+  return label;
 }
+
+const LABELS_AT = new WeakMap<z.ZodType, Map<string, Label | undefined>>();
 
 /** The known keys of the object at a path, for "did you mean" suggestions. */
 export function keysAt(root: z.ZodType, path: readonly (string | number)[]): string[] {

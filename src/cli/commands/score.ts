@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 // `jiaxiao score FILE`: one school's sheet.
 import { parseEvidenceBytes } from '../../evidence/parse.js';
 import { problemLine } from '../../i18n/messages.js';
@@ -6,6 +7,15 @@ import { hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { loadRubricOption } from '../rubric-option.js';
+import { runScoreBatch } from './score-batch.js';
+
+const isDirectory = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 export interface ScoreOptions {
   rubric?: string;
@@ -14,11 +24,15 @@ export interface ScoreOptions {
   minScore?: string;
   lang?: string;
   color?: boolean;
+  out?: string;
+  force?: boolean;
+  outInInput?: boolean;
 }
 
 export const EXIT = { ok: 0, belowThreshold: 1, invalid: 2 } as const;
 
-export function runScore(file: string, o: ScoreOptions, io: Streams): number {
+/** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
+export async function runScore(paths: string[], o: ScoreOptions, io: Streams): Promise<number> {
   const lang = langOf(o.lang, io.env);
   if (!(o.format in SHEET_FORMATS))
     throw new UsageError(
@@ -32,6 +46,26 @@ export function runScore(file: string, o: ScoreOptions, io: Streams): number {
       lang === 'zh' ? `--min-score 需要数字，收到 ${o.minScore}` : `--min-score takes a number, got ${o.minScore}`,
     );
 
+  const [first] = paths;
+  const single = paths.length === 1 && first !== undefined && !isDirectory(first) && o.out === undefined;
+  if (!single || first === undefined) {
+    return runScoreBatch(
+      paths,
+      {
+        format: o.format as SheetFormat,
+        lang,
+        stderrIsTTY: io.errIsTTY,
+        ...(o.rubric !== undefined ? { rubric: o.rubric } : {}),
+        ...(minScore !== undefined ? { minScore } : {}),
+        ...(o.color !== undefined ? { color: o.color } : {}),
+        ...(o.out !== undefined ? { out: o.out } : {}),
+        ...(o.force ? { force: true } : {}),
+        ...(o.outInInput ? { outInInput: true } : {}),
+      },
+      io,
+    );
+  }
+  const file = first;
   const rubric = loadRubricOption(o.rubric, lang, io);
   if (!rubric) return EXIT.invalid;
 

@@ -10,7 +10,7 @@ import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { type Task, taskRunner } from '../tasks.js';
+import { type Task, validateRunner } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -56,14 +56,18 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   for (const file of found.missing) {
     io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
   }
-  const task: Task = { kind: 'validate', strict: o.strict === true, ...(o.rubric ? { rubric: o.rubric } : {}) };
+  const task: Extract<Task, { kind: 'validate' }> = {
+    kind: 'validate',
+    strict: o.strict === true,
+    ...(o.rubric ? { rubric: o.rubric } : {}),
+  };
   const results: FileResult[] = [];
   if (threads > 0) {
-    await runInWorkers<Task, FileResult>({ task, files: found.files }, threads, (i, r) => {
+    await runInWorkers<Task, string, FileResult>({ task, items: found.files }, threads, (i, r) => {
       results[i] = r;
     });
   } else {
-    const run = taskRunner(task);
+    const run = validateRunner(task);
     for (const file of found.files) results.push(run(file));
   }
   const unreadable = found.missing.length > 0 || results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));

@@ -67,7 +67,16 @@ export const selection = once(() =>
 );
 export type Selection = z.infer<ReturnType<typeof selection>>;
 
-export const splitPath = (path: string): string[] => path.split('.');
+const SPLIT = new Map<string, string[]>();
+/** A field path's keys; rubric paths are few and read for every school, so each is split once. */
+export function splitPath(path: string): string[] {
+  let keys = SPLIT.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    SPLIT.set(path, keys);
+  }
+  return keys;
+}
 
 /** The value at an evidence path, or undefined where the file does not give it. */
 export function valueAt(ctx: Context, path: string): unknown {

@@ -1,0 +1,155 @@
+// `jiaxiao score DIR…`: every school under the folders, a summary on stdout, and with --out one sheet file
+// per school plus the summary. A bad file is reported and skipped; the others are still scored.
+import { existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import * as z from 'zod';
+import { type Lang, problemLine } from '../../i18n/messages.js';
+import { findEvidenceFiles } from '../../io/files.js';
+import { writeFileAtomic } from '../../io/write.js';
+import type { SheetFormat } from '../../render/index.js';
+import { SUMMARY_FORMATS } from '../../render/summary/index.js';
+import { SummaryBuilder, shapeOf } from '../../report/summary.js';
+import { paintFor, type Streams, UsageError } from '../env.js';
+import { runInWorkers, threadsFor } from '../pool.js';
+import { loadRubricOption } from '../rubric-option.js';
+import { type ScoreItem, type ScoreResult, scoreRunner, type Task } from '../tasks.js';
+
+export interface BatchOptions {
+  rubric?: string;
+  format: SheetFormat;
+  minScore?: number;
+  lang: Lang;
+  color?: boolean;
+  out?: string;
+  force?: boolean;
+  outInInput?: boolean;
+  stderrIsTTY: boolean;
+}
+
+const EXT: Record<SheetFormat, string> = { table: '.txt', json: '.json' };
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+const isInside = (child: string, parent: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** Where each school's sheet goes: the file's place under its input folder, mirrored under --out. */
+function sheetTargets(paths: string[], files: string[], out: string, format: SheetFormat): Map<string, string> {
+  const dirs = paths.filter((p) => existsSync(p) && lstatSync(p).isDirectory());
+  const several = paths.length > 1;
+  const targets = new Map<string, string>();
+  for (const file of files) {
+    const root = dirs.find((d) => isInside(resolve(file), resolve(d)));
+    let rel = root ? relative(root, file) : basename(file);
+    if (several) rel = join(root ? basename(resolve(root)) : '', rel);
+    targets.set(file, join(out, rel.slice(0, rel.length - extname(rel).length) + EXT[format]));
+  }
+  return targets;
+}
+
+export async function runScoreBatch(paths: string[], o: BatchOptions, io: Streams): Promise<number> {
+  const zh = o.lang === 'zh';
+  const found = findEvidenceFiles(paths);
+  for (const file of found.missing)
+    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, o.lang)}\n`);
+  if (found.files.length >= 20) z.config({ jitless: false });
+  const rubric = loadRubricOption(o.rubric, o.lang, io);
+  if (!rubric) return 2;
+
+  let targets = new Map<string, string>();
+  let summaryFile: string | undefined;
+  if (o.out) {
+    const out = o.out;
+    const inputs = paths.filter((p) => existsSync(p) && lstatSync(p).isDirectory());
+    const inside = inputs.find((d) => isInside(realOrResolved(out), realOrResolved(d)));
+    if (inside && !o.outInInput) {
+      throw new UsageError(
+        zh
+          ? `--out ${out} 在输入文件夹 ${inside} 之内，评分表会被当作证据文件再次读取。请换一个文件夹，或加 --out-in-input`
+          : `--out ${out} is inside the input folder ${inside}; choose another folder, or add --out-in-input`,
+      );
+    }
+    targets = sheetTargets(paths, found.files, out, o.format);
+    summaryFile = join(out, `summary${EXT[o.format]}`);
+    const clashes = [...targets.values(), summaryFile].filter((t) => existsSync(t));
+    if (clashes.length > 0 && !o.force) {
+      const shown = clashes.slice(0, 3).join(zh ? '、' : ', ');
+      throw new UsageError(
+        zh
+          ? `${clashes.length} 个输出文件已存在（${shown}${clashes.length > 3 ? ' 等' : ''}）。加 --force 覆盖`
+          : `${clashes.length} output files exist already (${shown}${clashes.length > 3 ? '…' : ''}); add --force to overwrite`,
+      );
+    }
+    mkdirSync(dirname(summaryFile), { recursive: true });
+  }
+
+  const task: Extract<Task, { kind: 'score' }> = {
+    kind: 'score',
+    format: o.format,
+    lang: o.lang,
+    ...(o.rubric ? { rubric: o.rubric } : {}),
+  };
+  const items: ScoreItem[] = found.files.map((file) => {
+    const out = targets.get(file);
+    return out ? { file, out } : { file };
+  });
+
+  const bar =
+    o.stderrIsTTY && items.length >= 50
+      ? new SingleBar({
+          format: `${zh ? '评分' : 'scoring'} [{bar}] {value}/{total} {percentage}%`,
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+        })
+      : undefined;
+  bar?.start(items.length, 0);
+
+  const builder = new SummaryBuilder(shapeOf(rubric));
+  let invalid = 0;
+  let below = 0;
+  const take = (_i: number, r: ScoreResult) => {
+    if (r.problems.length > 0) {
+      bar?.stop();
+      for (const p of r.problems) io.err(`${problemLine(p, o.lang)}\n`);
+    }
+    if (r.row) {
+      builder.add(r.row);
+      if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100)) below++;
+    } else {
+      builder.addInvalid();
+      invalid++;
+    }
+    bar?.increment();
+  };
+  const threads = threadsFor(items.length);
+  if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, take);
+  else {
+    const run = scoreRunner(task);
+    items.forEach((item, i) => {
+      take(i, run(item));
+    });
+  }
+  bar?.stop();
+
+  const summary = builder.finish();
+  const paint = paintFor(io.outIsTTY, io.env, o.color);
+  io.out(SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint }));
+  if (summaryFile)
+    writeFileAtomic(
+      summaryFile,
+      SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint: paintFor(false, {}, false) }),
+    );
+
+  if (invalid > 0 || found.missing.length > 0) return 2;
+  return below > 0 ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+// The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
+import type { Lang } from '../../i18n/messages.js';
+import type { Attainment, RankedSchool, Stats, Summary } from '../../report/summary.js';
+import { pick } from '../types.js';
+
+const p = (cents: number) => cents / 100;
+const stats = (s: Stats) => ({ mean: p(s.mean), median: p(s.median), min: p(s.min), max: p(s.max) });
+
+export function summaryJson(s: Summary, lang: Lang) {
+  const school = (r: RankedSchool) => ({
+    rank: r.rank,
+    countyRank: r.countyRank,
+    name: r.name,
+    code: r.code,
+    county: r.county,
+    stage: r.stage,
+    file: r.file,
+    groups: Object.fromEntries(s.shape.groups.map((g, k) => [g.id, p(r.groups[k] ?? 0)])),
+    total: p(r.total),
+    max: p(r.max),
+    normalized: p(r.normalized),
+    selfTotal: r.selfTotal === null ? null : p(r.selfTotal),
+    selfMinusScore: r.selfMinusScore === null ? null : p(r.selfMinusScore),
+  });
+  const attained = (a: Attainment, name: string, points: number) => ({
+    id: a.id,
+    name,
+    points,
+    schools: a.schools,
+    full: a.full,
+    fullRate: a.rate / 100,
+    score: stats(a.score),
+  });
+  return {
+    schemaVersion: s.schemaVersion,
+    rubric: { id: s.shape.rubric.id, name: pick(s.shape.rubric.name, lang) },
+    schools: s.schools,
+    invalid: s.invalid,
+    ranking: s.ranking.map(school),
+    counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
+    indicators: s.indicators.map((a, k) => {
+      const b = s.shape.indicators[k];
+      return attained(a, b ? pick(b.name, lang) : a.id, b?.points ?? 0);
+    }),
+    items: s.items.map((a, k) => {
+      const i = s.shape.items[k];
+      return attained(a, i ? pick(i.text, lang) : a.id, i?.points ?? 0);
+    }),
+    mostMissed: s.mostMissed,
+  };
+}
+
+export const renderSummaryJson = (s: Summary, o: { lang: Lang }): string =>
+  `${JSON.stringify(summaryJson(s, o.lang), null, 2)}\n`;

@@ -1,0 +1,289 @@
+// A county's (or a city's) batch: one compact row per school, then ranking, per-county lines and how often
+// each indicator earns full points. Pure; rows are small so that ten thousand schools fit in little memory.
+
+import { type Exact, toCents } from '../engine/exact.js';
+import type { Text } from '../engine/types.js';
+import type { Stage } from '../evidence/schema.js';
+import { byText } from '../problem.js';
+import { indicatorsOf, type Rubric } from '../rubric/model.js';
+import { apportion, type Sheet } from './sheet.js';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** What a summary keeps of one school's sheet. Scores are in hundredths, exactly as the sheet shows them. */
+export interface SchoolRow {
+  file: string;
+  name: string;
+  code: string | null;
+  county: string;
+  stage: Stage;
+  /** A1, A2, A3… in rubric order. */
+  groups: number[];
+  total: number;
+  max: number;
+  normalized: number;
+  selfTotal: number | null;
+  /** Per 二级指标, then per 要点, in rubric order: score and applicable maximum, flat (s0, m0, s1, m1…) to stay small. */
+  indicators: number[];
+  items: number[];
+}
+
+export function schoolRow(sheet: Sheet, file: string): SchoolRow {
+  const c = (x: number) => Math.round(x * 100);
+  return {
+    file,
+    name: sheet.school.name,
+    code: sheet.school.code,
+    county: sheet.school.county,
+    stage: sheet.school.stage,
+    groups: sheet.groups.map((g) => c(g.score)),
+    total: c(sheet.total),
+    max: c(sheet.max),
+    normalized: c(sheet.normalized),
+    selfTotal: sheet.selfTotal === null ? null : c(sheet.selfTotal),
+    indicators: sheet.indicators.flatMap((b) => [c(b.score), c(b.max)]),
+    items: sheet.indicators.flatMap((b) => b.items.flatMap((i) => [c(i.score), c(i.max)])),
+  };
+}
+
+/** The rubric's structure, for naming the columns of a summary. */
+export interface SummaryShape {
+  rubric: { id: string; name: Text };
+  groups: { id: string; name: Text; points: number }[];
+  indicators: { id: string; name: Text; points: number }[];
+  items: { id: string; indicator: string; text: Text; points: number }[];
+}
+
+/** The columns of a summary, with points as the sheets show them (the same apportioned hundredths). */
+export function shapeOf(rubric: Rubric): SummaryShape {
+  const c = (x: Exact) => toCents(x) / 100;
+  return {
+    rubric: { id: rubric.id, name: rubric.name },
+    groups: rubric.groups.map((g) => ({ id: g.id, name: g.name, points: c(g.points) })),
+    indicators: indicatorsOf(rubric).map((b) => ({ id: b.id, name: b.name, points: c(b.points) })),
+    items: indicatorsOf(rubric).flatMap((b) => {
+      const shown = apportion(
+        b.items.map((i) => i.points),
+        toCents(b.points),
+      );
+      return b.items.map((i, k) => ({ id: i.id, indicator: b.id, text: i.text, points: (shown[k] ?? 0) / 100 }));
+    }),
+  };
+}
+
+export interface Stats {
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** What the ranking keeps of a school: its row without the per-indicator scores, which go into tallies. */
+export type SchoolEntry = Omit<SchoolRow, 'indicators' | 'items'>;
+
+export interface RankedSchool extends SchoolEntry {
+  rank: number;
+  /** Rank among the schools of its county, when the batch has several counties. */
+  countyRank: number | null;
+  /** 自评 − 得分, in hundredths; null without self-scores. */
+  selfMinusScore: number | null;
+}
+
+export interface CountyLine {
+  county: string;
+  schools: number;
+  /** Of the 折算分. */
+  normalized: Stats;
+  ranking: RankedSchool[];
+}
+
+export interface Attainment {
+  id: string;
+  /** Schools the indicator applies to (its applicable maximum is above 0). */
+  schools: number;
+  /** Schools earning its full applicable points. */
+  full: number;
+  /** full ÷ schools, in hundredths of a percent: 8333 is 83.33%. */
+  rate: number;
+  score: Stats;
+}
+
+export interface Summary {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  shape: SummaryShape;
+  schools: number;
+  /** Files that were not scored because of errors. */
+  invalid: number;
+  ranking: RankedSchool[];
+  /** One line per county, when more than one county is present. */
+  counties: CountyLine[];
+  indicators: Attainment[];
+  items: Attainment[];
+  /** 要点 ids, most often short of full points first. */
+  mostMissed: string[];
+}
+
+/** Half up, as the sheets round. */
+const divRound = (a: number, b: number): number => (b === 0 ? 0 : Math.floor((2 * a + b) / (2 * b)));
+
+export function stats(values: readonly number[]): Stats {
+  if (values.length === 0) return { mean: 0, median: 0, min: 0, max: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const mid = Math.floor(n / 2);
+  const median = n % 2 === 1 ? (sorted[mid] ?? 0) : divRound((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0), 2);
+  return {
+    mean: divRound(
+      sorted.reduce((a, x) => a + x, 0),
+      n,
+    ),
+    median,
+    min: sorted[0] ?? 0,
+    max: sorted[n - 1] ?? 0,
+  };
+}
+
+/**
+ * Ranking: by 折算分, highest first; equal 折算分 share a rank (1, 2, 2, 4) and are listed by 学校标识码,
+ * then name, then file.
+ */
+export function rank(rows: readonly SchoolEntry[]): RankedSchool[] {
+  const sorted = [...rows].sort(
+    (a, b) =>
+      b.normalized - a.normalized ||
+      byText(a.code ?? '\uffff', b.code ?? '\uffff') ||
+      byText(a.name, b.name) ||
+      byText(a.file, b.file),
+  );
+  let rankNow = 0;
+  return sorted.map((r, i) => {
+    if (i === 0 || r.normalized !== sorted[i - 1]?.normalized) rankNow = i + 1;
+    return {
+      ...r,
+      rank: rankNow,
+      countyRank: null,
+      selfMinusScore: r.selfTotal === null ? null : r.selfTotal - r.total,
+    };
+  });
+}
+
+/** Scores of one indicator across schools, as counts per value: exact statistics in constant memory. */
+class Tally {
+  schools = 0;
+  full = 0;
+  private counts = new Map<number, number>();
+
+  add(score: number, max: number) {
+    if (max <= 0) return;
+    this.schools++;
+    if (score === max) this.full++;
+    this.counts.set(score, (this.counts.get(score) ?? 0) + 1);
+  }
+
+  stats(): Stats {
+    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    if (values.length === 0) return { mean: 0, median: 0, min: 0, max: 0 };
+    let sum = 0;
+    for (const v of values) sum += v * (this.counts.get(v) ?? 0);
+    /** The k-th smallest score (0-based). */
+    const nth = (k: number) => {
+      let seen = 0;
+      for (const v of values) {
+        seen += this.counts.get(v) ?? 0;
+        if (seen > k) return v;
+      }
+      return values[values.length - 1] ?? 0;
+    };
+    const n = this.schools;
+    const mid = Math.floor(n / 2);
+    return {
+      mean: divRound(sum, n),
+      median: n % 2 === 1 ? nth(mid) : divRound(nth(mid - 1) + nth(mid), 2),
+      min: values[0] ?? 0,
+      max: values[values.length - 1] ?? 0,
+    };
+  }
+
+  result(id: string): Attainment {
+    return {
+      id,
+      schools: this.schools,
+      full: this.full,
+      rate: divRound(this.full * 10000, this.schools),
+      score: this.stats(),
+    };
+  }
+}
+
+/**
+ * Builds a summary school by school: it keeps a small entry per school for the ranking and tallies for
+ * the indicators, so a batch of any size holds no sheet and no parsed document.
+ */
+export class SummaryBuilder {
+  private entries: SchoolEntry[] = [];
+  private invalid = 0;
+  private indicators: Tally[];
+  private items: Tally[];
+
+  constructor(private shape: SummaryShape) {
+    this.indicators = shape.indicators.map(() => new Tally());
+    this.items = shape.items.map(() => new Tally());
+  }
+
+  add(row: SchoolRow): void {
+    const { indicators, items, ...entry } = row;
+    this.entries.push(entry);
+    this.indicators.forEach((t, k) => {
+      t.add(indicators[2 * k] ?? 0, indicators[2 * k + 1] ?? 0);
+    });
+    this.items.forEach((t, k) => {
+      t.add(items[2 * k] ?? 0, items[2 * k + 1] ?? 0);
+    });
+  }
+
+  addInvalid(): void {
+    this.invalid++;
+  }
+
+  finish(): Summary {
+    const { shape, entries } = this;
+    const ranking = rank(entries);
+    const countyNames = [...new Set(entries.map((r) => r.county))].sort(byText);
+    // A county's ranking is the overall one filtered (same order), ranked again among its own schools.
+    const counties =
+      countyNames.length > 1
+        ? countyNames.map((county) => {
+            const mine = ranking.filter((r) => r.county === county);
+            mine.forEach((r, i) => {
+              const prev = mine[i - 1];
+              r.countyRank = prev && prev.normalized === r.normalized ? (prev.countyRank ?? i + 1) : i + 1;
+            });
+            return { county, schools: mine.length, normalized: stats(mine.map((r) => r.normalized)), ranking: mine };
+          })
+        : [];
+    const items = this.items.map((t, k) => t.result(shape.items[k]?.id ?? ''));
+    const mostMissed = items
+      .map((a, k) => ({ a, k }))
+      .filter(({ a }) => a.schools > 0 && a.full < a.schools)
+      .sort((x, y) => x.a.rate - y.a.rate || x.k - y.k)
+      .map(({ a }) => a.id);
+    return {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      shape,
+      schools: entries.length,
+      invalid: this.invalid,
+      ranking,
+      counties,
+      indicators: this.indicators.map((t, k) => t.result(shape.indicators[k]?.id ?? '')),
+      items,
+      mostMissed,
+    };
+  }
+}
+
+export function summarize(shape: SummaryShape, rows: readonly SchoolRow[], invalid: number): Summary {
+  const b = new SummaryBuilder(shape);
+  for (const r of rows) b.add(r);
+  for (let i = 0; i < invalid; i++) b.addInvalid();
+  return b.finish();
+}
