@@ -135,7 +135,9 @@ if (want('batch')) {
       const floor = median(floors.map((r) => r.ms));
       const rss = median(runs.map((r) => r.rss));
       dirs[`rss${n}`] = rss;
-      console.log(`  ${n} files: jiaxiao score ${fmt(ms)} (${runs[0].schools} schools), floor yaml.parse ${fmt(floor)} (${floors[0].files} files), ratio ${(ms / floor).toFixed(2)} (goal ≤ 0.6), peak RSS ${rss.toFixed(0)} MiB`);
+      console.log(
+        `  ${n} files: jiaxiao score ${fmt(ms)} (${runs[0].schools} schools), floor yaml.parse ${fmt(floor)} (${floors[0].files} files), ratio ${(ms / floor).toFixed(2)} (goal ≤ 0.6), peak RSS ${rss.toFixed(0)} MiB`,
+      );
     }
     console.log(`  peak RSS 10,000 ÷ 1,000: ${(dirs.rss10000 / dirs.rss1000).toFixed(2)} (goal ≤ 1.3)`);
   } finally {
