@@ -2,10 +2,11 @@
 // JIAXIAO_DEBUG is set. In a worker thread of a large batch, it serves files instead.
 import './zod-config.js';
 import { processStreams } from './env.js';
+import { WORKER_FLAG } from './pool-flag.js';
 import { run } from './program.js';
-import { serveIfWorker } from './tasks.js';
 
-if (!serveIfWorker()) {
+// A worker of the pool is told so by its argv, which costs nothing to read (node:worker_threads ~2 ms).
+if (process.argv[2] !== WORKER_FLAG) {
   const io = processStreams();
   run(process.argv.slice(2), io).then(
     (code) => {
@@ -17,4 +18,6 @@ if (!serveIfWorker()) {
       process.exitCode = 3;
     },
   );
+} else {
+  void import('./tasks.js').then((tasks) => tasks.serveIfWorker());
 }

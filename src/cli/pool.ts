@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { WORKER_FLAG } from './pool-flag.js';
 
 /** Files per message: fewer round trips than one file at a time, small enough to keep both cores busy. */
 const CHUNK = 16;
@@ -64,6 +65,7 @@ export function runInWorkers<T, I, R>(
     for (let i = 0; i < count; i++) {
       const w = new Worker(binFile(), {
         workerData: { jiaxiaoWorker: job.task },
+        argv: [WORKER_FLAG],
         // A worker's live data is one chunk of files: a small old generation keeps its memory from growing
         // with the length of the batch.
         resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },

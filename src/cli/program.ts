@@ -1,10 +1,10 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
 import { Command, CommanderError, Option } from 'commander';
-import { REPORT_FORMATS } from '../render/report/index.js';
-import { runSchema } from './commands/schema.js';
-import { runScore } from './commands/score.js';
-import { type OutputSpec, runValidate } from './commands/validate.js';
+import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
+
+// Commands are loaded when run, so that `score FILE` does not start up what `validate` or a batch needs.
+const REPORT_FORMAT_NAMES = ['text', 'json', 'github', 'junit', 'markdown'];
 
 declare const JIAXIAO_VERSION: string;
 
@@ -34,6 +34,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (paths: string[], opts) => {
+      const { runScore } = await import('./commands/score.js');
       code = await runScore(paths, opts, io);
     });
 
@@ -46,7 +47,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .option('--strict', '把警告当作错误')
     .option(
       '-f, --format <format>',
-      `报告格式：${Object.keys(REPORT_FORMATS).join('、')}；可写多次，每个后面可跟自己的 --output`,
+      `报告格式：${REPORT_FORMAT_NAMES.join('、')}；可写多次，每个后面可跟自己的 --output`,
       (format: string) => {
         outputs.push({ format });
         return format;
@@ -61,6 +62,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
     .helpOption('-h, --help', '显示帮助')
     .action(async (paths: string[], opts) => {
+      const { runValidate } = await import('./commands/validate.js');
       code = await runValidate(paths, { ...opts, outputs }, io);
     });
 
@@ -69,7 +71,8 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .description('输出证据文件的 JSON Schema（draft 2020-12），供编辑器补全和检查')
     .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
     .helpOption('-h, --help', '显示帮助')
-    .action((opts) => {
+    .action(async (opts) => {
+      const { runSchema } = await import('./commands/schema.js');
       code = runSchema(opts, io);
     });
 

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
+import { scoreEvidence } from '../../engine/score.js';
 // `jiaxiao score FILE`: one school's sheet.
 import { parseEvidenceBytes } from '../../evidence/parse.js';
 import { problemLine } from '../../i18n/messages.js';
-import { scoreSchool } from '../../index.js';
 import { hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
+import { buildSheet } from '../../report/sheet.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { runScoreBatch } from './score-batch.js';
 
 const isDirectory = (p: string): boolean => {
   try {
@@ -49,6 +49,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   const [first] = paths;
   const single = paths.length === 1 && first !== undefined && !isDirectory(first) && o.out === undefined;
   if (!single || first === undefined) {
+    const { runScoreBatch } = await import('./score-batch.js');
     return runScoreBatch(
       paths,
       {
@@ -78,7 +79,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   for (const p of sortProblems(parsed.problems)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.invalid;
 
-  const sheet = scoreSchool(rubric, parsed.evidence);
+  const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
   const paint = paintFor(io.outIsTTY, io.env, o.color);
   io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
   return minScore !== undefined && sheet.normalized < minScore ? EXIT.belowThreshold : EXIT.ok;
