@@ -1,4 +1,5 @@
-// Writes the generated documents (docs/evidence-fields.md) from the schema, through the library bundle.
+// Writes docs/evidence-fields.md from the schema, through the library bundle (`npm run docs` also writes
+// schema/evidence.schema.json with `jiaxiao schema`).
 import { writeFileSync } from 'node:fs';
 import { evidenceFieldsMarkdown } from '../dist/index.js';
 

@@ -58,7 +58,7 @@ export function runCheck(
   check: Record<string, unknown>,
   patch: Record<string, unknown> = {},
 ): SheetCheck & { score: number; max: number } {
-  const rubric = rubricAround({ id: 'c', label: 'c', ...check });
+  const rubric = rubricAround({ id: 'c', label: 'c', ...check }, typeof check.points === 'number' ? check.points : 10);
   const sheet = scoreSchool(rubric, evidenceOf({ ...baseEvidence(), ...patch }));
   const item = sheet.indicators[0]?.items[0];
   const c = item?.checks[0];
@@ -71,3 +71,22 @@ export const school = (patch: Record<string, unknown>) => ({
   ...(baseEvidence().school as object),
   ...patch,
 });
+
+/** A one-group, one-indicator, one-item rubric of 10 points in YAML: its checks start on line 17, then devices. */
+export const rubricYaml = (checks: string, devices = '', groupPoints = 'points: 10') => `schemaVersion: 1
+id: t
+name: 测试
+total: 10
+groups:
+  - id: A1
+    name: A
+    ${groupPoints}
+    indicators:
+      - id: B1
+        name: B
+        points: 10
+        items:
+          - id: B1.1
+            text: t
+            checks:
+${checks}${devices}`;

@@ -5,6 +5,7 @@ import { toNumber } from '../src/engine/exact.js';
 import { defaultRubric } from '../src/rubric/default.js';
 import { loadRubricText } from '../src/rubric/load.js';
 import { indicatorsOf } from '../src/rubric/model.js';
+import { rubricYaml } from './helpers.js';
 
 describe('the Wuzhong rubric', () => {
   const rubric = defaultRubric();
@@ -64,23 +65,7 @@ describe('the Wuzhong rubric', () => {
   });
 });
 
-const wrap = (checks: string, points = 'points: 10') => `schemaVersion: 1
-id: t
-name: 测试
-total: 10
-groups:
-  - id: A1
-    name: A
-    ${points}
-    indicators:
-      - id: B1
-        name: B
-        points: 10
-        items:
-          - id: B1.1
-            text: t
-            checks:
-${checks}`;
+const wrap = (checks: string, points = 'points: 10') => rubricYaml(checks, '', points);
 
 describe('a rubric checks itself on load', () => {
   it('refuses an unknown rule kind, suggesting the nearest, at its line', () => {

@@ -15,6 +15,7 @@ const row = (name: string, normalized: number, patch: Partial<SchoolRow> = {}): 
   max: 10000,
   normalized,
   selfTotal: null,
+  level: null,
   indicators: shape.indicators.flatMap((b) => [Math.round(b.points * 100), Math.round(b.points * 100)]),
   items: shape.items.flatMap((i) => [Math.round(i.points * 100), Math.round(i.points * 100)]),
   ...patch,

@@ -66,6 +66,19 @@ export async function run(argv: string[], io: Streams): Promise<number> {
       code = await runValidate(paths, { ...opts, outputs }, io);
     });
 
+  const rubric = program.command('rubric').description('细则文件的工具').helpOption('-h, --help', '显示帮助');
+  rubric
+    .command('check')
+    .description('检查细则文件：结构、分值合计、规则类型、证据字段、编号、等级，每个问题给出 文件:行:列')
+    .argument('<files...>', '细则文件（YAML）')
+    .option('-f, --format <format>', `报告格式：${REPORT_FORMAT_NAMES.join('、')}`, 'text')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (files: string[], opts) => {
+      const { runRubricCheck } = await import('./commands/rubric-check.js');
+      code = runRubricCheck(files, opts, io);
+    });
+
   program
     .command('schema')
     .description('输出证据文件的 JSON Schema（draft 2020-12），供编辑器补全和检查')

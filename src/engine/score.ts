@@ -1,7 +1,15 @@
 // Findings → points. Pure: (rubric, evidence) → exact points per check, 要点, 二级指标 and 一级指标.
 import type { Evidence } from '../evidence/model.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
-import type { Rubric, RubricGroup, RubricIndicator, RubricItem, WeightedCheck } from '../rubric/model.js';
+import type {
+  Rubric,
+  RubricExtra,
+  RubricGroup,
+  RubricIndicator,
+  RubricItem,
+  RubricVeto,
+  WeightedCheck,
+} from '../rubric/model.js';
 import {
   type Break,
   buildCalendar,
@@ -10,8 +18,9 @@ import {
   type SchoolCalendar,
   type Term,
 } from './calendar.js';
-import { add, type Exact, sum, ZERO } from './exact.js';
-import type { CompiledCheck, Context, Finding } from './types.js';
+import { add, type Exact, mul, sum, ZERO } from './exact.js';
+import { fieldLabel, missing, numberAt, numberText } from './rules/common.js';
+import type { CompiledCheck, Context, Finding, Text } from './types.js';
 
 export interface CheckResult {
   check: WeightedCheck;
@@ -42,14 +51,32 @@ export interface GroupResult {
   indicators: IndicatorResult[];
 }
 
+/** A 加分 or 扣分 item: the points it adds or takes away (before the section's cap). */
+export interface ExtraResult {
+  extra: RubricExtra;
+  applicable: boolean;
+  points: Exact;
+  reason: Text;
+}
+
+export interface VetoResult {
+  veto: RubricVeto;
+  /** The condition failed: the levels it names are denied. */
+  triggered: boolean;
+  reason: Text;
+}
+
 export interface ScoredSchool {
   groups: GroupResult[];
   max: Exact;
   earned: Exact;
+  bonus: ExtraResult[];
+  deductions: ExtraResult[];
+  vetoes: VetoResult[];
 }
 
 function evaluateCheck(check: CompiledCheck, ctx: Context): Finding {
-  return check.kind.evaluate(check.options, ctx, check.children);
+  return check.kind.evaluate(check.optionsFor?.[ctx.stage] ?? check.options, ctx, check.children);
 }
 
 /** Schools of one county share a calendar: build each distinct one once (a few, so the memo stays small). */
@@ -80,21 +107,18 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
   const ctx: Context = { evidence, calendar, stage, evaluate: (c) => evaluateCheck(c, ctx) };
   const stageLabel = STAGE_LABELS[stage];
 
+  const notApplicable: Text = { zh: `不适用于${stageLabel.zh}`, en: `not applicable to a ${stageLabel.en}` };
+  const applies = (check: CompiledCheck) => !check.appliesTo || check.appliesTo.includes(stage);
+
   const scoreItem = (item: RubricItem): ItemResult => {
     const checks = item.checks.map((check): CheckResult => {
-      if (check.appliesTo && !check.appliesTo.includes(stage)) {
-        return {
-          check,
-          applicable: false,
-          finding: {
-            outcome: 'pass',
-            reason: { zh: `不适用于${stageLabel.zh}`, en: `not applicable to a ${stageLabel.en}` },
-          },
-          earned: ZERO,
-        };
+      if (!applies(check)) {
+        return { check, applicable: false, finding: { outcome: 'pass', reason: notApplicable }, earned: ZERO };
       }
       const finding = evaluateCheck(check, ctx);
-      return { check, applicable: true, finding, earned: finding.outcome === 'pass' ? check.weight : ZERO };
+      const earned =
+        finding.outcome !== 'pass' ? ZERO : finding.share ? mul(check.weight, finding.share) : check.weight;
+      return { check, applicable: true, finding, earned };
     });
     const applicable = checks.filter((c) => c.applicable);
     return {
@@ -117,9 +141,47 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
       earned: sum(indicators.map((i) => i.earned)),
     };
   });
+  const bonus = (rubric.bonus?.items ?? []).map((extra): ExtraResult => {
+    const check = extra.check;
+    if (!check) return { extra, applicable: true, points: ZERO, reason: { zh: '', en: '' } };
+    if (!applies(check)) return { extra, applicable: false, points: ZERO, reason: notApplicable };
+    const f = evaluateCheck(check, ctx);
+    const points = f.outcome !== 'pass' ? ZERO : f.share ? mul(extra.points, f.share) : extra.points;
+    return { extra, applicable: true, points, reason: f.reason };
+  });
+
+  const deductions = (rubric.deductions?.items ?? []).map((extra): ExtraResult => {
+    if (extra.per) {
+      const v = numberAt(ctx, extra.per);
+      const l = fieldLabel(extra.per);
+      if (v === undefined) return { extra, applicable: true, points: ZERO, reason: missing([extra.per]).reason };
+      const each = numberText(extra.points);
+      return {
+        extra,
+        applicable: true,
+        points: mul(extra.points, v),
+        reason: { zh: `${l.zh} ${numberText(v)}，每个扣 ${each} 分`, en: `${l.en} ${numberText(v)}, ${each} each` },
+      };
+    }
+    const check = extra.check;
+    if (!check) return { extra, applicable: true, points: ZERO, reason: { zh: '', en: '' } };
+    if (!applies(check)) return { extra, applicable: false, points: ZERO, reason: notApplicable };
+    const f = evaluateCheck(check, ctx);
+    return { extra, applicable: true, points: f.outcome === 'pass' ? ZERO : extra.points, reason: f.reason };
+  });
+
+  const vetoes = rubric.vetoes.map((veto): VetoResult => {
+    if (!applies(veto.check)) return { veto, triggered: false, reason: notApplicable };
+    const f = evaluateCheck(veto.check, ctx);
+    return { veto, triggered: f.outcome !== 'pass', reason: f.reason };
+  });
+
   return {
     groups,
     max: groups.reduce((a, g) => add(a, g.max), ZERO),
     earned: groups.reduce((a, g) => add(a, g.earned), ZERO),
+    bonus,
+    deductions,
+    vetoes,
   };
 }

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import type { Evidence } from '../evidence/model.js';
 import type { RecordType, Stage } from '../evidence/schema.js';
 import type { SchoolCalendar } from './calendar.js';
+import type { Exact } from './exact.js';
 
 /** A text in both languages; renderers pick one. */
 export interface Text {
@@ -17,6 +18,8 @@ export interface Text {
 export interface Finding {
   outcome: 'pass' | 'fail' | 'missing';
   reason: Text;
+  /** Part of the check's points earned on a pass (tiers, levels); all of them when absent. */
+  share?: Exact;
   /** Evidence paths of the facts that were missing, e.g. "facts.spending". */
   missing?: string[];
 }
@@ -42,6 +45,8 @@ export interface RuleKind<O = unknown> {
   /** The check's options, common fields included (id, label, points, stages); built on first use. */
   schema: () => z.ZodType<O>;
   fields(options: O): FieldRef[];
+  /** For rules that earn part of their points (tiers, levels): the most they can earn; the check's points must equal it. */
+  maxPoints?(options: O): number;
   /** Ledger record types the rule reads: a file with none of them is incomplete for this check. */
   recordTypes?(options: O): RecordType[];
   /** Nested raw checks (any-of / all-of) with their place in the options. */
@@ -54,6 +59,8 @@ export interface CompiledCheck {
   label: Text;
   kind: RuleKind<unknown>;
   options: unknown;
+  /** The options for a stage with parameters of its own (byStage). */
+  optionsFor?: Partial<Record<Stage, unknown>>;
   /** Explicit points, when the rubric overrides the equal share. */
   points?: number;
   appliesTo?: Stage[];

@@ -101,6 +101,7 @@ export const factFields = {
   teachingPlan: yesNo('家长学校有教学计划', 'parent-school teaching plan'),
   textbook: yesNo('有校本教材或推荐教材', 'school-based or recommended textbook'),
   infoPlatform: yesNo('建有家校共育信息平台', 'home–school information platform'),
+  safetyIncidents: count('重大安全责任事故数', 'serious safety incidents'),
 };
 
 export const RECORD_TYPES = {
@@ -196,6 +197,12 @@ const caseResult = L(
   'case-guidance result',
 );
 
+const award = L(
+  z.strictObject({ title: text('荣誉名称', 'award title'), level, year, files: recordFields.files }),
+  '荣誉表彰',
+  'award',
+);
+
 const survey = (zh: string, en: string) =>
   L(
     z.strictObject({
@@ -230,6 +237,7 @@ export const evidenceSchema = z.strictObject({
   ledger: L(z.array(ledgerEntry), '活动台账', 'activity ledger').optional(),
   projects: L(z.array(project), '立项课题', 'research projects').optional(),
   cases: L(z.array(caseResult), '个案指导成果', 'case-guidance results').optional(),
+  awards: L(z.array(award), '荣誉表彰', 'awards').optional(),
   surveys: L(
     z.strictObject({
       children: survey('子女对家长教育的满意度调查', 'children on their parents’ education').optional(),

@@ -229,6 +229,32 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `“${p.ref}”是指向学校文件夹之外的符号链接。请放入文件本身`,
     en: (p) => `"${p.ref}" is a symbolic link pointing outside the school's folder; put the file itself there`,
   },
+  'rubric.partialPoints': {
+    zh: (p) =>
+      `${p.id} 最多可得 ${p.most} 分（最高一档），但它在细则中占 ${p.points} 分。请给这项核查写 points: ${p.most}，或调整各档分值`,
+    en: (p) =>
+      `${p.id} earns at most ${p.most} (its top tier) but is worth ${p.points} here; give it points: ${p.most}`,
+  },
+  'rubric.deductionHow': {
+    zh: (p) => `扣分项 ${p.id} 既没有 check 也没有 per。请写其一：check（不满足时扣分）或 per（按数量扣分）`,
+    en: (p) => `deduction ${p.id} has neither check nor per; give one of them`,
+  },
+  'rubric.unknownLevel': {
+    zh: (p) => `等级“${p.name}”不在 levels 中。请写 levels 中的等级名，或写 all`,
+    en: (p) => `level "${p.name}" is not among the levels; name one of them, or write all`,
+  },
+  'rubric.duplicateLevel': { zh: (p) => `等级“${p.name}”重复`, en: (p) => `level "${p.name}" is declared twice` },
+  'rubric.levelOrder': {
+    zh: (p) =>
+      `等级“${p.name}”的最低分 ${p.min} 不高于前一等级“${p.prev}”的 ${p.prevMin}，永远达不到。请从低到高排列，分数递增`,
+    en: (p) =>
+      `level "${p.name}" starts at ${p.min}, not above "${p.prev}" (${p.prevMin}): it can never be reached; list levels from the lowest, rising`,
+  },
+  'rubric.levelUnreachable': {
+    zh: (p) => `等级“${p.name}”要求${p.basis} ≥ ${p.min}，但${p.basis}最高只能是 ${p.best}（含加分上限），永远达不到`,
+    en: (p) =>
+      `level "${p.name}" needs ${p.min}, but the best possible score is ${p.best} (bonus included): it can never be reached`,
+  },
   'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
   'cli.isDirectory': {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,

@@ -16,6 +16,7 @@ export function fileReferences(data: EvidenceData): { path: (string | number)[];
     ['ledger', data.ledger],
     ['projects', data.projects],
     ['cases', data.cases],
+    ['awards', data.awards],
   ];
   for (const [key, list] of lists) {
     (list ?? []).forEach((entry, i) => {

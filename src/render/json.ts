@@ -1,6 +1,22 @@
 // The versioned JSON sheet (docs/sheet-json.md). Texts are given in the chosen language.
-import type { Sheet } from '../report/sheet.js';
+import type { Sheet, SheetExtras } from '../report/sheet.js';
 import { pick, type SheetRenderer } from './types.js';
+
+function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
+  if (!x) return null;
+  return {
+    cap: x.cap,
+    total: x.total,
+    items: x.items.map((i) => ({
+      id: i.id,
+      label: pick(i.label, lang),
+      points: i.points,
+      score: i.score,
+      applicable: i.applicable,
+      reason: pick(i.reason, lang),
+    })),
+  };
+}
 
 export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
   return {
@@ -8,6 +24,23 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
     rubric: { id: sheet.rubric.id, name: pick(sheet.rubric.name, lang), total: sheet.rubric.total },
     school: sheet.school,
     total: sheet.total,
+    base: sheet.base,
+    bonus: extras(sheet.bonus, lang),
+    deductions: extras(sheet.deductions, lang),
+    vetoes: sheet.vetoes.map((v) => ({
+      id: v.id,
+      label: pick(v.label, lang),
+      triggered: v.triggered,
+      denies: v.denies,
+      reason: pick(v.reason, lang),
+    })),
+    level: sheet.level
+      ? {
+          name: sheet.level.name ? pick(sheet.level.name, lang) : null,
+          basis: sheet.level.basis,
+          deniedBy: sheet.level.deniedBy,
+        }
+      : null,
     max: sheet.max,
     normalized: sheet.normalized,
     selfTotal: sheet.selfTotal,

@@ -2,7 +2,7 @@
 // each failed check's reason under its row.
 import { centsText } from '../engine/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
-import type { SheetCheck, SheetItem } from '../report/sheet.js';
+import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
 import { type Cell, type Row, renderGrid } from './grid.js';
 import { pick, pts, type RenderOptions, type SheetRenderer } from './types.js';
 
@@ -42,6 +42,56 @@ function itemCells(item: SheetItem, o: RenderOptions): Cell[] {
   ];
 }
 
+/** 加分, 扣分, 一票否决 and 等级, each item with its reason: only for rubrics that declare them. */
+function extraLines(sheet: Sheet, o: RenderOptions): string[] {
+  const zh = o.lang === 'zh';
+  const out: string[] = [];
+  const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
+    if (!x) return;
+    out.push(
+      o.paint.bold(
+        zh
+          ? `${title.zh}（上限 ${pts(x.cap)} 分）：${sign}${pts(x.total)}`
+          : `${title.en} (cap ${pts(x.cap)}): ${sign}${pts(x.total)}`,
+      ),
+    );
+    for (const i of x.items) {
+      const mark = !i.applicable ? '–' : i.score > 0 ? sign : '·';
+      const line = `  ${mark} ${i.id} ${pick(i.label, o.lang)}（${sign}${pts(i.score)}/${pts(i.points)}）${zh ? '：' : ': '}${pick(i.reason, o.lang)}`;
+      out.push(i.score > 0 ? line : o.paint.dim(line));
+    }
+  };
+  section(sheet.bonus, '+', { zh: '加分', en: 'Bonus' });
+  section(sheet.deductions, '−', { zh: '扣分', en: 'Deductions' });
+  if (sheet.vetoes.length > 0) {
+    out.push(o.paint.bold(zh ? '一票否决' : 'Vetoes'));
+    for (const v of sheet.vetoes) {
+      const denies = v.denies === 'all' ? (zh ? '全部等级' : 'every level') : v.denies.join(zh ? '、' : ', ');
+      const state = v.triggered
+        ? zh
+          ? `触发，否决${denies}`
+          : `triggered, denies ${denies}`
+        : zh
+          ? '未触发'
+          : 'not triggered';
+      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${pick(v.label, o.lang)}（${state}）${zh ? '：' : ': '}${pick(v.reason, o.lang)}`;
+      out.push(v.triggered ? o.paint.red(line) : o.paint.dim(line));
+    }
+  }
+  if (sheet.level) {
+    const name = sheet.level.name ? pick(sheet.level.name, o.lang) : zh ? '未达到任何等级' : 'none';
+    const basis = sheet.level.basis === 'total' ? (zh ? '总分' : 'total') : zh ? '折算分' : 'normalized';
+    const by =
+      sheet.level.deniedBy.length > 0
+        ? zh
+          ? `；被一票否决：${sheet.level.deniedBy.join('、')}`
+          : `; denied by ${sheet.level.deniedBy.join(', ')}`
+        : '';
+    out.push(o.paint.bold(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`));
+  }
+  return out;
+}
+
 export const renderTable: SheetRenderer = (sheet, o) => {
   const lang = o.lang;
   const t = T[lang];
@@ -78,7 +128,7 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       { text: t.total, span: 3 },
       { text: pts(sheet.max) },
       { text: sheet.selfTotal === null ? '' : pts(sheet.selfTotal) },
-      { text: pts(sheet.total), paint: o.paint.bold },
+      { text: pts(sheet.base), paint: o.paint.bold },
     ],
   });
 
@@ -90,8 +140,17 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       : `${s.name} (${s.county}, ${stage}), academic year ${s.year}`;
   const lines = [o.paint.bold(title), pick(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
   lines.push(sheet.groups.map((g) => `${g.id} ${pick(g.name, lang)} ${pts(g.score)}/${pts(g.max)}`).join(' · '));
+  lines.push(...extraLines(sheet, o));
   const sep = lang === 'zh' ? '，' : ', ';
+  const withExtras = sheet.bonus || sheet.deductions;
   const summary = [
+    ...(withExtras
+      ? [
+          o.lang === 'zh'
+            ? `基础得分 ${centsText(Math.round(sheet.base * 100))}，加分 +${pts(sheet.bonus?.total ?? 0)}，扣分 −${pts(sheet.deductions?.total ?? 0)}`
+            : `base ${centsText(Math.round(sheet.base * 100))}, bonus +${pts(sheet.bonus?.total ?? 0)}, deductions −${pts(sheet.deductions?.total ?? 0)}`,
+        ]
+      : []),
     `${t.total} ${centsText(Math.round(sheet.total * 100))}`,
     `${t.max} ${pts(sheet.max)}`,
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,

@@ -1,7 +1,7 @@
 // The sheet: what a person reads. Exact points become hundredths here, once, so that every total shown is
 // the sum of the rows shown.
 import { cmp, type Exact, ratio, toCents } from '../engine/exact.js';
-import type { ItemResult, ScoredSchool } from '../engine/score.js';
+import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
@@ -54,12 +54,52 @@ export interface SheetGroup {
   selfScore: number | null;
 }
 
+/** A 加分 or 扣分 item as shown: `points` is what the rubric gives it, `score` what this school gets. */
+export interface SheetExtra {
+  id: string;
+  label: Text;
+  points: number;
+  score: number;
+  applicable: boolean;
+  reason: Text;
+}
+
+export interface SheetExtras {
+  cap: number;
+  /** The items' scores added up, then held to the cap. */
+  total: number;
+  items: SheetExtra[];
+}
+
+export interface SheetVeto {
+  id: string;
+  label: Text;
+  triggered: boolean;
+  denies: 'all' | string[];
+  reason: Text;
+}
+
+export interface SheetLevel {
+  /** The level reached; null when none is (too low, or denied by a veto). */
+  name: Text | null;
+  basis: 'normalized' | 'total';
+  /** Vetoes that took a level away. */
+  deniedBy: string[];
+}
+
 export interface Sheet {
   schemaVersion: typeof SHEET_SCHEMA_VERSION;
   rubric: { id: string; name: Text; total: number };
   school: { name: string; code: string | null; county: string; stage: Stage; year: string };
-  /** 得分合计. */
+  /** 得分合计: base + bonus − deductions, never below 0. */
   total: number;
+  /** The rows' points added up, before 加分 and 扣分. */
+  base: number;
+  bonus: SheetExtras | null;
+  deductions: SheetExtras | null;
+  vetoes: SheetVeto[];
+  /** null when the rubric declares no levels. */
+  level: SheetLevel | null;
   /** The applicable maximum (the rubric's total less what does not apply). */
   max: number;
   /** 折算分: total ÷ max × 100. */
@@ -123,6 +163,22 @@ function itemRows(items: ItemResult[], indicatorCents: number): SheetItem[] {
 }
 
 const centsOf = (x: number) => Math.round(x * 100);
+
+/** The highest level the score reaches that no triggered veto denies. */
+function levelOf(rubric: Rubric, score: number, vetoes: SheetVeto[]): SheetLevel | null {
+  if (rubric.levels.length === 0) return null;
+  const triggered = vetoes.filter((v) => v.triggered);
+  const denied = (name: string) =>
+    triggered.filter((v) => v.denies === 'all' || v.denies.includes(name)).map((v) => v.id);
+  const reached = rubric.levels.filter((l) => toCents(l.min) <= centsOf(score));
+  const deniedBy = new Set<string>();
+  for (const l of [...reached].reverse()) {
+    const by = denied(l.name.zh);
+    if (by.length === 0) return { name: l.name, basis: rubric.levelBasis, deniedBy: [...deniedBy].sort() };
+    for (const id of by) deniedBy.add(id);
+  }
+  return { name: null, basis: rubric.levelBasis, deniedBy: [...deniedBy].sort() };
+}
 const addUp = (xs: number[]) => fromCents(xs.reduce((a, x) => a + centsOf(x), 0));
 
 export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): Sheet {
@@ -157,8 +213,36 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
       selfScore: selfs.length > 0 ? addUp(selfs) : null,
     };
   });
-  const total = addUp(groups.map((g) => g.score));
+  const base = addUp(groups.map((g) => g.score));
   const max = addUp(groups.map((g) => g.max));
+  const extras = (section: { cap: Exact } | undefined, results: ExtraResult[]): SheetExtras | null => {
+    if (!section) return null;
+    const items = results.map(
+      (r): SheetExtra => ({
+        id: r.extra.id,
+        label: r.extra.label,
+        points: fromCents(toCents(r.extra.points)),
+        score: fromCents(toCents(r.points)),
+        applicable: r.applicable,
+        reason: r.reason,
+      }),
+    );
+    const cap = toCents(section.cap);
+    return { cap: fromCents(cap), total: fromCents(Math.min(cap, centsOf(addUp(items.map((i) => i.score))))), items };
+  };
+  const bonus = extras(rubric.bonus, scored.bonus);
+  const deductions = extras(rubric.deductions, scored.deductions);
+  const total = fromCents(Math.max(0, centsOf(base) + centsOf(bonus?.total ?? 0) - centsOf(deductions?.total ?? 0)));
+  const normalized = max === 0 ? 0 : fromCents(toCents(ratio(BigInt(centsOf(total)) * 100n, BigInt(centsOf(max)))));
+  const vetoes = scored.vetoes.map(
+    (v): SheetVeto => ({
+      id: v.veto.id,
+      label: v.veto.label,
+      triggered: v.triggered,
+      denies: v.veto.denies,
+      reason: v.reason,
+    }),
+  );
   const selfs = groups.map((g) => g.selfScore).filter((x): x is number => x !== null);
   const s = evidence.data.school;
   return {
@@ -172,8 +256,13 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
       year: evidence.data.year,
     },
     total,
+    base,
+    bonus,
+    deductions,
+    vetoes,
+    level: levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes),
     max,
-    normalized: max === 0 ? 0 : fromCents(toCents(ratio(BigInt(centsOf(total)) * 100n, BigInt(centsOf(max))))),
+    normalized,
     selfTotal: selfs.length > 0 ? addUp(selfs) : null,
     groups,
     indicators,

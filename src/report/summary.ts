@@ -23,6 +23,8 @@ export interface SchoolRow {
   max: number;
   normalized: number;
   selfTotal: number | null;
+  /** The level reached, when the rubric declares levels. */
+  level: Text | null;
   /** Per 二级指标, then per 要点, in rubric order: score and applicable maximum, flat (s0, m0, s1, m1…) to stay small. */
   indicators: number[];
   items: number[];
@@ -41,6 +43,7 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
     max: c(sheet.max),
     normalized: c(sheet.normalized),
     selfTotal: sheet.selfTotal === null ? null : c(sheet.selfTotal),
+    level: sheet.level?.name ?? null,
     indicators: sheet.indicators.flatMap((b) => [c(b.score), c(b.max)]),
     items: sheet.indicators.flatMap((b) => b.items.flatMap((i) => [c(i.score), c(i.max)])),
   };
@@ -49,6 +52,8 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
 /** The rubric's structure, for naming the columns of a summary. */
 export interface SummaryShape {
   rubric: { id: string; name: Text };
+  /** The rubric declares levels: the ranking shows each school's. */
+  levels: boolean;
   groups: { id: string; name: Text; points: number }[];
   indicators: { id: string; name: Text; points: number }[];
   items: { id: string; indicator: string; text: Text; points: number }[];
@@ -59,6 +64,7 @@ export function shapeOf(rubric: Rubric): SummaryShape {
   const c = (x: Exact) => toCents(x) / 100;
   return {
     rubric: { id: rubric.id, name: rubric.name },
+    levels: rubric.levels.length > 0,
     groups: rubric.groups.map((g) => ({ id: g.id, name: g.name, points: c(g.points) })),
     indicators: indicatorsOf(rubric).map((b) => ({ id: b.id, name: b.name, points: c(b.points) })),
     items: indicatorsOf(rubric).flatMap((b) => {

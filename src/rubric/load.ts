@@ -1,16 +1,16 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
 import type * as z from 'zod';
-import { add, cmp, div, type Exact, exact, sub, sum, ZERO } from '../engine/exact.js';
+import { add, cmp, div, type Exact, exact, mul, sub, sum, ZERO } from '../engine/exact.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
-import type { CompiledCheck, FieldRef } from '../engine/types.js';
+import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
 import { issuesToProblems, nearest } from '../evidence/issues.js';
 import { schemaAt, valueKind } from '../evidence/labels.js';
-import { evidenceSchema, STAGES } from '../evidence/schema.js';
+import { evidenceSchema, STAGES, type Stage } from '../evidence/schema.js';
 import { decodeBytes } from '../io/decode.js';
 import { locate, parseYaml, type YamlSource } from '../io/yaml.js';
 import { hasErrors, type Problem, pathText } from '../problem.js';
-import type { Rubric, RubricItem, WeightedCheck } from './model.js';
+import type { Rubric, RubricExtra, RubricItem, RubricVeto, WeightedCheck } from './model.js';
 import { type RubricData, rubricSchema } from './schema.js';
 
 export interface LoadedRubric {
@@ -143,6 +143,16 @@ class Compiler {
             iPath,
             'checks',
           );
+          checks.forEach((c, ci) => {
+            const most = c?.kind.maxPoints?.(c.options as never);
+            const weight = weights[ci];
+            if (c && most !== undefined && weight && cmp(weight, exact(most)) !== 0)
+              this.report([...iPath, 'checks', ci], 'rubric.partialPoints', {
+                id: c.id,
+                most,
+                points: Number(weight.n) / Number(weight.d),
+              });
+          });
           return {
             id: it.id,
             text: { zh: it.text, en: it.en ?? it.text },
@@ -166,6 +176,44 @@ class Compiler {
       [],
       data.id,
     );
+    const extra = (key: 'bonus' | 'deductions') => {
+      const section = data[key];
+      if (!section) return undefined;
+      const items = section.items.map((it, i): RubricExtra => {
+        const at: Path = [key, 'items', i];
+        this.claim(it.id, at);
+        const check = it.check ? this.check(it.check, [...at, 'check']) : undefined;
+        if (check && it.check) it.check = check.options as typeof it.check;
+        const per = 'per' in it ? it.per?.field : undefined;
+        if (per) this.field({ path: per.split('.'), expect: 'number', at: ['per', 'field'] }, at);
+        if (key === 'deductions' && !check && !per) this.report(at, 'rubric.deductionHow', { id: it.id });
+        return {
+          id: it.id,
+          label: { zh: it.label, en: it.en ?? it.label },
+          points: exact(it.points),
+          ...(check ? { check } : {}),
+          ...(per ? { per } : {}),
+        };
+      });
+      return { cap: exact(section.cap), items };
+    };
+    const levels = (data.levels ?? []).map((l) => ({ name: { zh: l.name, en: l.en ?? l.name }, min: exact(l.min) }));
+    const bonus = extra('bonus');
+    this.checkLevels(data, bonus?.cap);
+    const vetoes = (data.vetoes ?? []).flatMap((v, i): RubricVeto[] => {
+      const at: Path = ['vetoes', i];
+      this.claim(v.id, at);
+      if (Array.isArray(v.denies))
+        v.denies.forEach((name, j) => {
+          if (!levels.some((l) => l.name.zh === name))
+            this.report([...at, 'denies', j], 'rubric.unknownLevel', { name });
+        });
+      const check = this.check(v.check, [...at, 'check']);
+      if (!check) return [];
+      v.check = check.options as typeof v.check;
+      return [{ id: v.id, label: { zh: v.label, en: v.en ?? v.label }, denies: v.denies, check }];
+    });
+    const deductions = extra('deductions');
     return {
       id: data.id,
       name: { zh: data.name, en: data.en ?? data.name },
@@ -174,7 +222,42 @@ class Compiler {
       calendar: data.calendar,
       notes: data.notes ?? [],
       groups,
+      ...(bonus ? { bonus } : {}),
+      ...(deductions ? { deductions } : {}),
+      vetoes,
+      levels,
+      levelBasis: data.levelBasis,
     };
+  }
+
+  /** Levels rise from the lowest, and each can be reached: its minimum is within the best possible score. */
+  private checkLevels(data: RubricData, bonusCap: Exact | undefined) {
+    const levels = data.levels ?? [];
+    const best =
+      data.levelBasis === 'total'
+        ? add(exact(data.total), bonusCap ?? ZERO)
+        : div(mul(add(exact(data.total), bonusCap ?? ZERO), exact(100)), exact(data.total));
+    const seen = new Set<string>();
+    levels.forEach((l, i) => {
+      const at: Path = ['levels', i];
+      if (seen.has(l.name)) this.report([...at, 'name'], 'rubric.duplicateLevel', { name: l.name });
+      seen.add(l.name);
+      const prev = levels[i - 1];
+      if (prev && l.min <= prev.min)
+        this.report([...at, 'min'], 'rubric.levelOrder', {
+          name: l.name,
+          min: l.min,
+          prev: prev.name,
+          prevMin: prev.min,
+        });
+      if (cmp(exact(l.min), best) > 0)
+        this.report([...at, 'min'], 'rubric.levelUnreachable', {
+          name: l.name,
+          min: l.min,
+          best: Number(best.n) / Number(best.d),
+          basis: data.levelBasis === 'total' ? '总分' : '折算分',
+        });
+    });
   }
 
   private check(raw: unknown, path: Path): CompiledCheck | undefined {
@@ -189,17 +272,8 @@ class Compiler {
       });
       return undefined;
     }
-    let options: unknown = raw;
-    if (this.source) {
-      const parsed = (kind.schema() as z.ZodType).safeParse(raw, { reportInput: true });
-      if (!parsed.success) {
-        this.problems.push(
-          ...issuesToProblems(parsed.error.issues, kind.schema() as z.ZodType, this.source, this.file, path),
-        );
-        return undefined;
-      }
-      options = parsed.data;
-    }
+    const options = this.options(kind, raw, path);
+    if (options === undefined) return undefined;
     const o = options as {
       id: string;
       label: string;
@@ -216,15 +290,38 @@ class Compiler {
       if (compiled && nested) nested[i] = compiled.options;
       return compiled ? [compiled] : [];
     });
+    const byStage = (o as { byStage?: Record<string, Record<string, unknown>> }).byStage;
+    const optionsFor: Partial<Record<Stage, unknown>> = {};
+    for (const [stage, override] of Object.entries(byStage ?? {})) {
+      // A stage's options are the check's own with the override laid over, checked like any check.
+      const merged = this.options(kind, { ...(raw as object), ...override, byStage: undefined }, [
+        ...path,
+        'byStage',
+        stage,
+      ]);
+      if (merged !== undefined) optionsFor[stage as Stage] = merged;
+    }
     return {
       id: o.id,
       label: { zh: o.label, en: o.en ?? o.label },
       kind: kind as never,
       options: o,
+      ...(byStage ? { optionsFor } : {}),
       ...(o.points !== undefined ? { points: o.points } : {}),
       ...this.stages(o),
       children,
     };
+  }
+
+  /** A check's options with defaults filled in, or undefined after reporting why they are wrong. */
+  private options(kind: RuleKind<never>, raw: unknown, path: Path): unknown {
+    if (!this.source) return raw;
+    const schema = kind.schema() as z.ZodType;
+    const parsed = schema.safeParse(raw, { reportInput: true });
+    if (parsed.success) return parsed.data;
+    // Issues of a stage's merged options point at the override when they can, else at the check.
+    this.problems.push(...issuesToProblems(parsed.error.issues, schema, this.source, this.file, path));
+    return undefined;
   }
 
   private stages(o: { appliesTo?: string[]; notApplicableTo?: string[] }): Pick<CompiledCheck, 'appliesTo'> {

@@ -29,6 +29,28 @@ export interface RubricGroup {
   indicators: RubricIndicator[];
 }
 
+/** A 加分 or 扣分 item. A deduction with `per` takes its points for each unit of that field's value. */
+export interface RubricExtra {
+  id: string;
+  label: Text;
+  points: Exact;
+  check?: CompiledCheck;
+  per?: string;
+}
+
+export interface RubricVeto {
+  id: string;
+  label: Text;
+  /** The level names it denies, or every level. */
+  denies: 'all' | string[];
+  check: CompiledCheck;
+}
+
+export interface RubricLevel {
+  name: Text;
+  min: Exact;
+}
+
 export interface Rubric {
   id: string;
   name: Text;
@@ -37,6 +59,12 @@ export interface Rubric {
   calendar: CalendarRules;
   notes: string[];
   groups: RubricGroup[];
+  bonus?: { cap: Exact; items: RubricExtra[] };
+  deductions?: { cap: Exact; items: RubricExtra[] };
+  vetoes: RubricVeto[];
+  /** From the lowest. */
+  levels: RubricLevel[];
+  levelBasis: 'normalized' | 'total';
 }
 
 export const indicatorsOf = (r: Rubric): RubricIndicator[] => r.groups.flatMap((g) => g.indicators);

@@ -31,6 +31,39 @@ const group = z.strictObject({
   indicators: z.array(indicator).min(1),
 });
 
+const text = z.string().min(1);
+
+/** A 加分 item: its points when its check passes (or part of them, for tiers and levels). */
+const bonusItem = z.strictObject({
+  id,
+  label: text,
+  en: z.string().optional(),
+  points: z.number().positive(),
+  check: rawCheck,
+});
+
+/** A 扣分 item: its points when its check fails, or its points for each unit of a count (`per`). */
+const deductionItem = z.strictObject({
+  id,
+  label: text,
+  en: z.string().optional(),
+  points: z.number().positive(),
+  check: rawCheck.optional(),
+  per: z.strictObject({ field: z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/) }).optional(),
+});
+
+/** 一票否决: a condition that must hold; when it fails, the levels it names (or every level) are denied. */
+const veto = z.strictObject({
+  id,
+  label: text,
+  en: z.string().optional(),
+  denies: z.union([z.literal('all'), z.array(text).min(1)]).default('all'),
+  check: rawCheck,
+});
+
+/** A named level (等级) from a score up; the rubric lists them from the lowest. */
+const level = z.strictObject({ name: text, en: z.string().optional(), min: z.number().min(0) });
+
 /** Built on first use: scoring with the embedded rubric never needs it. */
 export const rubricSchema = once(() =>
   z.strictObject({
@@ -49,6 +82,12 @@ export const rubricSchema = once(() =>
     /** How this rubric reads the source where it is silent: shown by `jiaxiao rubric show` and in the README. */
     notes: z.array(z.string()).optional(),
     groups: z.array(group).min(1),
+    bonus: z.strictObject({ cap: z.number().positive(), items: z.array(bonusItem).min(1) }).optional(),
+    deductions: z.strictObject({ cap: z.number().positive(), items: z.array(deductionItem).min(1) }).optional(),
+    vetoes: z.array(veto).min(1).optional(),
+    levels: z.array(level).min(1).optional(),
+    /** What levels are read from: the 折算分 (default) or the total. */
+    levelBasis: z.enum(['normalized', 'total']).default('normalized'),
   }),
 );
 

@@ -1,13 +1,17 @@
-// Any-of / all-of over nested checks: "有县级及以上立项课题，或家庭教育个案指导成果".
+// Combinations of nested checks: any of them ("有县级及以上立项课题，或家庭教育个案指导成果"), all of
+// them, or at least k of n.
 import * as z from 'zod';
 import type { CompiledCheck, Finding, RuleKind } from '../types.js';
 import { checkBase, once } from './common.js';
 
-function combinator(kind: 'anyOf' | 'allOf'): RuleKind<{ checks: unknown[] }> {
+type Kind = 'anyOf' | 'allOf' | 'atLeast';
+
+function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
   const schema = once(() =>
     z.strictObject({
       ...checkBase(),
       rule: z.literal(kind),
+      k: kind === 'atLeast' ? z.number().int().positive() : z.never().optional(),
       checks: z.array(z.looseObject({ rule: z.string() })).min(2),
     }),
   );
@@ -16,18 +20,14 @@ function combinator(kind: 'anyOf' | 'allOf'): RuleKind<{ checks: unknown[] }> {
     schema,
     fields: () => [],
     children: (o) => o.checks.map((raw, i) => ({ at: ['checks', i], raw })),
-    evaluate(_o, ctx, children: CompiledCheck[]): Finding {
+    evaluate(o, ctx, children: CompiledCheck[]): Finding {
       const findings = children.map((c) => ctx.evaluate(c));
       const passed = findings.filter((f) => f.outcome === 'pass');
-      const pass = kind === 'anyOf' ? passed.length > 0 : passed.length === findings.length;
+      const need = kind === 'anyOf' ? 1 : kind === 'allOf' ? findings.length : (o.k ?? 1);
+      const pass = passed.length >= need;
+      // Say what decided it: the passing reason for any-of, the failing ones otherwise.
       const shown =
-        kind === 'anyOf'
-          ? pass
-            ? passed.slice(0, 1)
-            : findings
-          : pass
-            ? findings
-            : findings.filter((f) => f.outcome !== 'pass');
+        kind === 'anyOf' && pass ? passed.slice(0, 1) : pass ? findings : findings.filter((f) => f.outcome !== 'pass');
       const zh = shown.map((f) => f.reason.zh).join('；');
       const en = shown.map((f) => f.reason.en).join('; ');
       const lead =
@@ -35,11 +35,17 @@ function combinator(kind: 'anyOf' | 'allOf'): RuleKind<{ checks: unknown[] }> {
           ? pass
             ? { zh: '满足其一：', en: 'one of them met: ' }
             : { zh: '均未满足：', en: 'none met: ' }
-          : { zh: '', en: '' };
+          : kind === 'atLeast'
+            ? {
+                zh: `满足 ${passed.length}/${findings.length} 项，要求至少 ${need} 项${pass ? '' : '；未满足：'}`,
+                en: `${passed.length} of ${findings.length} met, at least ${need} required${pass ? '' : '; not met: '}`,
+              }
+            : { zh: '', en: '' };
       const missing = findings.flatMap((f) => f.missing ?? []);
+      const body = kind === 'atLeast' && pass ? { zh: '', en: '' } : { zh, en };
       return {
         outcome: pass ? 'pass' : 'fail',
-        reason: { zh: `${lead.zh}${zh}`, en: `${lead.en}${en}` },
+        reason: { zh: `${lead.zh}${body.zh}`, en: `${lead.en}${body.en}` },
         ...(missing.length > 0 && !pass ? { missing } : {}),
       };
     },
@@ -48,3 +54,4 @@ function combinator(kind: 'anyOf' | 'allOf'): RuleKind<{ checks: unknown[] }> {
 
 export const anyOf = combinator('anyOf');
 export const allOf = combinator('allOf');
+export const atLeast = combinator('atLeast');

@@ -40,6 +40,8 @@ export const checkBase = once(() => ({
   points: z.number().positive().optional(),
   appliesTo: z.array(z.enum(STAGES)).min(1).optional(),
   notApplicableTo: z.array(z.enum(STAGES)).min(1).optional(),
+  /** Other parameters for some stages, e.g. { kindergarten: { value: 2 } }; checked as the whole check would be. */
+  byStage: z.partialRecord(z.enum(STAGES), z.record(z.string(), z.unknown())).optional(),
   note: z.string().optional(),
 }));
 

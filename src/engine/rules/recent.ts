@@ -11,7 +11,7 @@ const schema = once(() =>
   z.strictObject({
     ...checkBase(),
     rule: z.literal('recent'),
-    list: z.enum(['projects', 'cases']),
+    list: z.enum(['projects', 'cases', 'awards']),
     /** The window: the reference year and the years - 1 before it. */
     years: z.number().int().positive(),
     /** Only items at these levels count; omitted: any level, or none given. */

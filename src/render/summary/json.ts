@@ -21,6 +21,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     normalized: p(r.normalized),
     selfTotal: r.selfTotal === null ? null : p(r.selfTotal),
     selfMinusScore: r.selfMinusScore === null ? null : p(r.selfMinusScore),
+    ...(s.shape.levels ? { level: r.level ? pick(r.level, lang) : null } : {}),
   });
   const attained = (a: Attainment, name: string, points: number) => ({
     id: a.id,

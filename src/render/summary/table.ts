@@ -58,6 +58,7 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
         text: r.selfMinusScore === null ? '' : signed(r.selfMinusScore),
         ...(r.selfMinusScore !== null && r.selfMinusScore > 0 ? { paint: paint.red } : {}),
       },
+      ...(s.shape.levels ? [{ text: r.level ? pick(r.level, lang) : '—' }] : []),
     ],
   }));
 }
@@ -69,8 +70,9 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
 
   const groupHeads = s.shape.groups.map((g) => g.id);
   const [rank, school, county, stage, ...rest] = t.head;
-  const rankHead = [rank ?? '', school ?? '', county ?? '', stage ?? '', ...groupHeads, ...rest];
-  const widths = [4, 18, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9];
+  const levelHead = s.shape.levels ? [o.lang === 'zh' ? '等级' : 'Level'] : [];
+  const rankHead = [rank ?? '', school ?? '', county ?? '', stage ?? '', ...groupHeads, ...rest, ...levelHead];
+  const widths = [4, 18, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9, ...(s.shape.levels ? [6] : [])];
   const rows: Row[] = [head(rankHead), { rule: true }];
   if (s.counties.length > 0) {
     s.counties.forEach((c, i) => {

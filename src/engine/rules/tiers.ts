@@ -1,0 +1,92 @@
+// Tiered points for one measure: "参与率高于80%得4分，高于60%得2分". The first tier met (in the order the
+// rubric lists them) gives its points; the check's points are those of the highest tier.
+import * as z from 'zod';
+import { div, type Exact, exact, isZero, mul } from '../exact.js';
+import type { RuleKind } from '../types.js';
+import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
+import { quantity, quantityFields, quantityLabel, quantityRecordTypes, quantityValue } from './quantity.js';
+
+const schema = once(() =>
+  z.strictObject({
+    ...checkBase(),
+    rule: z.literal('tiers'),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    /** One quantity, or a ratio of two. */
+    measure: z.union([quantity(), z.strictObject({ numerator: quantity(), denominator: quantity() })]),
+    percent: z.boolean().default(false),
+    unit: z.string().default(''),
+    unitEn: z.string().default(''),
+    tiers: z.array(z.strictObject({ op: op(), value: z.number(), points: z.number().positive() })).min(1),
+  }),
+);
+type Options = z.infer<ReturnType<typeof schema>>;
+
+const maxPoints = (o: Options) => Math.max(...o.tiers.map((t) => t.points));
+
+export const tiers: RuleKind<Options> = {
+  kind: 'tiers',
+  schema,
+  maxPoints,
+  fields: (o) =>
+    'numerator' in o.measure
+      ? [
+          ...quantityFields(o.measure.numerator, ['measure', 'numerator']),
+          ...quantityFields(o.measure.denominator, ['measure', 'denominator']),
+        ]
+      : quantityFields(o.measure, ['measure']),
+  recordTypes: (o) =>
+    'numerator' in o.measure
+      ? [...quantityRecordTypes(o.measure.numerator), ...quantityRecordTypes(o.measure.denominator)]
+      : quantityRecordTypes(o.measure),
+  evaluate(o, ctx) {
+    const name = { zh: o.name, en: o.nameEn ?? o.name };
+    const unit = o.percent
+      ? { zh: '%', en: '%' }
+      : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
+    let value: Exact;
+    let detail = { zh: '', en: '' };
+    if ('numerator' in o.measure) {
+      const n = quantityValue(ctx, o.measure.numerator);
+      const d = quantityValue(ctx, o.measure.denominator);
+      if (!('value' in n) || !('value' in d))
+        return missing([n, d].flatMap((q) => ('missing' in q ? [q.missing] : [])));
+      const dl = quantityLabel(o.measure.denominator);
+      if (isZero(d.value))
+        return finding(false, `${name.zh}无法计算：${dl.zh}为 0`, `${name.en} cannot be computed: ${dl.en} is 0`);
+      value = div(n.value, d.value);
+      if (o.percent) value = mul(value, exact(100));
+      detail = {
+        zh: `（${numberText(n.value)} ÷ ${numberText(d.value)}）`,
+        en: ` (${numberText(n.value)} ÷ ${numberText(d.value)})`,
+      };
+    } else {
+      const q = quantityValue(ctx, o.measure);
+      if (!('value' in q)) return missing([q.missing]);
+      value = q.value;
+    }
+    const max = maxPoints(o);
+    const met = o.tiers.find((t) => compare(value, t.op, exact(t.value)));
+    const shown = numberNear(value, exact(met?.value ?? o.tiers[o.tiers.length - 1]?.value ?? 0));
+    const tierText = (t: { op: Parameters<typeof opText>[0]; value: number }) =>
+      `${opText(t.op).zh} ${t.value}${unit.zh.trim()}`;
+    const tierTextEn = (t: { op: Parameters<typeof opText>[0]; value: number }) =>
+      `${opText(t.op).en} ${t.value}${unit.en.trim()}`;
+    if (!met) {
+      const lowest = o.tiers[o.tiers.length - 1];
+      return finding(
+        false,
+        `${name.zh} ${shown}${unit.zh}${detail.zh}，未达到最低一档（${lowest ? tierText(lowest) : ''}），得 0/${max} 分`,
+        `${name.en} ${shown}${unit.en}${detail.en}; below the lowest tier (${lowest ? tierTextEn(lowest) : ''}): 0 of ${max}`,
+      );
+    }
+    return {
+      ...finding(
+        true,
+        `${name.zh} ${shown}${unit.zh}${detail.zh}，达到“${tierText(met)}”一档，得 ${met.points}/${max} 分`,
+        `${name.en} ${shown}${unit.en}${detail.en}; tier "${tierTextEn(met)}": ${met.points} of ${max}`,
+      ),
+      share: div(exact(met.points), exact(max)),
+    };
+  },
+};
