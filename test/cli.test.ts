@@ -168,7 +168,11 @@ describe('exit codes', () => {
     expect(missing.err).toContain('找不到文件：nope.yaml');
     expect(jiaxiao(['score', 'examples/schools/model-primary.yaml', '--format', 'pdf']).code).toBe(2);
     expect(jiaxiao(['score', 'examples/schools/model-primary.yaml', '--min-score', 'abc']).code).toBe(2);
-    expect(jiaxiao(['frobnicate']).code).toBe(2);
+    const unknown = jiaxiao(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('错误：未知命令 frobnicate');
+    expect(jiaxiao(['score']).err).toContain('错误：缺少参数 paths');
+    expect(jiaxiao(['score', '--lang', 'en']).err).toContain("error: missing required argument 'paths'");
   });
   it('--rubric loads another rubric, and a broken one is refused with its place', () => {
     const ok = jiaxiao([

@@ -8,13 +8,43 @@ const REPORT_FORMAT_NAMES = ['text', 'json', 'github', 'junit', 'markdown'];
 
 declare const JIAXIAO_VERSION: string;
 
+/** Commander's own words (headings, usage errors) in Chinese, unless English is asked for. */
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+};
+const ERRORS: [RegExp, string][] = [
+  [/^error: missing required argument '(.+)'/, '错误：缺少参数 $1。用 --help 查看用法'],
+  [/^error: unknown option '(.+)'/, '错误：未知选项 $1。用 --help 查看可用的选项'],
+  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、rubric check、schema'],
+  [
+    /^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./,
+    '错误：选项 $1 的值 $2 无效，可选：$3',
+  ],
+  [/^error: option '(.+)' argument missing/, '错误：选项 $1 缺少值'],
+  [/^error: too many arguments.*/, '错误：参数过多。用 --help 查看用法'],
+];
+
 export async function run(argv: string[], io: Streams): Promise<number> {
+  const langAt = argv.indexOf('--lang');
+  const english = (langAt >= 0 ? argv[langAt + 1] : io.env.JIAXIAO_LANG) === 'en';
   const program = new Command('jiaxiao')
     .description('家校共育示范学校自评细则评分工具（吴教发〔2019〕83号）')
     .version(typeof JIAXIAO_VERSION === 'string' ? JIAXIAO_VERSION : 'dev', '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(english ? text : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text)),
+    });
+  if (!english) {
+    program
+      .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+      .helpCommand('help [command]', '显示命令的帮助');
+  }
 
   let code = 0;
   program
