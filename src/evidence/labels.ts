@@ -40,9 +40,9 @@ function unwrap(s: z.ZodType): { schema: z.ZodType; label?: Label } {
   let cur = s;
   for (;;) {
     const def = defOf(cur);
-    const next =
-      def.innerType ??
-      (def.type === 'pipe' ? (def.in?._zod && defOf(def.in).type === 'transform' ? def.out : def.in) : undefined);
+    // A pipe is a schema then a transform (value → value), or a preprocess (transform → schema): follow the schema.
+    const pipeTo = def.in && defOf(def.in).type === 'transform' ? def.out : def.in;
+    const next = def.innerType ?? (def.type === 'pipe' ? pipeTo : undefined);
     if (!next) return { schema: cur, ...(label ? { label } : {}) };
     cur = next;
     label ??= labels.get(cur);
