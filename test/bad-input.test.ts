@@ -99,7 +99,7 @@ describe('generated bad input', () => {
   it('English messages with --lang en', () => {
     const r = validate(['--lang', 'en', join(DIR, 'unit-in-number.yaml')]);
     expect(r.out).toContain(
-      'error  family-education spending (yuan) (facts.spending): "30000元" includes a unit; write the number only: 30000',
+      'error  family-education spending (yuan) · 家庭教育经费实际支出（元） (facts.spending): "30000元" includes a unit; write the number only: 30000',
     );
   });
 });

@@ -126,9 +126,7 @@ describe('label and hint', () => {
   it('names the field in Chinese and says what to write', () => {
     const r = parseEvidenceText(edit('students: 1000', 'students: 一千'), 'bad.yaml');
     const line = problemLine(r.problems[0] as never, 'zh');
-    expect(line).toBe(
-      'bad.yaml:5:13 错误 在校学生数（school.students）：“一千”不是数字。应写：写大于 0 的整数，如 1200',
-    );
+    expect(line).toBe('bad.yaml:5:13 错误 在校学生数（school.students）：“一千”不是数字。写大于 0 的整数，如 1200');
   });
   it('warns of a date outside the terms but scores the file', () => {
     const r = parseEvidenceText(edit('2023-12-07', '2024-02-01'));

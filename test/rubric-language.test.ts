@@ -296,7 +296,7 @@ describe('a rubric checks its devices on load', () => {
       "{ id: c, label: c, rule: threshold, field: facts.lecturers, op: '>=', value: 2, byStage: { kindergarten: { op: '=>' } } }",
     );
     expect(loadRubricText(text).problems.map((p) => [p.code, p.path])).toEqual([
-      ['value.enum', 'groups[0].indicators[0].items[0].checks[0].byStage.kindergarten.op'],
+      ['value.enumSuggest', 'groups[0].indicators[0].items[0].checks[0].byStage.kindergarten.op'],
     ]);
   });
 });

@@ -108,7 +108,7 @@ describe('a rubric checks itself on load', () => {
       wrap('              - { id: c1, label: x, rule: threshold, field: facts.instructors, op: "=>", value: 2 }\n'),
     );
     expect(r.problems[0]).toMatchObject({
-      code: 'value.enum',
+      code: 'value.enumSuggest',
       line: 17,
       path: 'groups[0].indicators[0].items[0].checks[0].op',
     });

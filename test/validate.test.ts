@@ -140,7 +140,7 @@ describe('formats', () => {
       path: 'facts.spending',
       label: 'family-education spending (yuan)',
       message:
-        'family-education spending (yuan) (facts.spending): "30000元" includes a unit; write the number only: 30000',
+        'family-education spending (yuan) · 家庭教育经费实际支出（元） (facts.spending): "30000元" includes a unit; write the number only: 30000',
     });
   });
 });

@@ -53,9 +53,13 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return { code: 'value.required', params: {} };
-      if (issue.expected === 'number' && typeof input === 'string') {
+      if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') {
+        const half = toHalfWidth(input);
+        const unitless = NUMBER_WITH_UNIT.exec(half)?.[1] ?? half.trim();
         if (FULLWIDTH_DIGITS.test(input))
-          return { code: 'value.fullWidthDigits', params: { input, suggestion: toHalfWidth(input) } };
+          return { code: 'value.fullWidthDigits', params: { input, suggestion: unitless } };
+        if (/^\s*-?\d+(\.\d+)?\s*$/.test(input))
+          return { code: 'value.quotedNumber', params: { input, suggestion: input.trim() } };
         const unit = NUMBER_WITH_UNIT.exec(input);
         if (unit?.[2] === '%' || unit?.[2] === '％') return { code: 'value.percent', params: { input } };
         if (unit) return { code: 'value.unit', params: { input, suggestion: unit[1] ?? '' } };
@@ -63,6 +67,7 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
       }
       if (issue.expected === 'boolean' && (typeof input === 'string' || typeof input === 'number')) {
         const s = String(input).trim();
+        if (s === 'true' || s === 'false') return { code: 'value.quotedBoolean', params: { input: s, suggestion: s } };
         if (YES.has(s) || NO.has(s) || s === '1' || s === '0')
           return {
             code: 'value.yesNo',
@@ -84,11 +89,14 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
     case 'too_big':
       if (issue.origin === 'array') return { code: 'value.tooMany', params: { maximum: Number(issue.maximum) } };
       return { code: 'value.max', params: { maximum: Number(issue.maximum), input: String(input) } };
-    case 'invalid_value':
-      return {
-        code: 'value.enum',
-        params: { input: String(input), options: issue.values.map(String).join(', ') },
-      };
+    case 'invalid_value': {
+      if (input === undefined) return { code: 'value.required', params: {} };
+      const options = issue.values.map(String);
+      const suggestion = typeof input === 'string' ? nearest(input, options) : undefined;
+      return suggestion
+        ? { code: 'value.enumSuggest', params: { input: String(input), suggestion } }
+        : { code: 'value.enum', params: { input: String(input), options: options.join(', ') } };
+    }
     case 'not_multiple_of':
       return { code: 'value.integer', params: { input: String(input) } };
     case 'invalid_format': {
@@ -138,7 +146,14 @@ export function issuesToProblems(
       continue;
     }
     let { code, params } = classify(issue);
-    if (issue.code === 'invalid_type' && issue.expected === 'int') code = 'value.integer';
+    if (
+      issue.code === 'invalid_type' &&
+      issue.expected === 'int' &&
+      typeof (issue as { input?: unknown }).input === 'number'
+    ) {
+      code = 'value.integer';
+      params = { input: String((issue as { input?: unknown }).input) };
+    }
     problems.push({
       severity: 'error',
       code,

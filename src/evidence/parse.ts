@@ -65,13 +65,18 @@ function loadFast(text: string): { value: unknown } | undefined {
 
 export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const linted = lintLines(clean);
-  if (linted.length > 0) return { problems: withFile(linted.map(labelByKey), file) };
-  const fast = loadFast(clean);
-  if (fast) return fromValue(fast.value, lazySource(clean), file, rubric);
+  if (lintLines(clean).problems.length === 0) {
+    const fast = loadFast(clean);
+    if (fast) return fromValue(fast.value, lazySource(clean), file, rubric);
+  }
+  // The positioned path: line-level mistakes are reported and mended, and checking goes on, so that one
+  // full-width colon does not hide the other mistakes of the file.
   const yaml = parseYaml(clean);
-  if (!yaml.source) return { problems: withFile(yaml.problems.map(labelByKey), file) };
-  return fromValue(yaml.value, yaml.source, file, rubric);
+  const early = withFile(yaml.problems.map(labelByKey), file);
+  if (!yaml.source) return { problems: early };
+  const rest = fromValue(yaml.value, yaml.source, file, rubric);
+  if (early.length === 0) return rest;
+  return { problems: [...early, ...rest.problems] };
 }
 
 /** A YAML value → evidence, or problems placed through `source` (made only when a problem needs it). */

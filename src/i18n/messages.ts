@@ -37,6 +37,45 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `full-width colon "：" used${p.key ? ` after ${p.key}` : ''}; write an ASCII colon and a space: ${p.key || 'key'}: value`,
   },
+  'file.notRubric': {
+    zh: () => '这不是细则文件：顶层应有 schemaVersion、id、name、total、groups。证据文件请用 jiaxiao validate 检查',
+    en: () => 'this is not a rubric file: expected schemaVersion, id, name, total, groups at the top level',
+  },
+  'yaml.noSpaceAfterColon': {
+    zh: (p) => `冒号后缺少空格。请写成 ${p.key}: 值（半角冒号后加一个空格）`,
+    en: (p) => `no space after the colon; write ${p.key}: value`,
+  },
+  'yaml.fullWidthComma': {
+    zh: () => '使用了全角逗号“，”分隔列表。请改为半角逗号加空格，如 [2023-09-08, 2024-03-01]',
+    en: () => 'a full-width comma "，" separates the list; use an ASCII comma and a space',
+  },
+  'yaml.fullWidthBracket': {
+    zh: (p) => `使用了全角括号“${p.char}”。请改为半角的 [ ] 或 { }`,
+    en: (p) => `a full-width bracket "${p.char}"; use ASCII [ ] or { }`,
+  },
+  'yaml.indent': {
+    zh: () => '缩进不对：同一层的字段要左对齐，用同样多的半角空格缩进',
+    en: () =>
+      'bad indentation: keys of one level must start in the same column, indented with the same number of spaces',
+  },
+  'yaml.badStart': {
+    zh: () => '值不能以 @ 或 ` 等符号开头。请给这个值加引号，如 "@某某"',
+    en: () => 'a value cannot start with @ or `; put it in quotes',
+  },
+  'yaml.keyValue': {
+    zh: () => '这一行不是“字段: 值”的写法。字段名和值写在同一行，中间是半角冒号加一个空格',
+    en: () =>
+      'this line is not "key: value"; write the key and its value on one line, separated by a colon and a space',
+  },
+  'yaml.unclosed': {
+    zh: () => '方括号 [ ] 或花括号 { } 没有配对，或其中的内容换行时缩进不够。请检查这一行和上一行',
+    en: () =>
+      'a [ ] or { } is not closed, or its continuation lines are not indented enough; check this line and the one before',
+  },
+  'yaml.multipleDocs': {
+    zh: () => '文件里有多个 YAML 文档（---）。一所学校一个学年一个文件',
+    en: () => 'the file holds several YAML documents (---); one school and year per file',
+  },
   'yaml.tabIndent': {
     zh: () => '用 Tab 缩进。YAML 只能用空格缩进，请把 Tab 换成两个空格',
     en: () => 'indented with a tab; YAML indents with spaces only: use two spaces',
@@ -58,7 +97,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: () => 'too many YAML alias expansions; refused. Write the data out without aliases',
   },
   'yaml.syntax': {
-    zh: (p) => `YAML 格式错误：${p.detail}。请检查缩进和冒号`,
+    // The parser's own words, kept for English; in Chinese they would only confuse.
+    zh: () => 'YAML 格式错误。请检查这一行的缩进、冒号和引号，或对照 examples/ 中的示例',
     en: (p) => `YAML syntax error: ${p.detail}; check indentation and colons`,
   },
   'key.unknown': {
@@ -82,6 +122,18 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'value.percent': {
     zh: (p) => `“${p.input}”是百分比。请填写原始数量（如人数），比例由工具计算`,
     en: (p) => `"${p.input}" is a percentage; give the raw count, the tool computes the rate`,
+  },
+  'value.quotedNumber': {
+    zh: (p) => `“${p.input}”加了引号，成了文字。数字不加引号：写 ${p.suggestion}`,
+    en: (p) => `"${p.input}" is quoted, so it is text; write the number without quotes: ${p.suggestion}`,
+  },
+  'value.quotedBoolean': {
+    zh: (p) => `“${p.input}”加了引号，成了文字。请去掉引号：写 ${p.suggestion}`,
+    en: (p) => `"${p.input}" is quoted, so it is text; write ${p.suggestion} without quotes`,
+  },
+  'value.enumSuggest': {
+    zh: (p) => `“${p.input}”不是可选值，是否应为 ${p.suggestion}？`,
+    en: (p) => `"${p.input}" is not allowed; did you mean ${p.suggestion}?`,
   },
   'value.notNumber': { zh: (p) => `“${p.input}”不是数字`, en: (p) => `"${p.input}" is not a number` },
   'value.yesNo': {
@@ -296,17 +348,19 @@ const HINTED = new Set([
 
 export const severityText = (p: Problem, lang: Lang): string => SEVERITY[p.severity][lang];
 
-/** The message with its field: 学生数（school.students）：… 应写：… */
+/** The message with its field: 学生数（school.students）：… 写大于 0 的整数… */
 export function problemText(p: Problem, lang: Lang): string {
   const path = p.path ? (lang === 'zh' ? `（${p.path}）` : ` (${p.path})`) : '';
-  const field = p.label ? `${lang === 'zh' ? p.label.zh : p.label.en}${path}` : (p.path ?? '');
+  // In English the Chinese label stays beside the English one: the file's keys and forms are Chinese.
+  const name = p.label ? (lang === 'zh' ? p.label.zh : `${p.label.en} · ${p.label.zh}`) : '';
+  const field = p.label ? `${name}${path}` : (p.path ?? '');
   // The field's own hint, where the message has no concrete suggestion of its own. Hints are Chinese.
-  const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。应写：${p.label.hint}` : '';
+  const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。${p.label.hint}` : '';
   const sep = lang === 'zh' ? '：' : ': ';
   return `${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
 }
 
-/** One line: file:line:col 错误 学生数（school.students）：… 应写：… */
+/** One line: file:line:col 错误 学生数（school.students）：… */
 export function problemLine(p: Problem, lang: Lang): string {
   const where = [p.file, p.line, p.col].filter((x) => x !== undefined).join(':');
   return `${where ? `${where} ` : ''}${severityText(p, lang)} ${problemText(p, lang)}`;

@@ -29,61 +29,121 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
-const ASCII_KEY_FULLWIDTH_COLON = /^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s*：/;
-const BAD_INDENT = /^([ ]*)([\t\u3000\u00a0])[\t\u3000\u00a0 ]*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)?/;
-const COLON_ODD_SPACE = /^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*):([\u3000\u00a0])/;
+const KEY = '[A-Za-z_][A-Za-z0-9_]*';
+/** A key followed by a full-width colon, at the start of a line or inside { … }. */
+const FULLWIDTH_COLON = new RegExp(`(^\\s*(?:-\\s+)?|[{,]\\s*)(${KEY})\\s*：\\s?`, 'g');
+/** A key and its value with no space after the colon (lecturers:12). */
+const NO_SPACE_AFTER_COLON = new RegExp(`(^\\s*(?:-\\s+)?|[{,]\\s*)(${KEY}):(?=[^\\s/:])`, 'g');
+const BAD_INDENT = new RegExp(`^([ ]*)([\\t\\u3000\\u00a0])[\\t\\u3000\\u00a0 ]*(?:-\\s+)?(${KEY})?`);
+const COLON_ODD_SPACE = new RegExp(`(^\\s*(?:-\\s+)?|[{,]\\s*)(${KEY}):([\\u3000\\u00a0])`, 'g');
+/** A full-width comma right after a number or date, as in [2023-09-08，2024-03-01]. */
+const FULLWIDTH_COMMA = /(\d)，/g;
+const FULLWIDTH_BRACKETS = /[［］｛｝]/g;
 
-/** Line-level mistakes that break YAML in misleading ways. */
-export function lintLines(text: string): Problem[] {
-  const problems: Problem[] = [];
-  if (!/[：\t\u3000\u00a0]/.test(text)) return problems;
-  text.split('\n').forEach((line, i) => {
-    const at = (col: number, code: string, params: Problem['params'] = {}) =>
-      problems.push({ severity: 'error', code, params, line: i + 1, col });
-    let m = ASCII_KEY_FULLWIDTH_COLON.exec(line);
-    if (m) at(m[0].length, 'yaml.fullWidthColon', { key: m[2] ?? '' });
-    m = BAD_INDENT.exec(line);
-    if (m)
-      at((m[1]?.length ?? 0) + 1, m[2] === '\t' ? 'yaml.tabIndent' : 'yaml.oddSpaceIndent', {
-        char: m[2] === '\u3000' ? 'U+3000' : m[2] === '\t' ? 'TAB' : 'U+00A0',
-        key: m[3] ?? '',
-      });
-    m = COLON_ODD_SPACE.exec(line);
-    if (m)
-      at((m[1]?.length ?? 0) + 2, 'yaml.oddSpaceAfterColon', {
-        char: m[2] === '\u3000' ? 'U+3000' : 'U+00A0',
-        key: m[1]?.replace(/^\s*(?:-\s+)?/, '') ?? '',
-      });
-  });
-  return problems;
+export interface Linted {
+  problems: Problem[];
+  /**
+   * The text with each mistake mended as the clerk meant it, so that parsing can go on and report every
+   * other mistake in the same run. Columns after a mended place on the same line may move by one.
+   */
+  repaired: string;
 }
 
-/** Parses with positions; a line-level mistake is reported instead, before the parser can mislead. */
+const charName = (c: string) => (c === '\u3000' ? 'U+3000' : c === '\t' ? 'TAB' : 'U+00A0');
+
+/** Line-level mistakes a Chinese IME or Windows editor makes, which break YAML in misleading ways. */
+export function lintLines(text: string): Linted {
+  if (!/[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/.test(text)) return { problems: [], repaired: text };
+  const problems: Problem[] = [];
+  const lines = text.split('\n').map((whole, i) => {
+    const at = (col: number, code: string, params: Problem['params'] = {}) =>
+      problems.push({ severity: 'error', code, params, line: i + 1, col });
+    // Comments may hold any punctuation: only the part before a comment is looked at.
+    const hash = /(^|\s)#/.exec(whole);
+    const original = hash ? whole.slice(0, hash.index + (hash[1]?.length ?? 0)) : whole;
+    const comment = whole.slice(original.length);
+    let line = original;
+    const indent = BAD_INDENT.exec(line);
+    if (indent) {
+      const c = indent[2] ?? '';
+      at((indent[1]?.length ?? 0) + 1, c === '\t' ? 'yaml.tabIndent' : 'yaml.oddSpaceIndent', {
+        char: charName(c),
+        key: indent[3] ?? '',
+      });
+      // As the clerk saw it: a tab or a full-width space is two columns wide, a non-breaking space one.
+      line = line.replace(/^[\t\u3000\u00a0 ]+/, (lead) => lead.replace(/[\t\u3000]/g, '  ').replace(/\u00a0/g, ' '));
+    }
+    line = line.replace(COLON_ODD_SPACE, (m, lead: string, key: string, c: string, offset: number) => {
+      at(offset + lead.length + key.length + 2, 'yaml.oddSpaceAfterColon', { char: charName(c), key });
+      return `${lead}${key}: `;
+    });
+    line = line.replace(FULLWIDTH_COLON, (m, lead: string, key: string, offset: number) => {
+      at(offset + m.indexOf('：') + 1, 'yaml.fullWidthColon', { key });
+      return `${lead}${key}: `;
+    });
+    line = line.replace(NO_SPACE_AFTER_COLON, (m, lead: string, key: string, offset: number) => {
+      at(offset + lead.length + key.length + 1, 'yaml.noSpaceAfterColon', { key });
+      return `${lead}${key}: `;
+    });
+    line = line.replace(FULLWIDTH_COMMA, (m, digit: string, offset: number) => {
+      at(offset + 2, 'yaml.fullWidthComma', {});
+      return `${digit}, `;
+    });
+    line = line.replace(FULLWIDTH_BRACKETS, (c, offset: number) => {
+      at(offset + 1, 'yaml.fullWidthBracket', { char: c });
+      return ({ '［': '[', '］': ']', '｛': '{', '｝': '}' } as Record<string, string>)[c] ?? c;
+    });
+    return line + comment;
+  });
+  return { problems, repaired: lines.join('\n') };
+}
+
+/** yaml's error codes → our messages; the rest fall back to a general one. */
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml.duplicateKey',
+  BAD_INDENT: 'yaml.indent',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  BAD_SCALAR_START: 'yaml.badStart',
+  MULTILINE_IMPLICIT_KEY: 'yaml.keyValue',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.keyValue',
+  MULTIPLE_DOCS: 'yaml.multipleDocs',
+};
+
+/** At most this many parser errors are shown: after the first few, the rest usually follow from them. */
+const MAX_YAML_ERRORS = 5;
+
+/** Parses with positions; a line-level mistake is reported, then parsing goes on over the mended text. */
 export function parseYaml(text: string): ParsedYaml {
   const linted = lintLines(text);
-  if (linted.length > 0) return { problems: linted };
+  const source = linted.repaired;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  const problems: Problem[] = [];
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const problems: Problem[] = [...linted.problems];
+  const textLines = source.split('\n');
+  const seenLines = new Set(linted.problems.map((p) => p.line));
   for (const e of doc.errors) {
     const pos = e.linePos?.[0];
-    const lineText = pos ? (text.split('\n')[pos.line - 1] ?? '') : '';
-    const code =
-      e.code === 'DUPLICATE_KEY'
-        ? 'yaml.duplicateKey'
-        : lineText.includes('：')
-          ? 'yaml.fullWidthColon'
-          : 'yaml.syntax';
-    // The key the error points at, so that the message can name the field.
-    const key = pos ? (/^[A-Za-z_][A-Za-z0-9_]*/.exec(lineText.slice(pos.col - 1))?.[0] ?? '') : '';
+    if (pos && seenLines.has(pos.line)) continue; // one problem a line: the first says what to mend
+    if (pos) seenLines.add(pos.line);
+    const lineText = pos ? (textLines[pos.line - 1] ?? '') : '';
+    const flow = /flow|\]|\}/i.test(e.message) || e.code === 'MISSING_CHAR';
+    const implicit = /implicit (map )?key/i.test(e.message);
+    const code = YAML_CODES[e.code] ?? (implicit ? 'yaml.keyValue' : flow ? 'yaml.unclosed' : 'yaml.syntax');
+    // Point at the line's first character rather than column 1 of its indentation.
+    const col = pos && code === 'yaml.indent' ? lineText.length - lineText.trimStart().length + 1 : pos?.col;
+    const key = pos ? (new RegExp(`^\\s*(?:-\\s+)?(${KEY})`).exec(lineText.slice((col ?? 1) - 1))?.[1] ?? '') : '';
     problems.push({
       severity: 'error',
       code,
-      params: { detail: e.message.split('\n')[0] ?? '', key },
-      ...(pos ? { line: pos.line, col: pos.col } : {}),
+      params: { detail: e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '', key },
+      ...(pos ? { line: pos.line, col: col ?? pos.col } : {}),
     });
+    if (problems.length - linted.problems.length >= MAX_YAML_ERRORS) break;
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) {
+    // Mended mistakes alone still leave a document worth checking further.
+    if (doc.errors.length > 0) return { problems };
+  }
   let value: unknown;
   try {
     value = doc.toJS();
@@ -91,6 +151,7 @@ export function parseYaml(text: string): ParsedYaml {
     const alias = e instanceof ReferenceError || /alias/i.test(String(e));
     return {
       problems: [
+        ...problems,
         {
           severity: 'error',
           code: alias ? 'yaml.aliasBomb' : 'yaml.syntax',

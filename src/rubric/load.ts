@@ -40,12 +40,29 @@ export function loadRubricBytes(bytes: Uint8Array, file?: string): LoadedRubric 
 export function loadRubricText(text: string, file?: string): LoadedRubric {
   const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const withFile = (ps: Problem[]) => ps.map((p) => ({ ...p, ...(file ? { file } : {}) }));
-  if (!yaml.source) return { problems: withFile(yaml.problems) };
-  const parsed = rubricSchema().safeParse(yaml.value, { reportInput: true });
-  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, rubricSchema(), yaml.source, file) };
+  const early = withFile(yaml.problems);
+  if (!yaml.source) return { problems: early };
+  const value = yaml.value;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !('groups' in value || 'schemaVersion' in value)
+  ) {
+    return {
+      problems: [
+        ...early,
+        { severity: 'error', code: 'file.notRubric', params: {}, line: 1, col: 1, ...(file ? { file } : {}) },
+      ],
+    };
+  }
+  const parsed = rubricSchema().safeParse(value, { reportInput: true });
+  if (!parsed.success)
+    return { problems: [...early, ...issuesToProblems(parsed.error.issues, rubricSchema(), yaml.source, file)] };
   const c = new Compiler(yaml.source, file);
   const rubric = c.rubric(parsed.data);
-  return hasErrors(c.problems) ? { problems: c.problems } : { rubric, data: parsed.data, problems: c.problems };
+  const problems = [...early, ...c.problems];
+  return hasErrors(problems) ? { problems } : { rubric, data: parsed.data, problems };
 }
 
 /**
