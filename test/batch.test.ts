@@ -77,9 +77,32 @@ describe('bad files and exit codes', () => {
     expect(r.json).toMatchObject({ schools: 10, invalid: 1 });
     expect(r.err).toContain('99-bad.yaml:84:62 错误 满意人数（surveys.parents.satisfied）');
   });
-  it('--min-score: 1 when any school is below it', () => {
-    expect(jiaxiao(['score', 'examples/county', '--min-score', '70']).code).toBe(1);
+  it('--min-score: 1 when any school is below it, naming them', () => {
+    const below = jiaxiao(['score', 'examples/county', '--min-score', '70']);
+    expect(below.code).toBe(1);
+    expect(below.err).toContain('折算分低于 --min-score 70 的学校（1 所）：利通区示例第五小学（67.75）');
     expect(jiaxiao(['score', 'examples/county', '--min-score', '67.75']).code).toBe(0);
+  });
+});
+
+describe('folders that give nothing, and schools given twice', () => {
+  it('an empty folder is an error, exit 2', () => {
+    const empty = join(tmp, 'empty');
+    mkdirSync(empty);
+    for (const cmd of ['score', 'validate']) {
+      const r = jiaxiao([cmd, empty]);
+      expect(r.code, cmd).toBe(2);
+      expect(r.err, cmd).toContain(`文件夹 ${empty} 中没有 .yaml 或 .yml 文件`);
+    }
+  });
+  it('the same school twice is warned of', () => {
+    const dir = join(tmp, 'twice');
+    mkdirSync(dir);
+    cpSync('examples/county/01-2164020101.yaml', join(dir, 'a.yaml'));
+    cpSync('examples/county/01-2164020101.yaml', join(dir, 'b.yaml'));
+    const r = jiaxiao(['score', dir]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('b.yaml 警告 利通区示例第一小学 已在');
   });
 });
 

@@ -300,3 +300,23 @@ describe('a rubric checks its devices on load', () => {
     ]);
   });
 });
+
+describe('rubric check positions', () => {
+  it('a total that the groups do not add up to is reported at `total`', () => {
+    const text = rubricYaml('              - { id: c, label: c, rule: flag, field: facts.textbook }\n').replace(
+      'total: 10',
+      'total: 9',
+    );
+    expect(loadRubricText(text).problems.map((p) => [p.code, p.line, p.path])).toEqual([
+      ['rubric.pointsSum', 4, 'total'],
+    ]);
+  });
+  it('a tier that can never be reached', () => {
+    const text = rubricYaml(
+      "              - { id: c, label: c, rule: tiers, name: n, measure: { field: facts.lecturers }, tiers: [{ op: '>=', value: 10, points: 10 }, { op: '>=', value: 12, points: 6 }] }\n",
+    );
+    expect(loadRubricText(text).problems.map((p) => [p.code, p.path])).toEqual([
+      ['rubric.tierOrder', 'groups[0].indicators[0].items[0].checks[0].tiers[1].value'],
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-validate-'));
@@ -150,7 +151,8 @@ describe('jiaxiao schema', () => {
     const r = jiaxiao(['schema']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync('schema/evidence.schema.json', 'utf8'));
-    const ajv = new Ajv2020.default({ strict: false });
+    const ajv = new Ajv2020.default({ strict: true });
+    addFormats.default(ajv);
     expect(() => ajv.compile(JSON.parse(r.out))).not.toThrow();
   });
   it('--output writes the file', () => {

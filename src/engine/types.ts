@@ -47,6 +47,8 @@ export interface RuleKind<O = unknown> {
   fields(options: O): FieldRef[];
   /** For rules that earn part of their points (tiers, levels): the most they can earn; the check's points must equal it. */
   maxPoints?(options: O): number;
+  /** Problems of meaning in valid options (a tier that can never be reached…), for the rubric loader. */
+  lint?(options: O): { at: (string | number)[]; code: string; params: Record<string, string | number> }[];
   /** Ledger record types the rule reads: a file with none of them is incomplete for this check. */
   recordTypes?(options: O): RecordType[];
   /** Nested raw checks (any-of / all-of) with their place in the options. */

@@ -66,13 +66,19 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
   });
 
   const inTerms = (date: string) => data.terms.some((t) => date >= t.start && date <= t.end);
+  // A mistyped term date puts many records outside the terms: name a few, then say how many more.
+  const outside: (string | number)[][] = [];
+  const SHOWN_OUTSIDE = 5;
   (data.ledger ?? []).forEach((e, i) => {
     const dated: [(string | number)[], string][] = e.date !== undefined ? [[['ledger', i, 'date'], e.date]] : [];
     (e.dates ?? []).forEach((d, j) => {
       dated.push([['ledger', i, 'dates', j], d]);
     });
     for (const [path, date] of dated) {
-      if (inYear(path, date) && !inTerms(date)) at('warning', path, 'date.outsideTerms', { date });
+      if (inYear(path, date) && !inTerms(date)) {
+        if (outside.length < SHOWN_OUTSIDE) at('warning', path, 'date.outsideTerms', { date });
+        outside.push(path);
+      }
     }
     if (e.assigned !== undefined && e.completed !== undefined && e.completed > e.assigned)
       at('error', ['ledger', i, 'completed'], 'count.over', {
@@ -88,6 +94,9 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
         ...whole(['school', 'households']),
       });
   });
+
+  if (outside.length > SHOWN_OUTSIDE)
+    at('warning', ['terms'], 'date.outsideTermsMore', { more: outside.length - SHOWN_OUTSIDE, total: outside.length });
 
   const facts = data.facts ?? {};
   if (typeof facts.classesWithCommittee === 'number' && facts.classesWithCommittee > data.school.classes)

@@ -198,6 +198,11 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `日期 ${p.date} 不在任何学期内，按学期或教学月统计时不计入`,
     en: (p) => `${p.date} lies in no term; it does not count for any term or teaching month`,
   },
+  'date.outsideTermsMore': {
+    zh: (p) => `另有 ${p.more} 个台账日期不在任何学期内（共 ${p.total} 个）。请先核对两个学期的起止日期`,
+    en: (p) =>
+      `${p.more} more ledger dates lie in no term (${p.total} in all); check the terms' start and end dates first`,
+  },
   'term.order': {
     zh: (p) => `结束日期 ${p.end} 早于开始日期 ${p.start}`,
     en: (p) => `the end ${p.end} is before the start ${p.start}`,
@@ -287,6 +292,11 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `${p.id} earns at most ${p.most} (its top tier) but is worth ${p.points} here; give it points: ${p.most}`,
   },
+  'rubric.tierOrder': {
+    zh: (p) => `这一档的阈值 ${p.value} 不比上一档 ${p.prev} 更低（或更高），永远轮不到它。分档请从要求最高的写起`,
+    en: (p) =>
+      `this tier's threshold ${p.value} does not come after the previous ${p.prev}: it can never be reached; list tiers from the most demanding`,
+  },
   'rubric.deductionHow': {
     zh: (p) => `扣分项 ${p.id} 既没有 check 也没有 per。请写其一：check（不满足时扣分）或 per（按数量扣分）`,
     en: (p) => `deduction ${p.id} has neither check nor per; give one of them`,
@@ -308,6 +318,15 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
       `level "${p.name}" needs ${p.min}, but the best possible score is ${p.best} (bonus included): it can never be reached`,
   },
   'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
+  'batch.duplicate': {
+    zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），排名中会出现两次。请删去重复的文件`,
+    en: (p) =>
+      `${p.school} appears already in ${p.first} (same school code, or same name and county); it is ranked twice`,
+  },
+  'cli.noYaml': {
+    zh: (p) => `文件夹 ${p.file} 中没有 .yaml 或 .yml 文件。请核对文件夹`,
+    en: (p) => `the folder ${p.file} holds no .yaml or .yml file; check the folder`,
+  },
   'cli.isDirectory': {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
     en: (p) => `${p.file} is a folder; give one evidence file`,

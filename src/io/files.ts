@@ -9,11 +9,14 @@ export interface FoundFiles {
   files: string[];
   /** Paths that do not exist. */
   missing: string[];
+  /** Folders with no evidence file in them: most likely the wrong folder. */
+  empty: string[];
 }
 
 export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const files: string[] = [];
   const missing: string[] = [];
+  const empty: string[] = [];
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -33,7 +36,8 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
       onlyFiles: true,
       ignore: ['**/node_modules/**', '**/.git/**'],
     });
+    if (found.length === 0) empty.push(p);
     for (const f of found.sort(byText)) files.push(join(p, f));
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, empty };
 }

@@ -105,10 +105,11 @@ class Compiler {
     else this.ids.set(id, path);
   }
 
-  private sumsTo(parts: Exact[], whole: Exact, path: Path, what: string) {
+  /** `at` is the key that states the whole: a group's `points`, or the rubric's `total`. */
+  private sumsTo(parts: Exact[], whole: Exact, at: Path, what: string) {
     const total = sum(parts);
     if (cmp(total, whole) !== 0)
-      this.report([...path, 'points'], 'rubric.pointsSum', {
+      this.report(at, 'rubric.pointsSum', {
         what,
         sum: String(Number(total.n) / Number(total.d)),
         points: String(Number(whole.n) / Number(whole.d)),
@@ -182,7 +183,7 @@ class Compiler {
       this.sumsTo(
         g.indicators.map((b) => exact(b.points)),
         exact(g.points),
-        gPath,
+        [...gPath, 'points'],
         g.id,
       );
       return { id: g.id, name: { zh: g.name, en: g.en ?? g.name }, points: exact(g.points), indicators };
@@ -190,7 +191,7 @@ class Compiler {
     this.sumsTo(
       data.groups.map((g) => exact(g.points)),
       exact(data.total),
-      [],
+      ['total'],
       data.id,
     );
     const extra = (key: 'bonus' | 'deductions') => {
@@ -300,7 +301,10 @@ class Compiler {
       notApplicableTo?: never;
     };
     this.claim(o.id, path);
-    if (this.source) for (const ref of kind.fields(o as never)) this.field(ref, path);
+    if (this.source) {
+      for (const ref of kind.fields(o as never)) this.field(ref, path);
+      for (const l of kind.lint?.(o as never) ?? []) this.report([...path, ...l.at], l.code, l.params);
+    }
     const children = (kind.children?.(o as never) ?? []).flatMap((c, i) => {
       const compiled = this.check(c.raw, [...path, ...c.at]);
       const nested = (o as { checks?: unknown[] }).checks;

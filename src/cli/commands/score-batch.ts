@@ -14,6 +14,7 @@ import { paintFor, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
 import { type ScoreItem, type ScoreResult, scoreRunner, type Task } from '../tasks.js';
+import { reportUnusablePaths } from './validate.js';
 
 export interface BatchOptions {
   rubric?: string;
@@ -59,8 +60,8 @@ function sheetTargets(paths: string[], files: string[], out: string, format: She
 export async function runScoreBatch(paths: string[], o: BatchOptions, io: Streams): Promise<number> {
   const zh = o.lang === 'zh';
   const found = findEvidenceFiles(paths);
-  for (const file of found.missing)
-    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, o.lang)}\n`);
+  reportUnusablePaths(found, o.lang, io);
+  if (found.files.length === 0) return 2;
   if (found.files.length >= 20) z.config({ jitless: false });
   const rubric = loadRubricOption(o.rubric, o.lang, io);
   if (!rubric) return 2;
@@ -116,15 +117,29 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
 
   const builder = new SummaryBuilder(shapeOf(rubric));
   let invalid = 0;
-  let below = 0;
+  const below: string[] = [];
+  // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
+  const seen = new Map<string, string>();
   const take = (_i: number, r: ScoreResult) => {
-    if (r.problems.length > 0) {
+    const warn = (line: string) => {
       bar?.stop();
-      for (const p of r.problems) io.err(`${problemLine(p, o.lang)}\n`);
-    }
+      io.err(`${line}\n`);
+    };
+    for (const p of r.problems) warn(problemLine(p, o.lang));
     if (r.row) {
+      const key = r.row.code ?? `${r.row.county}/${r.row.name}`;
+      const first = seen.get(key);
+      if (first)
+        warn(
+          problemLine(
+            { severity: 'warning', code: 'batch.duplicate', params: { school: r.row.name, first }, file: r.file },
+            o.lang,
+          ),
+        );
+      else seen.set(key, r.file);
       builder.add(r.row);
-      if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100)) below++;
+      if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100))
+        below.push(`${r.row.name}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid();
       invalid++;
@@ -150,6 +165,14 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint: paintFor(false, {}, false) }),
     );
 
-  if (invalid > 0 || found.missing.length > 0) return 2;
-  return below > 0 ? 1 : 0;
+  if (below.length > 0) {
+    const list = below.join(zh ? '、' : ', ');
+    io.err(
+      zh
+        ? `折算分低于 --min-score ${o.minScore} 的学校（${below.length} 所）：${list}\n`
+        : `${below.length} schools below --min-score ${o.minScore}: ${list}\n`,
+    );
+  }
+  if (invalid > 0 || found.missing.length + found.empty.length > 0) return 2;
+  return below.length > 0 ? 1 : 0;
 }

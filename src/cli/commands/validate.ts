@@ -2,8 +2,9 @@
 // one or more formats (each to stdout or its own file).
 
 import * as z from 'zod';
+import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
-import { findEvidenceFiles } from '../../io/files.js';
+import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
@@ -53,9 +54,7 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   // zod's compiled fast paths pay off over many files (see zod-config.ts).
   if (found.files.length >= 20) z.config({ jitless: false });
   if (!loadRubricOption(o.rubric, lang, io)) return 2;
-  for (const file of found.missing) {
-    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
-  }
+  reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
     strict: o.strict === true,
@@ -70,7 +69,9 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
     const run = validateRunner(task);
     for (const file of found.files) results.push(run(file));
   }
-  const unreadable = found.missing.length > 0 || results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));
+  const unreadable =
+    found.missing.length + found.empty.length > 0 ||
+    results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));
 
   for (const s of specs) {
     const text = REPORT_FORMATS[s.format as ReportFormat](results, { lang });
@@ -79,4 +80,12 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   }
   if (unreadable) return 2;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+/** Paths that give nothing to check: missing ones, and folders without any .yaml/.yml file. */
+export function reportUnusablePaths(found: FoundFiles, lang: Lang, io: Streams): void {
+  for (const file of found.missing)
+    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
+  for (const file of found.empty)
+    io.err(`${problemLine({ severity: 'error', code: 'cli.noYaml', params: { file }, file }, lang)}\n`);
 }

@@ -24,10 +24,24 @@ type Options = z.infer<ReturnType<typeof schema>>;
 
 const maxPoints = (o: Options) => Math.max(...o.tiers.map((t) => t.points));
 
+/** Tiers are tried in order: each must ask for less than the one before, or it can never be reached. */
+function lint(o: Options) {
+  return o.tiers.flatMap((t, i) => {
+    const prev = o.tiers[i - 1];
+    if (!prev) return [];
+    const rising = t.op === '>' || t.op === '>=';
+    const reachable = rising ? t.value < prev.value : t.value > prev.value;
+    return reachable
+      ? []
+      : [{ at: ['tiers', i, 'value'], code: 'rubric.tierOrder', params: { value: t.value, prev: prev.value } }];
+  });
+}
+
 export const tiers: RuleKind<Options> = {
   kind: 'tiers',
   schema,
   maxPoints,
+  lint,
   fields: (o) =>
     'numerator' in o.measure
       ? [

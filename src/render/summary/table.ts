@@ -1,13 +1,21 @@
 // The batch summary for a terminal or a printout: the ranking (by county when there are several), the
 // county lines, how often each 二级指标 earns full points, and the 要点 most often missed.
 import { centsText } from '../../engine/exact.js';
-import { STAGE_LABELS } from '../../evidence/schema.js';
+import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid } from '../grid.js';
 import { type Paint, pick } from '../types.js';
 
 const c2 = (cents: number) => centsText(cents);
+const STAGE_SHORT_EN: Record<Stage, string> = {
+  kindergarten: 'KG',
+  primary: 'primary',
+  junior: 'junior',
+  senior: 'senior',
+  'nine-year': '9-year',
+  complete: 'complete',
+};
 const pct = (rate: number) => `${centsText(rate)}%`;
 const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 
@@ -49,7 +57,7 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
       { text: String(r.countyRank ?? r.rank) },
       { text: r.name },
       { text: r.county },
-      { text: STAGE_LABELS[r.stage][lang] },
+      { text: lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage] },
       ...s.shape.groups.map((_, k): Cell => ({ text: c2(r.groups[k] ?? 0) })),
       { text: c2(r.total) },
       { text: c2(r.normalized), paint: paint.bold },
@@ -72,7 +80,11 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
   const [rank, school, county, stage, ...rest] = t.head;
   const levelHead = s.shape.levels ? [o.lang === 'zh' ? '等级' : 'Level'] : [];
   const rankHead = [rank ?? '', school ?? '', county ?? '', stage ?? '', ...groupHeads, ...rest, ...levelHead];
-  const widths = [4, 18, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9, ...(s.shape.levels ? [6] : [])];
+  // English headings and stage names are longer than Chinese ones.
+  const widths =
+    o.lang === 'zh'
+      ? [4, 20, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9, ...(s.shape.levels ? [6] : [])]
+      : [4, 20, 8, 8, ...s.shape.groups.map(() => 5), 6, 10, 6, 10, ...(s.shape.levels ? [8] : [])];
   const rows: Row[] = [head(rankHead), { rule: true }];
   if (s.counties.length > 0) {
     s.counties.forEach((c, i) => {
@@ -80,7 +92,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
       rows.push({
         cells: [{ text: t.county(c.county, c.schools, c.normalized), span: rankHead.length, paint: o.paint.bold }],
       });
-      rows.push(...rankingRows(s, c.ranking, o.lang, o.paint));
+      rows.push({ rule: true }, ...rankingRows(s, c.ranking, o.lang, o.paint));
     });
   } else {
     rows.push(...rankingRows(s, s.ranking, o.lang, o.paint));
