@@ -13,6 +13,7 @@ function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
       points: i.points,
       score: i.score,
       applicable: i.applicable,
+      perUnit: i.perUnit,
       reason: pick(i.reason, lang),
     })),
   };

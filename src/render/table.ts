@@ -57,7 +57,13 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
     );
     for (const i of x.items) {
       const mark = !i.applicable ? '–' : i.score > 0 ? sign : '·';
-      const line = `  ${mark} ${i.id} ${pick(i.label, o.lang)}（${sign}${pts(i.score)}/${pts(i.points)}）${zh ? '：' : ': '}${pick(i.reason, o.lang)}`;
+      // "+3/3": earned of its points; a per-unit deduction has no such ceiling, its points are per unit.
+      const amount = i.perUnit
+        ? zh
+          ? `${sign}${pts(i.score)}，每个 ${pts(i.points)} 分`
+          : `${sign}${pts(i.score)}, ${pts(i.points)} each`
+        : `${sign}${pts(i.score)}/${pts(i.points)}`;
+      const line = `  ${mark} ${i.id} ${pick(i.label, o.lang)}（${amount}）${zh ? '：' : ': '}${pick(i.reason, o.lang)}`;
       out.push(i.score > 0 ? line : o.paint.dim(line));
     }
   };

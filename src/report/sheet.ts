@@ -61,6 +61,8 @@ export interface SheetExtra {
   points: number;
   score: number;
   applicable: boolean;
+  /** Points per unit of a count (a per-unit deduction), not a ceiling. */
+  perUnit: boolean;
   reason: Text;
 }
 
@@ -224,6 +226,7 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
         points: fromCents(toCents(r.extra.points)),
         score: fromCents(toCents(r.points)),
         applicable: r.applicable,
+        perUnit: r.extra.per !== undefined,
         reason: r.reason,
       }),
     );
