@@ -1,5 +1,5 @@
 // What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { styleText } from 'node:util';
 import type { Lang } from '../i18n/messages.js';
 import type { Problem } from '../problem.js';
@@ -38,22 +38,16 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
   return { red: style('red'), yellow: style('yellow'), green: style('green'), dim: style('dim'), bold: style('bold') };
 }
 
-/** Reads a file's bytes, or a problem that says why it cannot be read. */
+/** Reads a file's bytes, or a problem that says why it cannot be read (one system call when all is well). */
 export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     return { bytes: readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     if (code === 'ENOENT') return { problem: { severity: 'error', code: 'cli.noFile', params: { file }, file } };
     return {
-      problem: {
-        severity: 'error',
-        code: 'cli.unreadable',
-        params: { detail: String((e as Error).message) },
-        file,
-      },
+      problem: { severity: 'error', code: 'cli.unreadable', params: { detail: String((e as Error).message) }, file },
     };
   }
 }

@@ -2,7 +2,7 @@
 
 import jsyaml from 'js-yaml';
 import { decodeBytes } from '../io/decode.js';
-import { type Located, lazySource, lintLines, parseYaml } from '../io/yaml.js';
+import { type Located, lazySource, mayNeedLint, parseYaml } from '../io/yaml.js';
 import { hasErrors, type Problem } from '../problem.js';
 import type { Rubric } from '../rubric/model.js';
 import { selfScoreProblems } from './against-rubric.js';
@@ -65,9 +65,13 @@ function loadFast(text: string): { value: unknown } | undefined {
 
 export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (lintLines(clean).problems.length === 0) {
+  if (!mayNeedLint(clean)) {
     const fast = loadFast(clean);
-    if (fast) return fromValue(fast.value, lazySource(clean), file, rubric);
+    if (fast) {
+      const result = fromValue(fast.value, lazySource(clean), file, rubric, true);
+      // A file with errors is read again the careful way, whose messages for line-level mistakes are better.
+      if (!hasErrors(result.problems)) return result;
+    }
   }
   // The positioned path: line-level mistakes are reported and mended, and checking goes on, so that one
   // full-width colon does not hide the other mistakes of the file.
@@ -80,7 +84,7 @@ export function parseEvidenceText(text: string, file?: string, rubric?: Rubric):
 }
 
 /** A YAML value → evidence, or problems placed through `source` (made only when a problem needs it). */
-function fromValue(value: unknown, source: Located, file?: string, rubric?: Rubric): ParsedEvidence {
+function fromValue(value: unknown, source: Located, file?: string, rubric?: Rubric, quick = false): ParsedEvidence {
   const looksLikeEvidence =
     value !== null && typeof value === 'object' && !Array.isArray(value) && ('school' in value || 'year' in value);
   if (!looksLikeEvidence) {
@@ -88,7 +92,10 @@ function fromValue(value: unknown, source: Located, file?: string, rubric?: Rubr
       problems: withFile([{ severity: 'error', code: 'file.notEvidence', params: {}, line: 1, col: 1 }], file),
     };
   }
-  const result = evidenceSchema.safeParse(value, { reportInput: true });
+  // The quick reading wants only a yes or no: a file with errors is read again, carefully, for its messages.
+  const result = evidenceSchema.safeParse(value, { reportInput: !quick });
+  if (!result.success && quick)
+    return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
   if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, source, file) };
   const problems = consistencyProblems(result.data, source, file);
   if (rubric) problems.push(...selfScoreProblems(result.data, rubric, source, file));

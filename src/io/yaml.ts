@@ -51,9 +51,12 @@ export interface Linted {
 
 const charName = (c: string) => (c === '\u3000' ? 'U+3000' : c === '\t' ? 'TAB' : 'U+00A0');
 
+/** A quick look for the characters of most line-level mistakes (a missing space after a colon aside). */
+export const mayNeedLint = (text: string): boolean => /[：，［］｛｝\t\u3000\u00a0]/.test(text);
+
 /** Line-level mistakes a Chinese IME or Windows editor makes, which break YAML in misleading ways. */
 export function lintLines(text: string): Linted {
-  if (!/[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/.test(text)) return { problems: [], repaired: text };
+  if (!mayNeedLint(text) && !/[A-Za-z_]:[^\s/:]/.test(text)) return { problems: [], repaired: text };
   const problems: Problem[] = [];
   const lines = text.split('\n').map((whole, i) => {
     const at = (col: number, code: string, params: Problem['params'] = {}) =>
