@@ -2,7 +2,7 @@
 
 import jsyaml from 'js-yaml';
 import { decodeBytes } from '../io/decode.js';
-import { type Located, lazySource, mayNeedLint, parseYaml } from '../io/yaml.js';
+import { type Located, lazySource, lintLines, parseYaml } from '../io/yaml.js';
 import { hasErrors, type Problem } from '../problem.js';
 import type { Rubric } from '../rubric/model.js';
 import { selfScoreProblems } from './against-rubric.js';
@@ -65,7 +65,7 @@ function loadFast(text: string): { value: unknown } | undefined {
 
 export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!mayNeedLint(clean)) {
+  if (lintLines(clean).problems.length === 0) {
     const fast = loadFast(clean);
     if (fast) {
       const result = fromValue(fast.value, lazySource(clean), file, rubric, true);

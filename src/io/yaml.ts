@@ -51,14 +51,14 @@ export interface Linted {
 
 const charName = (c: string) => (c === '\u3000' ? 'U+3000' : c === '\t' ? 'TAB' : 'U+00A0');
 
-/** A quick look for the characters of most line-level mistakes (a missing space after a colon aside). */
-export const mayNeedLint = (text: string): boolean => /[：，［］｛｝\t\u3000\u00a0]/.test(text);
-
 /** Line-level mistakes a Chinese IME or Windows editor makes, which break YAML in misleading ways. */
 export function lintLines(text: string): Linted {
-  if (!mayNeedLint(text) && !/[A-Za-z_]:[^\s/:]/.test(text)) return { problems: [], repaired: text };
+  const suspect = /[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/;
+  if (!suspect.test(text)) return { problems: [], repaired: text };
   const problems: Problem[] = [];
   const lines = text.split('\n').map((whole, i) => {
+    // Most lines, and all comments with Chinese punctuation in them, need no more than this look.
+    if (!suspect.test(whole)) return whole;
     const at = (col: number, code: string, params: Problem['params'] = {}) =>
       problems.push({ severity: 'error', code, params, line: i + 1, col });
     // Comments may hold any punctuation: only the part before a comment is looked at.
