@@ -1,7 +1,9 @@
 // Bad input real submissions contain: each gets a located problem with a code, never a crash or a score.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEvidenceBytes, parseEvidenceText } from '../src/evidence/parse.js';
 import { problemLine } from '../src/i18n/messages.js';
+import { lintLines } from '../src/io/yaml.js';
 import { defaultRubric } from '../src/rubric/default.js';
 
 const BASE = `school:
@@ -133,4 +135,15 @@ describe('label and hint', () => {
     expect(r.evidence).toBeDefined();
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'date.outsideTerms', line: 16 })]);
   });
+});
+
+describe('line-level checks look past comments', () => {
+  it.each(['model-primary', 'typical-primary', 'kindergarten'])(
+    '%s: Chinese punctuation in its comments is no mistake',
+    (name) => {
+      const text = readFileSync(`examples/schools/${name}.yaml`, 'utf8');
+      expect(text).toMatch(/#.*[，：]/);
+      expect(lintLines(text).problems).toEqual([]);
+    },
+  );
 });
