@@ -147,3 +147,12 @@ describe('line-level checks look past comments', () => {
     },
   );
 });
+
+describe('one meaning, whichever reader reads the file', () => {
+  it('1_200 is not a number, with or without full-width punctuation elsewhere in the file', () => {
+    const plain = parseEvidenceText(BASE.replace('students: 1000', 'students: 1_200'));
+    const withComment = parseEvidenceText(`# 注释，含全角逗号\n${BASE.replace('students: 1000', 'students: 1_200')}`);
+    expect(plain.problems.map((p) => p.code)).toEqual(['value.notNumber']);
+    expect(withComment.problems.map((p) => p.code)).toEqual(['value.notNumber']);
+  });
+});

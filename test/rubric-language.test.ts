@@ -320,3 +320,49 @@ describe('rubric check positions', () => {
     ]);
   });
 });
+
+describe('review fixes', () => {
+  it('a condition on a text field, or with no value (is true), is accepted', () => {
+    const check = {
+      rule: 'count',
+      records: { type: 'course', where: [{ field: 'form', value: '线上微课' }] },
+      per: 'year',
+      value: 1,
+    };
+    expect(runCheck(check, { ledger: [{ type: 'course', date: '2023-10-10', form: '线上微课' }] }).passed).toBe(true);
+    expect(runCheck(check, { ledger: [{ type: 'course', date: '2023-10-10', form: '讲座' }] }).passed).toBe(false);
+    const recorded = {
+      rule: 'count',
+      records: { type: 'reading', where: [{ field: 'recorded' }] },
+      per: 'year',
+      value: 1,
+    };
+    expect(runCheck(recorded, { ledger: [{ type: 'reading', date: '2023-10-10', recorded: true }] }).passed).toBe(true);
+  });
+  it('a missing sum over ledger records names the record field', () => {
+    const check = {
+      rule: 'ratio',
+      name: '完成率',
+      numerator: { sum: 'completed', records: { type: 'homework' } },
+      denominator: { sum: 'assigned', records: { type: 'homework' } },
+      op: '>=',
+      value: 50,
+      percent: true,
+    };
+    expect(runCheck(check).reason.zh).toBe('缺少数据: 完成作业的家庭数、布置作业的家庭数');
+  });
+  it('parts of a combined check cannot have stages of their own', () => {
+    const text = rubricYaml(
+      '              - { id: c, label: c, rule: anyOf, checks: [{ id: c1, label: a, rule: flag, field: facts.textbook, appliesTo: [kindergarten] }, { id: c2, label: b, rule: flag, field: facts.teachingPlan }] }\n',
+    );
+    expect(loadRubricText(text).problems.map((p) => p.code)).toEqual(['rubric.nestedStages']);
+  });
+  it('a stage override naming an unknown field is refused', () => {
+    const text = rubricYaml(
+      '              - { id: c, label: c, rule: flag, field: facts.textbook, byStage: { kindergarten: { field: facts.noSuchFact } } }\n',
+    );
+    expect(loadRubricText(text).problems.map((p) => [p.code, p.path])).toEqual([
+      ['rubric.unknownField', 'groups[0].indicators[0].items[0].checks[0].byStage.kindergarten.field'],
+    ]);
+  });
+});

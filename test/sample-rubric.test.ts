@@ -86,3 +86,25 @@ describe('the sample rubric', () => {
     expect(gh.out).toMatch(/^::error file=test\/fixtures\/broken-rubric.yaml,line=12,col=36,/);
   });
 });
+
+describe('completeness follows every device of the rubric', () => {
+  it('facts read by vetoes, deductions (also per unit) and an at-least check are asked for', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-complete-'));
+    const text = readFileSync(`${SCHOOLS}/a-primary.yaml`, 'utf8')
+      .replace('  safetyIncidents: 0\n', '')
+      .replace('  infoPlatform: true\n', '')
+      .replace('  textbook: true\n', '')
+      .replace('outcomes:\n  complaints: { current: 2, previous: 3 }\n', '');
+    writeFileSync(join(dir, 'a.yaml'), text);
+    const r = jiaxiao(['validate', join(dir, 'a.yaml'), '--rubric', RUBRIC, '--format', 'json']);
+    const warned = JSON.parse(r.out).files[0].problems.map((p: { path: string }) => p.path);
+    expect(warned).toEqual(
+      expect.arrayContaining(['facts.safetyIncidents', 'facts.infoPlatform', 'outcomes.complaints.current']),
+    );
+    // Two of the three facts of B1.1a's at-least-2 remain: it can still pass, so no warning for textbook.
+    expect(warned).not.toContain('facts.textbook');
+  });
+});

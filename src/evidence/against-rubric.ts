@@ -1,5 +1,5 @@
 // What the evidence says about the rubric itself: self-scores (自评) per 二级指标, within its points.
-import { cmp, exact } from '../engine/exact.js';
+import { cmp, exact, toNumber } from '../engine/exact.js';
 import { type Located, locate } from '../io/yaml.js';
 import { type Problem, pathText } from '../problem.js';
 import { indicatorsOf, type Rubric, type RubricIndicator } from '../rubric/model.js';
@@ -35,7 +35,7 @@ export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: Lo
       problems.push({
         severity: 'error',
         code: 'self.range',
-        params: { id, value, points: Number(b.points.n) / Number(b.points.d) },
+        params: { id, value, points: toNumber(b.points) },
         ...at,
         ...locate(source, path),
       });

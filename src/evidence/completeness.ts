@@ -6,7 +6,7 @@ import { type Problem, pathText } from '../problem.js';
 import { indicatorsOf, type Rubric } from '../rubric/model.js';
 import { labelAt } from './labels.js';
 import type { Evidence } from './model.js';
-import { evidenceSchema, RECORD_TYPES, type RecordType } from './schema.js';
+import { evidenceSchema, RECORD_TYPES, type RecordType, type Stage } from './schema.js';
 
 interface Gap {
   path?: string[];
@@ -22,42 +22,70 @@ function present(data: unknown, path: readonly string[]): boolean {
   return cur !== undefined && cur !== null;
 }
 
-/** What a check reads, worked out once per rubric: facts by path, and ledger record types. */
+/** What a check reads, for one stage: facts by path, and ledger record types. */
 interface Needs {
+  id: string;
   kind: string;
+  /** How many children must be complete for the check to be (any-of 1, at-least k, all-of all). */
+  need: number;
   facts: string[][];
   records: RecordType[];
   children: Needs[];
 }
 
-function needsOf(check: CompiledCheck): Needs {
+function needsOf(check: CompiledCheck, stage: Stage): Needs {
+  const options = (check.optionsFor?.[stage] ?? check.options) as never;
   const facts = check.kind
-    .fields(check.options as never)
+    .fields(options)
     // A field of ledger records is not a fact of the school.
     .filter((ref) => !ref.path.some((k) => typeof k === 'number'))
     .map((ref) => ref.path as string[]);
-  const records = check.kind.recordTypes?.(check.options as never) ?? [];
-  return { kind: check.kind.kind, facts, records, children: check.children.map(needsOf) };
+  const records = check.kind.recordTypes?.(options) ?? [];
+  const children = check.children.map((c) => needsOf(c, stage));
+  const k = (options as { k?: number }).k;
+  const need = check.kind.kind === 'anyOf' ? 1 : check.kind.kind === 'atLeast' ? (k ?? 1) : children.length;
+  return { id: check.id, kind: check.kind.kind, need, facts, records, children };
 }
 
-const NEEDS = new WeakMap<Rubric, { check: CompiledCheck; needs: Needs }[]>();
+/** Every check a school is scored by, bonus, deductions and vetoes included, with their stages. */
+function allChecks(rubric: Rubric): CompiledCheck[] {
+  return [
+    ...indicatorsOf(rubric).flatMap((b) => b.items.flatMap((i) => i.checks)),
+    ...(rubric.bonus?.items ?? []).flatMap((x) => (x.check ? [x.check] : [])),
+    ...(rubric.deductions?.items ?? []).flatMap((x) => (x.check ? [x.check] : [])),
+    ...rubric.vetoes.map((v) => v.check),
+  ];
+}
 
-function rubricNeeds(rubric: Rubric) {
-  let list = NEEDS.get(rubric);
+const NEEDS = new WeakMap<Rubric, Map<Stage, { check: CompiledCheck; needs: Needs }[]>>();
+
+function rubricNeeds(rubric: Rubric, stage: Stage) {
+  let byStage = NEEDS.get(rubric);
+  if (!byStage) {
+    byStage = new Map();
+    NEEDS.set(rubric, byStage);
+  }
+  let list = byStage.get(stage);
   if (!list) {
-    list = indicatorsOf(rubric).flatMap((b) =>
-      b.items.flatMap((i) => i.checks.map((check) => ({ check, needs: needsOf(check) }))),
-    );
-    NEEDS.set(rubric, list);
+    list = allChecks(rubric).map((check) => ({ check, needs: needsOf(check, stage) }));
+    // A per-unit deduction reads its field like a fact.
+    for (const x of rubric.deductions?.items ?? []) {
+      if (x.per)
+        list.push({
+          check: { id: x.id } as CompiledCheck,
+          needs: { id: x.id, kind: 'per', need: 0, facts: [x.per.split('.')], records: [], children: [] },
+        });
+    }
+    byStage.set(stage, list);
   }
   return list;
 }
 
-/** What a check lacks; combinators lack something only when no way to pass them is complete. */
+/** What a check lacks; a combination lacks something only when too few of its ways to pass are complete. */
 function gaps(needs: Needs, evidence: Evidence): Gap[] {
   if (needs.children.length > 0) {
     const each = needs.children.map((c) => gaps(c, evidence));
-    if (needs.kind === 'anyOf' && each.some((g) => g.length === 0)) return [];
+    if (each.filter((g) => g.length === 0).length >= needs.need) return [];
     return each.flat();
   }
   const out: Gap[] = [];
@@ -71,7 +99,7 @@ export function completenessProblems(evidence: Evidence, rubric: Rubric, source:
   const stage = evidence.data.school.stage;
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const { check, needs } of rubricNeeds(rubric)) {
+  for (const { check, needs } of rubricNeeds(rubric, stage)) {
     if (check.appliesTo && !check.appliesTo.includes(stage)) continue;
     for (const gap of gaps(needs, evidence)) {
       const key = gap.path ? gap.path.join('.') : `records:${gap.records?.join(',')}`;
@@ -82,7 +110,7 @@ export function completenessProblems(evidence: Evidence, rubric: Rubric, source:
         problems.push({
           severity: 'warning',
           code: 'missing.field',
-          params: { check: check.id },
+          params: { check: needs.id },
           path: pathText(gap.path),
           ...(label ? { label } : {}),
           ...locate(source, gap.path),
@@ -94,7 +122,7 @@ export function completenessProblems(evidence: Evidence, rubric: Rubric, source:
           severity: 'warning',
           code: 'missing.records',
           params: {
-            check: check.id,
+            check: needs.id,
             typesZh: types.map((t) => RECORD_TYPES[t].zh).join('、'),
             typesEn: types.map((t) => RECORD_TYPES[t].en).join(', '),
             types: types.join(', '),

@@ -47,6 +47,12 @@ function labelByKey(p: Problem): Problem {
   return label ? { ...p, label } : p;
 }
 
+/**
+ * Numbers js-yaml reads and YAML 1.2 does not (1_200, 0b101): the careful reading decides, so that a file
+ * means the same whichever way it is read.
+ */
+const YAML11_NUMBER = /[:[,{-]\s*[+-]?(?:0b[01]|\d+_\d)/;
+
 /** Anchors and aliases go through the `yaml` parser, whose alias limit stops a YAML bomb. */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
 
@@ -55,7 +61,7 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
  * for plain documents it reads without complaint; anything else takes the positioned path.
  */
 function loadFast(text: string): { value: unknown } | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  if (ANCHOR_OR_ALIAS.test(text) || YAML11_NUMBER.test(text)) return undefined;
   try {
     return { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false }) };
   } catch {

@@ -292,6 +292,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `${p.id} earns at most ${p.most} (its top tier) but is worth ${p.points} here; give it points: ${p.most}`,
   },
+  'rubric.nestedStages': {
+    zh: (p) => `${p.id} 是组合核查的一部分，不能单独限定学段。请把 appliesTo / notApplicableTo 写在外层核查上`,
+    en: (p) => `${p.id} is part of a combined check and cannot have stages of its own; put them on the outer check`,
+  },
   'rubric.tierOrder': {
     zh: (p) => `这一档的阈值 ${p.value} 不比上一档 ${p.prev} 更低（或更高），永远轮不到它。分档请从要求最高的写起`,
     en: (p) =>

@@ -1,7 +1,7 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
 import type * as z from 'zod';
-import { add, cmp, div, type Exact, exact, mul, sub, sum, ZERO } from '../engine/exact.js';
+import { add, cmp, div, type Exact, exact, mul, sub, sum, toNumber, ZERO } from '../engine/exact.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
 import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
 import { issuesToProblems, nearest } from '../evidence/issues.js';
@@ -111,8 +111,8 @@ class Compiler {
     if (cmp(total, whole) !== 0)
       this.report(at, 'rubric.pointsSum', {
         what,
-        sum: String(Number(total.n) / Number(total.d)),
-        points: String(Number(whole.n) / Number(whole.d)),
+        sum: String(toNumber(total)),
+        points: String(toNumber(whole)),
       });
   }
 
@@ -124,8 +124,8 @@ class Compiler {
     if (cmp(left, ZERO) < 0 || (open === 0 && cmp(left, ZERO) !== 0) || (open > 0 && cmp(left, ZERO) === 0)) {
       this.report([...path, 'points'], 'rubric.sharesSum', {
         child: childKey,
-        fixed: Number(fixed.n) / Number(fixed.d),
-        points: Number(whole.n) / Number(whole.d),
+        fixed: toNumber(fixed),
+        points: toNumber(whole),
       });
       return explicit.map(() => ZERO);
     }
@@ -162,13 +162,16 @@ class Compiler {
             'checks',
           );
           checks.forEach((c, ci) => {
-            const most = c?.kind.maxPoints?.(c.options as never);
             const weight = weights[ci];
-            if (c && most !== undefined && weight && cmp(weight, exact(most)) !== 0)
+            if (!c || !weight) return;
+            // Every stage's options must top out at the check's points.
+            const tops = [c.options, ...Object.values(c.optionsFor ?? {})].map((x) => c.kind.maxPoints?.(x as never));
+            const most = tops.find((t) => t !== undefined && cmp(weight, exact(t)) !== 0);
+            if (most !== undefined)
               this.report([...iPath, 'checks', ci], 'rubric.partialPoints', {
                 id: c.id,
                 most,
-                points: Number(weight.n) / Number(weight.d),
+                points: toNumber(weight),
               });
           });
           return {
@@ -272,13 +275,14 @@ class Compiler {
         this.report([...at, 'min'], 'rubric.levelUnreachable', {
           name: l.name,
           min: l.min,
-          best: Number(best.n) / Number(best.d),
+          best: toNumber(best),
           basis: data.levelBasis === 'total' ? '总分' : '折算分',
         });
     });
   }
 
-  private check(raw: unknown, path: Path): CompiledCheck | undefined {
+  /** `nested`: a part of an any-of / all-of / at-least check. */
+  private check(raw: unknown, path: Path, nested = false): CompiledCheck | undefined {
     const ruleName = (raw as { rule?: unknown }).rule;
     const kind = typeof ruleName === 'string' ? RULE_KINDS[ruleName] : undefined;
     if (!kind) {
@@ -305,8 +309,11 @@ class Compiler {
       for (const ref of kind.fields(o as never)) this.field(ref, path);
       for (const l of kind.lint?.(o as never) ?? []) this.report([...path, ...l.at], l.code, l.params);
     }
+    if (nested && (o.appliesTo || o.notApplicableTo))
+      // A combination decides for all its parts: stages belong on the outer check.
+      this.report([...path, o.appliesTo ? 'appliesTo' : 'notApplicableTo'], 'rubric.nestedStages', { id: o.id });
     const children = (kind.children?.(o as never) ?? []).flatMap((c, i) => {
-      const compiled = this.check(c.raw, [...path, ...c.at]);
+      const compiled = this.check(c.raw, [...path, ...c.at], true);
       const nested = (o as { checks?: unknown[] }).checks;
       if (compiled && nested) nested[i] = compiled.options;
       return compiled ? [compiled] : [];
@@ -320,7 +327,13 @@ class Compiler {
         'byStage',
         stage,
       ]);
-      if (merged !== undefined) optionsFor[stage as Stage] = merged;
+      if (merged === undefined) continue;
+      optionsFor[stage as Stage] = merged;
+      if (this.source) {
+        const at: Path = [...path, 'byStage', stage];
+        for (const ref of kind.fields(merged as never)) this.field(ref, at);
+        for (const l of kind.lint?.(merged as never) ?? []) this.report([...at, ...l.at], l.code, l.params);
+      }
     }
     return {
       id: o.id,

@@ -1,5 +1,6 @@
 // `jiaxiao rubric check FILE…`: is a rubric file right? Schema, sums, rule kinds, evidence fields, ids,
 // levels — each problem at its place in the file, in any validation report format.
+import { toNumber } from '../../engine/exact.js';
 import { problemLine } from '../../i18n/messages.js';
 import { sortProblems } from '../../problem.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
@@ -43,7 +44,7 @@ export function runRubricCheck(files: string[], o: { format: string; lang?: stri
             : `levels ${r.levels.map((l) => l.name.en).join(', ')}`
           : '',
       ].filter(Boolean);
-      const total = Number(r.total.n) / Number(r.total.d);
+      const total = toNumber(r.total);
       described.push(
         zh
           ? `${file}：${r.name.zh}，满分 ${total}；${r.groups.length} 个一级指标、${indicatorsOf(r).length} 个二级指标、${items.length} 个要点、${checks} 项核查${devices.length ? `；${devices.join('，')}` : ''}`

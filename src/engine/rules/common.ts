@@ -114,7 +114,15 @@ export function selectionFields(sel: Selection, at: (string | number)[]): FieldR
     const refs: FieldRef[] = [
       {
         path: ['ledger', 0, c.field],
-        expect: typeof c.value === 'boolean' ? 'boolean' : 'number',
+        // Compared with a fact: a number. No value means "is true"; a text value is compared as text.
+        expect:
+          c.ref !== undefined
+            ? 'number'
+            : c.value === undefined || typeof c.value === 'boolean'
+              ? 'boolean'
+              : typeof c.value === 'string'
+                ? 'string'
+                : 'number',
         at: [...at, 'where', i, 'field'],
       },
     ];
@@ -167,7 +175,10 @@ export function numberNear(x: Exact, threshold: Exact): string {
 export const percentText = (x: Exact): string => `${centsText(toCents(mul(x, exact(100))))}%`;
 
 export function missing(paths: string[]): Finding {
-  const labels = paths.map(fieldLabel);
+  // "ledger.completed" names a field of ledger records, not a path of the file.
+  const labels = paths.map((p) =>
+    p.startsWith('ledger.') ? recordFieldLabel(p.slice('ledger.'.length)) : fieldLabel(p),
+  );
   return {
     outcome: 'missing',
     reason: {
