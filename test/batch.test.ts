@@ -136,6 +136,33 @@ describe('--out', () => {
   });
 });
 
+describe('outputs that cannot be written, or would collide', () => {
+  it('two inputs that would share one sheet file are refused before anything is written', () => {
+    const a = join(tmp, 'ca');
+    const b = join(tmp, 'cb');
+    mkdirSync(a);
+    mkdirSync(b);
+    cpSync('examples/county/01-2164020101.yaml', join(a, 's.yaml'));
+    cpSync('examples/county/02-2164020102.yaml', join(b, 's.yaml'));
+    const out = join(tmp, 'collide');
+    const r = jiaxiao(['score', join(a, 's.yaml'), join(b, 's.yaml'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('的评分表都会写到');
+    expect(existsSync(out)).toBe(false);
+  });
+  it('a folder that cannot be made is reported, exit 2, not a crash', () => {
+    for (const args of [
+      ['schema', '-o', '/proc/jiaxiao-nope/x.json'],
+      ['validate', 'examples/schools/model-primary.yaml', '-f', 'json', '-o', '/proc/jiaxiao-nope/r.json'],
+      ['score', 'examples/city', '--out', '/proc/jiaxiao-nope'],
+    ]) {
+      const r = jiaxiao(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain('无法写入');
+    }
+  });
+});
+
 describe('a large batch across worker threads', () => {
   it('gives the same summary as one thread', async () => {
     // @ts-expect-error: a plain .mjs script without types

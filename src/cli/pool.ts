@@ -62,6 +62,14 @@ export function runInWorkers<T, I, R>(
       w.postMessage({ start, items });
     };
     const count = Math.max(1, Math.min(threads, Math.ceil(job.items.length / CHUNK)));
+    const workers: Worker[] = [];
+    // One worker failing ends them all: the batch is reported as failed, not finished by half its workers.
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const other of workers) void other.terminate();
+      reject(e);
+    };
     for (let i = 0; i < count; i++) {
       const w = new Worker(binFile(), {
         workerData: { jiaxiaoWorker: job.task },
@@ -79,17 +87,12 @@ export function runInWorkers<T, I, R>(
         emit();
         send(w);
       });
-      w.on('error', (e) => {
-        if (!failed) {
-          failed = true;
-          reject(e);
-        }
-      });
+      workers.push(w);
+      w.on('error', fail);
       w.on('exit', (code) => {
         running--;
         if (code !== 0 && !failed && nextToEmit < job.items.length && (inFlight.get(w) ?? 0) > 0) {
-          failed = true;
-          reject(new Error(`worker exited with code ${code}`));
+          fail(new Error(`worker exited with code ${code}`));
           return;
         }
         if (running === 0 && !failed) {

@@ -29,7 +29,7 @@ const ERRORS: [RegExp, string][] = [
 
 export async function run(argv: string[], io: Streams): Promise<number> {
   const langAt = argv.indexOf('--lang');
-  const english = (langAt >= 0 ? argv[langAt + 1] : io.env.JIAXIAO_LANG) === 'en';
+  const english = argv.includes('--lang=en') || (langAt >= 0 ? argv[langAt + 1] : io.env.JIAXIAO_LANG) === 'en';
   const program = new Command('jiaxiao')
     .description('家校共育示范学校自评细则评分工具（吴教发〔2019〕83号）')
     .version(typeof JIAXIAO_VERSION === 'string' ? JIAXIAO_VERSION : 'dev', '-V, --version', '显示版本号')

@@ -1,12 +1,12 @@
 // What a worker (or the main thread, for a small batch) does with one file. A task is plain data, so it
 // crosses to a worker thread as workerData.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { scoreEvidence } from '../engine/score.js';
 import { parseEvidenceBytes } from '../evidence/parse.js';
 import type { Lang } from '../i18n/messages.js';
-import { writeFileAtomic } from '../io/write.js';
+import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { hasErrors, type Problem, sortProblems } from '../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
 import { buildSheet } from '../report/sheet.js';
@@ -42,8 +42,12 @@ function rubricOf(file: string | undefined): Rubric {
   return loaded.rubric;
 }
 
-export function validateRunner(task: Extract<Task, { kind: 'validate' }>): (file: string) => FileResult {
-  const rubric = rubricOf(task.rubric);
+/** `loaded`: the rubric the main thread has loaded already; a worker loads its own. */
+export function validateRunner(
+  task: Extract<Task, { kind: 'validate' }>,
+  loaded?: Rubric,
+): (file: string) => FileResult {
+  const rubric = loaded ?? rubricOf(task.rubric);
   return (file) => {
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
@@ -51,8 +55,8 @@ export function validateRunner(task: Extract<Task, { kind: 'validate' }>): (file
   };
 }
 
-export function scoreRunner(task: Extract<Task, { kind: 'score' }>): (item: ScoreItem) => ScoreResult {
-  const rubric = rubricOf(task.rubric);
+export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rubric): (item: ScoreItem) => ScoreResult {
+  const rubric = loaded ?? rubricOf(task.rubric);
   const plain = paintFor(false, {}, false);
   return ({ file, out }) => {
     const input = readInput(file);
@@ -62,11 +66,28 @@ export function scoreRunner(task: Extract<Task, { kind: 'score' }>): (item: Scor
     if (!parsed.evidence || hasErrors(problems)) return { file, problems };
     const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
     if (out) {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileAtomic(out, SHEET_FORMATS[task.format](sheet, { lang: task.lang, paint: plain, details: true }));
+      const text = SHEET_FORMATS[task.format](sheet, { lang: task.lang, paint: plain, details: true });
+      const problem = writeOut(out, text);
+      if (problem) return { file, problems: [...problems, problem] };
     }
     return { file, problems, row: schoolRow(sheet, file) };
   };
+}
+
+/** Writes an output file whole; a failure is a problem to report (disk full, no permission), not a crash. */
+export function writeOut(path: string, text: string): Problem | undefined {
+  try {
+    ensureDir(dirname(path));
+    writeFileAtomic(path, text);
+    return undefined;
+  } catch (e) {
+    return {
+      severity: 'error',
+      code: 'cli.unwritable',
+      params: { file: path, detail: (e as Error).message },
+      file: path,
+    };
+  }
 }
 
 /** In a worker thread started by the pool: serve items until the pool ends the thread. */

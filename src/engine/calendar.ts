@@ -33,8 +33,6 @@ export interface SchoolCalendar {
   readonly teachingWeeks: readonly IsoDate[];
 }
 
-const DAY_MS = 86_400_000;
-
 const digits = (s: string, from: number, to: number): number => {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
@@ -121,8 +119,7 @@ export function buildCalendar(
   const monthDays = new Map<string, number>();
   for (let day = first; day <= last; day++) {
     if (!inTerm(day)) continue;
-    const d = new Date(day * DAY_MS);
-    const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    const month = monthOf(isoOfDay(day));
     monthDays.set(month, (monthDays.get(month) ?? 0) + 1);
   }
   const teachingMonths = [...monthDays]

@@ -36,7 +36,6 @@ export function exact(x: number): Exact {
 }
 
 export const ZERO: Exact = { n: 0n, d: 1n };
-export const ONE: Exact = { n: 1n, d: 1n };
 
 export const add = (a: Exact, b: Exact): Exact => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 export const sub = (a: Exact, b: Exact): Exact => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
@@ -67,11 +66,6 @@ export function centsText(cents: number): string {
   const neg = cents < 0;
   const abs = Math.abs(cents);
   return `${neg ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** At most two decimals, no trailing zeros: 11 → "11", 0.75 → "0.75", 2.5 → "2.5". */
-export function shortText(cents: number): string {
-  return centsText(cents).replace(/\.?0+$/, '');
 }
 
 export const toNumber = (a: Exact): number => Number(a.n) / Number(a.d);

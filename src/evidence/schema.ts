@@ -158,8 +158,8 @@ const ledgerEntry = L(
   'ledger record',
 );
 
-const levels = ['county', 'city', 'province', 'national'] as const;
-export type Level = (typeof levels)[number];
+export const LEVELS = ['county', 'city', 'province', 'national'] as const;
+export type Level = (typeof LEVELS)[number];
 export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
   county: { zh: '县级', en: 'county' },
   city: { zh: '市级', en: 'city' },
@@ -167,7 +167,7 @@ export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
   national: { zh: '国家级', en: 'national' },
 };
 const level = L(
-  aliasedEnum(levels, {
+  aliasedEnum(LEVELS, {
     县级: 'county',
     区级: 'county',
     市级: 'city',

@@ -336,6 +336,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `${p.file} is a folder; give one evidence file`,
   },
   'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
+  'cli.unwritable': {
+    zh: (p) => `无法写入 ${p.file}：${p.detail}。请检查文件夹是否存在、是否有写权限、磁盘是否已满`,
+    en: (p) => `cannot write ${p.file}: ${p.detail}; check the folder exists, is writable, and the disk is not full`,
+  },
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
 };
 
@@ -343,8 +347,6 @@ export function message(p: Problem, lang: Lang): string {
   const m = MESSAGES[p.code];
   return m ? m[lang](p.params) : `${p.code} ${JSON.stringify(p.params)}`;
 }
-
-export const hasMessage = (code: string): boolean => code in MESSAGES;
 
 const SEVERITY: Record<Problem['severity'], { zh: string; en: string }> = {
   error: { zh: '错误', en: 'error' },

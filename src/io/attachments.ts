@@ -28,7 +28,8 @@ export function fileReferences(data: EvidenceData): { path: (string | number)[];
   return refs;
 }
 
-const inside = (root: string, target: string) => {
+/** True when `target` is `root` or lies below it (a name that merely starts with ".." is inside). */
+export const isInside = (target: string, root: string): boolean => {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
@@ -59,7 +60,7 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
       continue;
     }
     const target = resolve(folder, normal);
-    if (!inside(folder, target)) {
+    if (!isInside(target, folder)) {
       at('attachment.escapes');
       continue;
     }
@@ -71,7 +72,7 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
     try {
       real = realpathSync(target);
     } catch {}
-    if (!inside(realFolder, real)) at('attachment.linkEscapes');
+    if (!isInside(real, realFolder)) at('attachment.linkEscapes');
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 // PATH… → the evidence files to read: files as given, folders searched for .yaml/.yml (any case), sorted.
 // Symbolic links are not followed, so a folder cannot pull in files from outside itself.
-import { lstatSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { byText } from '../problem.js';
@@ -20,7 +20,8 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   for (const p of paths) {
     let isDir: boolean;
     try {
-      isDir = lstatSync(p).isDirectory();
+      // A path given on the command line is followed, link or not; links inside folders are not.
+      isDir = statSync(p).isDirectory();
     } catch {
       missing.push(p);
       continue;

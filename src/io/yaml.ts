@@ -76,7 +76,7 @@ export function lintLines(text: string): Linted {
       // As the clerk saw it: a tab or a full-width space is two columns wide, a non-breaking space one.
       line = line.replace(/^[\t\u3000\u00a0 ]+/, (lead) => lead.replace(/[\t\u3000]/g, '  ').replace(/\u00a0/g, ' '));
     }
-    line = line.replace(COLON_ODD_SPACE, (m, lead: string, key: string, c: string, offset: number) => {
+    line = line.replace(COLON_ODD_SPACE, (_m, lead: string, key: string, c: string, offset: number) => {
       at(offset + lead.length + key.length + 2, 'yaml.oddSpaceAfterColon', { char: charName(c), key });
       return `${lead}${key}: `;
     });
@@ -84,11 +84,11 @@ export function lintLines(text: string): Linted {
       at(offset + m.indexOf('：') + 1, 'yaml.fullWidthColon', { key });
       return `${lead}${key}: `;
     });
-    line = line.replace(NO_SPACE_AFTER_COLON, (m, lead: string, key: string, offset: number) => {
+    line = line.replace(NO_SPACE_AFTER_COLON, (_m, lead: string, key: string, offset: number) => {
       at(offset + lead.length + key.length + 1, 'yaml.noSpaceAfterColon', { key });
       return `${lead}${key}: `;
     });
-    line = line.replace(FULLWIDTH_COMMA, (m, digit: string, offset: number) => {
+    line = line.replace(FULLWIDTH_COMMA, (_m, digit: string, offset: number) => {
       at(offset + 2, 'yaml.fullWidthComma', {});
       return `${digit}, `;
     });

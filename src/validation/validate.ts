@@ -2,13 +2,9 @@
 import { completenessProblems } from '../evidence/completeness.js';
 import { parseEvidenceBytes } from '../evidence/parse.js';
 import { attachmentProblems } from '../io/attachments.js';
-import { type Problem, sortProblems } from '../problem.js';
+import { sortProblems } from '../problem.js';
+import type { FileResult } from '../report/validation.js';
 import type { Rubric } from '../rubric/model.js';
-
-export interface FileResult {
-  file: string;
-  problems: Problem[];
-}
 
 export interface ValidateOptions {
   /** Warnings count as errors. */
@@ -28,22 +24,4 @@ export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric
   return { file, problems: sortProblems(shown) };
 }
 
-export interface Totals {
-  files: number;
-  errors: number;
-  warnings: number;
-  filesWithErrors: number;
-}
-
-export function totals(results: readonly FileResult[]): Totals {
-  let errors = 0;
-  let warnings = 0;
-  let filesWithErrors = 0;
-  for (const r of results) {
-    const e = r.problems.filter((p) => p.severity === 'error').length;
-    errors += e;
-    warnings += r.problems.filter((p) => p.severity === 'warning').length;
-    if (e > 0) filesWithErrors++;
-  }
-  return { files: results.length, errors, warnings, filesWithErrors };
-}
+export { type FileResult, totals } from '../report/validation.js';

@@ -1,11 +1,16 @@
 // `jiaxiao schema`: the evidence file's JSON Schema, for editors and other validators.
 import { evidenceJsonSchemaText } from '../../evidence/json-schema.js';
-import { writeFileAtomic } from '../../io/write.js';
-import type { Streams } from '../env.js';
+import { problemLine } from '../../i18n/messages.js';
+import { langOf, type Streams } from '../env.js';
+import { writeOut } from '../tasks.js';
 
 export function runSchema(o: { output?: string }, io: Streams): number {
   const text = evidenceJsonSchemaText();
-  if (o.output) writeFileAtomic(o.output, text);
-  else io.out(text);
-  return 0;
+  if (!o.output) {
+    io.out(text);
+    return 0;
+  }
+  const problem = writeOut(o.output, text);
+  if (problem) io.err(`${problemLine(problem, langOf(undefined, io.env))}\n`);
+  return problem ? 2 : 0;
 }

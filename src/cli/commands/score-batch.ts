@@ -1,19 +1,19 @@
 // `jiaxiao score DIR…`: every school under the folders, a summary on stdout, and with --out one sheet file
 // per school plus the summary. A bad file is reported and skipped; the others are still scored.
-import { existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import * as z from 'zod';
 import { type Lang, problemLine } from '../../i18n/messages.js';
+import { isInside } from '../../io/attachments.js';
 import { findEvidenceFiles } from '../../io/files.js';
-import { writeFileAtomic } from '../../io/write.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { type ScoreItem, type ScoreResult, scoreRunner, type Task } from '../tasks.js';
+import { type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
 import { reportUnusablePaths } from './validate.js';
 
 export interface BatchOptions {
@@ -38,14 +38,9 @@ function realOrResolved(p: string): string {
   }
 }
 
-const isInside = (child: string, parent: string) => {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
-
 /** Where each school's sheet goes: the file's place under its input folder, mirrored under --out. */
 function sheetTargets(paths: string[], files: string[], out: string, format: SheetFormat): Map<string, string> {
-  const dirs = paths.filter((p) => existsSync(p) && lstatSync(p).isDirectory());
+  const dirs = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
   const several = paths.length > 1;
   const targets = new Map<string, string>();
   for (const file of files) {
@@ -70,7 +65,7 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   let summaryFile: string | undefined;
   if (o.out) {
     const out = o.out;
-    const inputs = paths.filter((p) => existsSync(p) && lstatSync(p).isDirectory());
+    const inputs = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
     const inside = inputs.find((d) => isInside(realOrResolved(out), realOrResolved(d)));
     if (inside && !o.outInInput) {
       throw new UsageError(
@@ -81,6 +76,18 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
     }
     targets = sheetTargets(paths, found.files, out, o.format);
     summaryFile = join(out, `summary${EXT[o.format]}`);
+    // Two inputs must never end up in one output file, nor a sheet in the summary's place.
+    const byTarget = new Map<string, string>([[resolve(summaryFile), zh ? '汇总' : 'the summary']]);
+    for (const [file, target] of targets) {
+      const other = byTarget.get(resolve(target));
+      if (other)
+        throw new UsageError(
+          zh
+            ? `${file} 与 ${other} 的评分表都会写到 ${target}。请改名其中一个文件，或分开评分`
+            : `the sheets of ${file} and ${other} would both be written to ${target}; rename one, or score them apart`,
+        );
+      byTarget.set(resolve(target), file);
+    }
     const clashes = [...targets.values(), summaryFile].filter((t) => existsSync(t));
     if (clashes.length > 0 && !o.force) {
       const shown = clashes.slice(0, 3).join(zh ? '、' : ', ');
@@ -90,7 +97,6 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
           : `${clashes.length} output files exist already (${shown}${clashes.length > 3 ? '…' : ''}); add --force to overwrite`,
       );
     }
-    mkdirSync(dirname(summaryFile), { recursive: true });
   }
 
   const task: Extract<Task, { kind: 'score' }> = {
@@ -120,9 +126,15 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   const below: string[] = [];
   // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
   const seen = new Map<string, string>();
+  let done = 0;
+  let barStopped = false;
   const take = (_i: number, r: ScoreResult) => {
+    // A message clears the bar; the next school brings it back (cli-progress ignores updates once stopped).
     const warn = (line: string) => {
-      bar?.stop();
+      if (bar && !barStopped) {
+        bar.stop();
+        barStopped = true;
+      }
       io.err(`${line}\n`);
     };
     for (const p of r.problems) warn(problemLine(p, o.lang));
@@ -144,12 +156,16 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       builder.addInvalid();
       invalid++;
     }
-    bar?.increment();
+    done++;
+    if (bar && barStopped) {
+      bar.start(items.length, done);
+      barStopped = false;
+    } else bar?.increment();
   };
   const threads = threadsFor(items.length);
   if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, take);
   else {
-    const run = scoreRunner(task);
+    const run = scoreRunner(task, rubric);
     items.forEach((item, i) => {
       take(i, run(item));
     });
@@ -159,11 +175,16 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   const summary = builder.finish();
   const paint = paintFor(io.outIsTTY, io.env, o.color);
   io.out(SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint }));
-  if (summaryFile)
-    writeFileAtomic(
+  if (summaryFile) {
+    const problem = writeOut(
       summaryFile,
       SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint: paintFor(false, {}, false) }),
     );
+    if (problem) {
+      io.err(`${problemLine(problem, o.lang)}\n`);
+      return 2;
+    }
+  }
 
   if (below.length > 0) {
     const list = below.join(zh ? '、' : ', ');

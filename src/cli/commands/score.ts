@@ -82,5 +82,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
   const paint = paintFor(io.outIsTTY, io.env, o.color);
   io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
-  return minScore !== undefined && sheet.normalized < minScore ? EXIT.belowThreshold : EXIT.ok;
+  // As in a batch: the 折算分 the sheet shows (hundredths) against the threshold in hundredths.
+  const below = minScore !== undefined && Math.round(sheet.normalized * 100) < Math.round(minScore * 100);
+  return below ? EXIT.belowThreshold : EXIT.ok;
 }

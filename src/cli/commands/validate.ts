@@ -5,13 +5,12 @@ import * as z from 'zod';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
-import { writeFileAtomic } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { type Task, validateRunner } from '../tasks.js';
+import { type Task, validateRunner, writeOut } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -53,7 +52,8 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   const threads = threadsFor(found.files.length);
   // zod's compiled fast paths pay off over many files (see zod-config.ts).
   if (found.files.length >= 20) z.config({ jitless: false });
-  if (!loadRubricOption(o.rubric, lang, io)) return 2;
+  const rubric = loadRubricOption(o.rubric, lang, io);
+  if (!rubric) return 2;
   reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
@@ -66,7 +66,7 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
       results[i] = r;
     });
   } else {
-    const run = validateRunner(task);
+    const run = validateRunner(task, rubric);
     for (const file of found.files) results.push(run(file));
   }
   const unreadable =
@@ -75,8 +75,14 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
 
   for (const s of specs) {
     const text = REPORT_FORMATS[s.format as ReportFormat](results, { lang });
-    if (s.output) writeFileAtomic(s.output, text);
-    else io.out(text);
+    if (!s.output) io.out(text);
+    else {
+      const problem = writeOut(s.output, text);
+      if (problem) {
+        io.err(`${problemLine(problem, lang)}\n`);
+        return 2;
+      }
+    }
   }
   if (unreadable) return 2;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;

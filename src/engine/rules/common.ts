@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { labelAt } from '../../evidence/labels.js';
 import type { LedgerRecord } from '../../evidence/model.js';
 import { evidenceSchema, RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
-import { centsText, cmp, type Exact, exact, mul, toCents } from '../exact.js';
+import { centsText, cmp, type Exact, exact, toCents } from '../exact.js';
 import type { Context, FieldRef, Finding, Text } from '../types.js';
 
 export const OPS = ['>=', '>', '<=', '<', '=='] as const;
@@ -171,8 +171,6 @@ export function numberNear(x: Exact, threshold: Exact): string {
   }
   return plain;
 }
-
-export const percentText = (x: Exact): string => `${centsText(toCents(mul(x, exact(100))))}%`;
 
 export function missing(paths: string[]): Finding {
   // "ledger.completed" names a field of ledger records, not a path of the file.

@@ -1,11 +1,9 @@
 // A dated list within a recency window, with a level filter: "五年内有县级及以上立项课题".
 import * as z from 'zod';
-import { LEVEL_LABELS } from '../../evidence/schema.js';
+import { LEVEL_LABELS, LEVELS } from '../../evidence/schema.js';
 import { byText } from '../../problem.js';
 import type { RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
-
-const LEVELS = ['county', 'city', 'province', 'national'] as const;
 
 const schema = once(() =>
   z.strictObject({

@@ -9,7 +9,6 @@ import {
   finding,
   meets,
   numberNear,
-  numberText,
   once,
   op,
   opText,
@@ -69,7 +68,7 @@ export const share: RuleKind<Options> = {
     return finding(
       compare(pct, o.op, exact(o.value)),
       `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,
-      `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberText(pct)}%)${blank.en}; ${want.en}`,
+      `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberNear(pct, exact(o.value))}%)${blank.en}; ${want.en}`,
     );
   },
 };

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: each problem appears on the pull request's line.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { problemText } from '../../i18n/messages.js';
-import { totals } from '../../validation/validate.js';
+import { totals } from '../../report/validation.js';
 import type { ReportRenderer } from './types.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

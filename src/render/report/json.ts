@@ -1,6 +1,6 @@
 // The validation report as versioned JSON, for scripts and dashboards.
 import { problemText } from '../../i18n/messages.js';
-import { totals } from '../../validation/validate.js';
+import { totals } from '../../report/validation.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportJson: ReportRenderer = (results, { lang }) =>

@@ -1,6 +1,6 @@
 // JUnit XML, as GitLab and Jenkins read it: one test case per file, failing when the file has errors.
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../validation/validate.js';
+import { totals } from '../../report/validation.js';
 import type { ReportRenderer } from './types.js';
 
 const xml = (s: string) =>

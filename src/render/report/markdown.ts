@@ -1,6 +1,6 @@
 // Markdown for a CI job summary or a pull-request comment: a count line, then a table of problems.
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../validation/validate.js';
+import { totals } from '../../report/validation.js';
 import type { ReportRenderer } from './types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

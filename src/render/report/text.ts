@@ -1,6 +1,6 @@
 // Problems grouped by file, then one count line: for people at a terminal.
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../validation/validate.js';
+import { totals } from '../../report/validation.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportText: ReportRenderer = (results, { lang }) => {
