@@ -163,6 +163,29 @@ describe('jiaxiao schema', () => {
 });
 
 describe('a large batch across worker threads', () => {
+  it('a file of nearly 2 MB with a mistake is read the careful way in a worker, and reported', () => {
+    const dir = join(tmp, 'heavy');
+    mkdirSync(dir);
+    const model = readFileSync('examples/schools/model-primary.yaml', 'utf8');
+    const research = Array.from(
+      { length: 15000 },
+      (_, i) =>
+        `  - { type: research, date: 2023-10-${String((i % 28) + 1).padStart(2, '0')}, title: 专题研究第${i}次讨论记录很长很长的标题文字用于填充文件大小 }\n`,
+    ).join('');
+    writeFileSync(
+      join(dir, 'big.yaml'),
+      model.replace('projects:', `${research}projects:`).replace('  students: 1200 ', '  students: 1200元'),
+    );
+    for (let i = 0; i < 30; i++) cpSync('examples/schools/model-primary.yaml', join(dir, `s${i}.yaml`));
+    const r = spawnSync(process.execPath, ['bin/jiaxiao.cjs', 'validate', dir], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', JIAXIAO_THREADS: '2' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('“1200元”带了单位');
+  });
+
   it('reports the same, in the same order, as one thread', async () => {
     // @ts-expect-error: a plain .mjs script without types
     const { generate } = await import('../scripts/gen-schools.mjs');

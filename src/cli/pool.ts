@@ -74,9 +74,10 @@ export function runInWorkers<T, I, R>(
       const w = new Worker(binFile(), {
         workerData: { jiaxiaoWorker: job.task },
         argv: [WORKER_FLAG],
-        // A worker's live data is one chunk of files: a small old generation keeps its memory from growing
-        // with the length of the batch.
-        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+        // A worker's live data is one file at a time: a small young generation keeps its memory from
+        // growing with the batch. The old generation is left unbounded: a 2 MB file read the careful way
+        // needs far more than a chunk of ordinary ones, and a worker out of memory would end the batch.
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
       running++;
       w.on('message', (m: { start: number; results: R[] }) => {
