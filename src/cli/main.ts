@@ -7,6 +7,13 @@ import { run } from './program.js';
 
 // A worker of the pool is told so by its argv, which costs nothing to read (node:worker_threads ~2 ms).
 if (process.argv[2] !== WORKER_FLAG) {
+  // `jiaxiao … | head`: the reader has gone; stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io = processStreams();
   run(process.argv.slice(2), io).then(
     (code) => {
