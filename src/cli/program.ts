@@ -42,7 +42,17 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     });
   if (!english) {
     program
-      .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+      .configureHelp({
+        styleTitle: (title) => TITLES[title] ?? title,
+        // Choices and defaults in Chinese too.
+        optionDescription: (o) => {
+          const extra = [
+            ...(o.argChoices ? [`可选：${o.argChoices.join('、')}`] : []),
+            ...(o.defaultValue !== undefined && !o.negate ? [`默认：${String(o.defaultValue)}`] : []),
+          ];
+          return extra.length > 0 ? `${o.description}（${extra.join('；')}）` : o.description;
+        },
+      })
       .helpCommand('help [command]', '显示命令的帮助');
   }
 
