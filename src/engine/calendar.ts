@@ -83,9 +83,18 @@ const inside = (day: number, r: { start: IsoDate; end: IsoDate }): boolean =>
 
 export const monthOf = (date: IsoDate): string => date.slice(0, 7);
 
+const WEEKS = new Map<IsoDate, IsoDate>();
+
+/** The Monday of a date's week; dates repeat across the schools of a batch, so each is worked out once. */
 export function weekOf(date: IsoDate): IsoDate {
-  const day = dayNumber(date);
-  return isoOfDay(day - weekday(day));
+  let monday = WEEKS.get(date);
+  if (monday === undefined) {
+    const day = dayNumber(date);
+    monday = isoOfDay(day - weekday(day));
+    if (WEEKS.size > 10_000) WEEKS.clear();
+    WEEKS.set(date, monday);
+  }
+  return monday;
 }
 
 export function termIndexOf(terms: readonly Term[], date: IsoDate): number {

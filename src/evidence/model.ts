@@ -13,6 +13,8 @@ export interface LedgerRecord {
 export interface Evidence {
   data: EvidenceData;
   records: LedgerRecord[];
+  /** The same records by type, in the order written: every check selects from them. */
+  recordsByType: Map<RecordType, LedgerRecord[]>;
 }
 
 export function expandLedger(data: EvidenceData): LedgerRecord[] {
@@ -28,4 +30,13 @@ export function expandLedger(data: EvidenceData): LedgerRecord[] {
   return records;
 }
 
-export const toEvidence = (data: EvidenceData): Evidence => ({ data, records: expandLedger(data) });
+export function toEvidence(data: EvidenceData): Evidence {
+  const records = expandLedger(data);
+  const recordsByType = new Map<RecordType, LedgerRecord[]>();
+  for (const r of records) {
+    const list = recordsByType.get(r.type);
+    if (list) list.push(r);
+    else recordsByType.set(r.type, [r]);
+  }
+  return { data, records, recordsByType };
+}

@@ -90,9 +90,17 @@ export function valueAt(ctx: Context, path: string): unknown {
   return cur;
 }
 
+const FIELD_LABELS = new Map<string, Text>();
+
+/** The label of an evidence path; reasons name fields for every check of every school, so each is kept. */
 export function fieldLabel(path: string): Text {
-  const label = labelAt(evidenceSchema, splitPath(path));
-  return label ? { zh: label.zh, en: label.en } : { zh: path, en: path };
+  let text = FIELD_LABELS.get(path);
+  if (!text) {
+    const label = labelAt(evidenceSchema, splitPath(path));
+    text = label ? { zh: label.zh, en: label.en } : { zh: path, en: path };
+    FIELD_LABELS.set(path, text);
+  }
+  return text;
 }
 
 export function recordFieldLabel(name: string): Text {
@@ -142,10 +150,15 @@ export function meets(ctx: Context, record: LedgerRecord, c: Condition): boolean
 }
 
 export function selectRecords(ctx: Context, sel: Selection): LedgerRecord[] {
-  const types = new Set<string>(typesOf(sel));
-  return ctx.evidence.records.filter(
-    (r) => types.has(r.type) && (sel.where ?? []).every((c) => meets(ctx, r, c) === true),
-  );
+  const where = sel.where ?? [];
+  const types = typesOf(sel);
+  // One type: its records as indexed; several: filtered from all, so they stay in the order written.
+  const [only] = types;
+  const records =
+    types.length === 1 && only !== undefined
+      ? (ctx.evidence.recordsByType.get(only) ?? [])
+      : ctx.evidence.records.filter((r) => types.includes(r.type));
+  return where.length === 0 ? records : records.filter((r) => where.every((c) => meets(ctx, r, c) === true));
 }
 
 /** Numbers as a person reads them: whole numbers plain, others with two decimals. */
