@@ -1,7 +1,7 @@
 // A quantity a ratio is built from: an evidence fact, a sum of a field over ledger records, or a record count.
 import * as z from 'zod';
 import type { RecordType } from '../../evidence/schema.js';
-import { type Exact, exact, sum } from '../exact.js';
+import { div, type Exact, exact, isZero, mul, sum } from '../exact.js';
 import type { Context, FieldRef, Text } from '../types.js';
 import {
   field,
@@ -61,4 +61,23 @@ export function quantityValue(ctx: Context, q: Quantity): { value: Exact } | { m
     .filter((v): v is number => typeof v === 'number');
   if (values.length === 0) return { missing: `ledger.${q.sum}` };
   return { value: sum(values.map(exact)) };
+}
+
+/**
+ * numerator ÷ denominator, as percent when asked: the value, or the fields missing, or a zero denominator
+ * (whose label the caller names). Shared by `ratio` and `tiers`.
+ */
+export function ratioValue(
+  ctx: Context,
+  numerator: Quantity,
+  denominator: Quantity,
+  percent: boolean,
+): { value: Exact; num: Exact; den: Exact } | { missing: string[] } | { zero: Text } {
+  const num = quantityValue(ctx, numerator);
+  const den = quantityValue(ctx, denominator);
+  if (!('value' in num) || !('value' in den))
+    return { missing: [num, den].flatMap((q) => ('missing' in q ? [q.missing] : [])) };
+  if (isZero(den.value)) return { zero: quantityLabel(denominator) };
+  const r = div(num.value, den.value);
+  return { value: percent ? mul(r, exact(100)) : r, num: num.value, den: den.value };
 }

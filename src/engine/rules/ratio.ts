@@ -1,9 +1,9 @@
 // A ratio of two quantities against a threshold: 生均经费 = spending ÷ students ≥ 20 元; completion ≥ 50%.
 import * as z from 'zod';
-import { div, exact, isZero, mul } from '../exact.js';
+import { exact } from '../exact.js';
 import type { RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { quantity, quantityFields, quantityLabel, quantityRecordTypes, quantityValue } from './quantity.js';
+import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -29,10 +29,8 @@ export const ratio: RuleKind<Options> = {
   recordTypes: (o) => [...quantityRecordTypes(o.numerator), ...quantityRecordTypes(o.denominator)],
   fields: (o) => [...quantityFields(o.numerator, ['numerator']), ...quantityFields(o.denominator, ['denominator'])],
   evaluate(o, ctx) {
-    const num = quantityValue(ctx, o.numerator);
-    const den = quantityValue(ctx, o.denominator);
-    const absent = [num, den].flatMap((q) => ('missing' in q ? [q.missing] : []));
-    if (!('value' in num) || !('value' in den)) return missing(absent);
+    const ratio = ratioValue(ctx, o.numerator, o.denominator, o.percent);
+    if ('missing' in ratio) return missing(ratio.missing);
     const nl = quantityLabel(o.numerator);
     const dl = quantityLabel(o.denominator);
     const name = { zh: o.name, en: o.nameEn ?? o.name };
@@ -40,20 +38,19 @@ export const ratio: RuleKind<Options> = {
     const unit = o.percent
       ? { zh: '%', en: '%' }
       : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
-    const parts = {
-      zh: `${nl.zh} ${numberText(num.value)} ÷ ${dl.zh} ${numberText(den.value)}`,
-      en: `${nl.en} ${numberText(num.value)} ÷ ${dl.en} ${numberText(den.value)}`,
-    };
     const want = `${sym.zh} ${numberText(exact(o.value))}${unit.zh}`;
     const wantEn = `${sym.en} ${numberText(exact(o.value))}${unit.en}`;
-    if (isZero(den.value))
+    if ('zero' in ratio)
       return finding(
         false,
         `${name.zh}无法计算：${dl.zh}为 0，要求 ${want}`,
         `${name.en} cannot be computed: ${dl.en} is 0; required ${wantEn}`,
       );
-    let r = div(num.value, den.value);
-    if (o.percent) r = mul(r, exact(100));
+    const r = ratio.value;
+    const parts = {
+      zh: `${nl.zh} ${numberText(ratio.num)} ÷ ${dl.zh} ${numberText(ratio.den)}`,
+      en: `${nl.en} ${numberText(ratio.num)} ÷ ${dl.en} ${numberText(ratio.den)}`,
+    };
     const shown = numberNear(r, exact(o.value));
     return finding(
       compare(r, o.op, exact(o.value)),

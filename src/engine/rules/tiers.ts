@@ -1,10 +1,10 @@
 // Tiered points for one measure: "参与率高于80%得4分，高于60%得2分". The first tier met (in the order the
 // rubric lists them) gives its points; the check's points are those of the highest tier.
 import * as z from 'zod';
-import { div, type Exact, exact, isZero, mul } from '../exact.js';
+import { div, type Exact, exact } from '../exact.js';
 import type { RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { quantity, quantityFields, quantityLabel, quantityRecordTypes, quantityValue } from './quantity.js';
+import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -61,18 +61,18 @@ export const tiers: RuleKind<Options> = {
     let value: Exact;
     let detail = { zh: '', en: '' };
     if ('numerator' in o.measure) {
-      const n = quantityValue(ctx, o.measure.numerator);
-      const d = quantityValue(ctx, o.measure.denominator);
-      if (!('value' in n) || !('value' in d))
-        return missing([n, d].flatMap((q) => ('missing' in q ? [q.missing] : [])));
-      const dl = quantityLabel(o.measure.denominator);
-      if (isZero(d.value))
-        return finding(false, `${name.zh}无法计算：${dl.zh}为 0`, `${name.en} cannot be computed: ${dl.en} is 0`);
-      value = div(n.value, d.value);
-      if (o.percent) value = mul(value, exact(100));
+      const ratio = ratioValue(ctx, o.measure.numerator, o.measure.denominator, o.percent);
+      if ('missing' in ratio) return missing(ratio.missing);
+      if ('zero' in ratio)
+        return finding(
+          false,
+          `${name.zh}无法计算：${ratio.zero.zh}为 0`,
+          `${name.en} cannot be computed: ${ratio.zero.en} is 0`,
+        );
+      value = ratio.value;
       detail = {
-        zh: `（${numberText(n.value)} ÷ ${numberText(d.value)}）`,
-        en: ` (${numberText(n.value)} ÷ ${numberText(d.value)})`,
+        zh: `（${numberText(ratio.num)} ÷ ${numberText(ratio.den)}）`,
+        en: ` (${numberText(ratio.num)} ÷ ${numberText(ratio.den)})`,
       };
     } else {
       const q = quantityValue(ctx, o.measure);
