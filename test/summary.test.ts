@@ -1,5 +1,6 @@
 // The batch summary's arithmetic: ranking with ties, statistics, attainment, most-missed order.
 import { describe, expect, it } from 'vitest';
+import { isBelow } from '../src/report/sheet.js';
 import { rank, type SchoolRow, shapeOf, stats, summarize } from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
 
@@ -96,5 +97,14 @@ describe('summarize', () => {
         ],
       ],
     ]);
+  });
+});
+
+describe('--min-score', () => {
+  it('compares the shown 折算分 with the threshold exactly', () => {
+    expect(isBelow(93.99, 94)).toBe(true);
+    expect(isBelow(94, 94)).toBe(false);
+    expect(isBelow(84.99, 84.995)).toBe(true);
+    expect(isBelow(85, 84.995)).toBe(false);
   });
 });

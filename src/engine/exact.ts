@@ -42,6 +42,7 @@ export const sub = (a: Exact, b: Exact): Exact => ratio(a.n * b.d - b.n * a.d, a
 export const mul = (a: Exact, b: Exact): Exact => ratio(a.n * b.n, a.d * b.d);
 export const div = (a: Exact, b: Exact): Exact => ratio(a.n * b.d, a.d * b.n);
 export const sum = (xs: readonly Exact[]): Exact => xs.reduce(add, ZERO);
+export const min = (a: Exact, b: Exact): Exact => (cmp(a, b) <= 0 ? a : b);
 
 /** -1, 0 or 1, by cross-multiplication. */
 export function cmp(a: Exact, b: Exact): -1 | 0 | 1 {

@@ -1,6 +1,7 @@
-// The sheet: what a person reads. Exact points become hundredths here, once, so that every total shown is
-// the sum of the rows shown.
-import { cmp, type Exact, ratio, toCents } from '../engine/exact.js';
+// The sheet: what a person reads. Exact points become hundredths here, once: the total and 折算分 are the
+// exact values rounded half up; every level below is apportioned from the level above (largest remainder),
+// so that shown rows add up to the shown parent and equal exact scores always show equal.
+import { add, cmp, div, type Exact, exact, min, mul, ratio, sub, sum, toCents, ZERO } from '../engine/exact.js';
 import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
@@ -112,13 +113,21 @@ export interface Sheet {
 }
 
 const fromCents = (c: number): number => c / 100;
+const HUNDRED: Exact = { n: 100n, d: 1n };
 
 /**
  * Splits `whole` hundredths among parts in proportion, largest remainder first, so the parts shown add up
- * to the whole shown (⅓ + ⅓ + ⅓ shows as 0.34 + 0.33 + 0.33).
+ * to the whole shown (⅓ + ⅓ + ⅓ shows as 0.34 + 0.33 + 0.33). When `whole` is its parts' exact sum rounded
+ * (or itself apportioned from above), each part is its exact value rounded down or up, and a part that is
+ * a whole number of hundredths shows exactly that.
  */
-export function apportion(parts: Exact[], whole: number): number[] {
-  const scaled = parts.map((p) => ({ floor: Number((p.n * 100n) / p.d), rem: (p.n * 100n) % p.d, d: p.d }));
+export function apportion(parts: readonly Exact[], whole: number): number[] {
+  const scaled = parts.map((p) => {
+    const n = p.n * 100n;
+    // Floor division, also for a negative part (a deduction).
+    const floor = n >= 0n ? n / p.d : -((-n + p.d - 1n) / p.d);
+    return { floor: Number(floor), rem: n - floor * p.d, d: p.d };
+  });
   let left = whole - scaled.reduce((a, s) => a + s.floor, 0);
   const order = scaled
     .map((s, i) => ({ i, s }))
@@ -128,51 +137,73 @@ export function apportion(parts: Exact[], whole: number): number[] {
       return l > r ? -1 : l < r ? 1 : a.i - b.i;
     });
   const out = scaled.map((s) => s.floor);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    left--;
+  // One cent each, largest remainder first; more than one round only where `whole` was not derived from
+  // these parts (a base shown as total − bonus + deductions with fractional extras).
+  while (left > 0 && out.length > 0) {
+    for (const { i } of order) {
+      if (left <= 0) break;
+      out[i] = (out[i] ?? 0) + 1;
+      left--;
+    }
+  }
+  for (let k = order.length - 1; left < 0 && k >= 0; k--) {
+    const i = order[k]?.i ?? 0;
+    const take = Math.min(out[i] ?? 0, -left);
+    out[i] = (out[i] ?? 0) - take;
+    left += take;
   }
   return out;
 }
 
-function itemRows(items: ItemResult[], indicatorCents: number): SheetItem[] {
-  const pointCents = apportion(
-    items.map((i) => i.item.points),
-    indicatorCents,
-  );
-  return items.map((r, k): SheetItem => {
-    const points = pointCents[k] ?? 0;
-    // A full row shows its apportioned points, so that full marks never show a cent short.
-    const max = cmp(r.max, r.item.points) === 0 ? points : Math.min(points, toCents(r.max));
-    const score = cmp(r.earned, r.max) === 0 ? max : Math.min(max, toCents(r.earned));
-    return {
-      id: r.item.id,
-      text: r.item.text,
-      points: fromCents(points),
-      max: fromCents(max),
-      score: fromCents(score),
-      checks: r.checks.map((c) => ({
-        id: c.check.id,
-        label: c.check.label,
-        passed: c.applicable && c.finding.outcome === 'pass',
-        applicable: c.applicable,
-        missing: c.finding.outcome === 'missing',
-        reason: c.finding.reason,
-      })),
-    };
-  });
+/** One row's shown hundredths: 分值, applicable maximum, 得分. */
+interface Shown {
+  points: number;
+  max: number;
+  score: number;
 }
 
-const centsOf = (x: number) => Math.round(x * 100);
+/** 分值 as every sheet and summary shows it: the rubric's total rounded once, apportioned down to 要点. */
+export function shownPoints(rubric: Rubric): { groups: number[]; indicators: number[][]; items: number[][][] } {
+  const groups = apportion(
+    rubric.groups.map((g) => g.points),
+    toCents(rubric.total),
+  );
+  const indicators = rubric.groups.map((g, k) =>
+    apportion(
+      g.indicators.map((b) => b.points),
+      groups[k] ?? 0,
+    ),
+  );
+  const items = rubric.groups.map((g, k) =>
+    g.indicators.map((b, j) =>
+      apportion(
+        b.items.map((i) => i.points),
+        indicators[k]?.[j] ?? 0,
+      ),
+    ),
+  );
+  return { groups, indicators, items };
+}
 
-/** The highest level the score reaches that no triggered veto denies. */
-function levelOf(rubric: Rubric, score: number, vetoes: SheetVeto[]): SheetLevel | null {
+function checkRows(r: ItemResult): SheetCheck[] {
+  return r.checks.map((c) => ({
+    id: c.check.id,
+    label: c.check.label,
+    passed: c.applicable && c.finding.outcome === 'pass',
+    applicable: c.applicable,
+    missing: c.finding.outcome === 'missing',
+    reason: c.finding.reason,
+  }));
+}
+
+/** The highest level the shown score reaches that no triggered veto denies. */
+function levelOf(rubric: Rubric, scoreCents: number, vetoes: SheetVeto[]): SheetLevel | null {
   if (rubric.levels.length === 0) return null;
   const triggered = vetoes.filter((v) => v.triggered);
   const denied = (name: string) =>
     triggered.filter((v) => v.denies === 'all' || v.denies.includes(name)).map((v) => v.id);
-  const reached = rubric.levels.filter((l) => toCents(l.min) <= centsOf(score));
+  const shown = ratio(BigInt(scoreCents), 100n);
+  const reached = rubric.levels.filter((l) => cmp(l.min, shown) <= 0);
   const deniedBy = new Set<string>();
   for (const l of [...reached].reverse()) {
     const by = denied(l.name.zh);
@@ -181,62 +212,120 @@ function levelOf(rubric: Rubric, score: number, vetoes: SheetVeto[]): SheetLevel
   }
   return { name: null, basis: rubric.levelBasis, deniedBy: [...deniedBy].sort() };
 }
-const addUp = (xs: number[]) => fromCents(xs.reduce((a, x) => a + centsOf(x), 0));
+
+/** A shown 折算分 (hundredths) is below a threshold: compared exactly, as the reader sees it. */
+export function isBelow(normalized: number, minScore: number): boolean {
+  return cmp(ratio(BigInt(Math.round(normalized * 100)), 100n), exact(minScore)) < 0;
+}
+
+/** The exact sum of the self-scores given, or null where none is. */
+function selfSum(values: readonly (number | null)[]): Exact | null {
+  const given = values.filter((x): x is number => x !== null);
+  return given.length > 0 ? sum(given.map(exact)) : null;
+}
+
+const shownOrNull = (x: Exact | null): number | null => (x === null ? null : fromCents(toCents(x)));
 
 export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): Sheet {
   const self = evidence.data.selfScores ?? {};
-  const indicators: SheetIndicator[] = scored.groups.flatMap((g) =>
-    g.indicators.map((b): SheetIndicator => {
-      const items = itemRows(b.items, toCents(b.indicator.points));
-      const score = addUp(items.map((i) => i.score));
+  // Exact aggregates first; each shown figure is then the exact one rounded once, or apportioned from its parent.
+  const capped = (section: { cap: Exact } | undefined, results: ExtraResult[]): Exact =>
+    section ? min(section.cap, sum(results.map((r) => r.points))) : ZERO;
+  const bonusExact = capped(rubric.bonus, scored.bonus);
+  const deductionsExact = capped(rubric.deductions, scored.deductions);
+  const unclamped = sub(add(scored.earned, bonusExact), deductionsExact);
+  const totalExact = cmp(unclamped, ZERO) < 0 ? ZERO : unclamped;
+  const total = toCents(totalExact);
+  const bonusTotal = toCents(bonusExact);
+  const deductionsTotal = toCents(deductionsExact);
+  // base + bonus − deductions = total, as shown; a total held at 0 shows its base as it is.
+  const base = cmp(unclamped, ZERO) < 0 ? toCents(scored.earned) : total - bonusTotal + deductionsTotal;
+  const max = toCents(scored.max);
+
+  const points = shownPoints(rubric);
+  const groupMax = apportion(
+    scored.groups.map((g) => g.max),
+    max,
+  );
+  const groupScore = apportion(
+    scored.groups.map((g) => g.earned),
+    base,
+  );
+  const groups: SheetGroup[] = [];
+  const indicators: SheetIndicator[] = [];
+  scored.groups.forEach((g, k) => {
+    const gShown: Shown = { points: points.groups[k] ?? 0, max: groupMax[k] ?? 0, score: groupScore[k] ?? 0 };
+    const bMax = apportion(
+      g.indicators.map((b) => b.max),
+      gShown.max,
+    );
+    const bScore = apportion(
+      g.indicators.map((b) => b.earned),
+      gShown.score,
+    );
+    const mine = g.indicators.map((b, j): SheetIndicator => {
+      const shown: Shown = { points: points.indicators[k]?.[j] ?? 0, max: bMax[j] ?? 0, score: bScore[j] ?? 0 };
+      const iMax = apportion(
+        b.items.map((i) => i.max),
+        shown.max,
+      );
+      const iScore = apportion(
+        b.items.map((i) => i.earned),
+        shown.score,
+      );
       const selfScore = self[b.indicator.id] ?? null;
       return {
         id: b.indicator.id,
         group: g.group.id,
         name: b.indicator.name,
-        points: addUp(items.map((i) => i.points)),
-        max: addUp(items.map((i) => i.max)),
-        score,
+        points: fromCents(shown.points),
+        max: fromCents(shown.max),
+        score: fromCents(shown.score),
         selfScore,
-        overclaim: selfScore !== null && centsOf(selfScore) > centsOf(score),
-        items,
+        overclaim: selfScore !== null && cmp(exact(selfScore), ratio(BigInt(shown.score), 100n)) > 0,
+        items: b.items.map(
+          (r, m): SheetItem => ({
+            id: r.item.id,
+            text: r.item.text,
+            points: fromCents(points.items[k]?.[j]?.[m] ?? 0),
+            max: fromCents(iMax[m] ?? 0),
+            score: fromCents(iScore[m] ?? 0),
+            checks: checkRows(r),
+          }),
+        ),
       };
-    }),
-  );
-  const groups = scored.groups.map((g): SheetGroup => {
-    const mine = indicators.filter((b) => b.group === g.group.id);
-    const selfs = mine.map((b) => b.selfScore).filter((x): x is number => x !== null);
-    return {
+    });
+    indicators.push(...mine);
+    groups.push({
       id: g.group.id,
       name: g.group.name,
-      points: addUp(mine.map((b) => b.points)),
-      max: addUp(mine.map((b) => b.max)),
-      score: addUp(mine.map((b) => b.score)),
-      selfScore: selfs.length > 0 ? addUp(selfs) : null,
-    };
+      points: fromCents(gShown.points),
+      max: fromCents(gShown.max),
+      score: fromCents(gShown.score),
+      selfScore: shownOrNull(selfSum(mine.map((b) => b.selfScore))),
+    });
   });
-  const base = addUp(groups.map((g) => g.score));
-  const max = addUp(groups.map((g) => g.max));
-  const extras = (section: { cap: Exact } | undefined, results: ExtraResult[]): SheetExtras | null => {
+
+  const extras = (section: { cap: Exact } | undefined, results: ExtraResult[], shownTotal: number) => {
     if (!section) return null;
+    const scores = apportion(
+      results.map((r) => r.points),
+      toCents(sum(results.map((r) => r.points))),
+    );
     const items = results.map(
-      (r): SheetExtra => ({
+      (r, k): SheetExtra => ({
         id: r.extra.id,
         label: r.extra.label,
         points: fromCents(toCents(r.extra.points)),
-        score: fromCents(toCents(r.points)),
+        score: fromCents(scores[k] ?? 0),
         applicable: r.applicable,
         perUnit: r.extra.per !== undefined,
         reason: r.reason,
       }),
     );
-    const cap = toCents(section.cap);
-    return { cap: fromCents(cap), total: fromCents(Math.min(cap, centsOf(addUp(items.map((i) => i.score))))), items };
+    return { cap: fromCents(toCents(section.cap)), total: fromCents(shownTotal), items } satisfies SheetExtras;
   };
-  const bonus = extras(rubric.bonus, scored.bonus);
-  const deductions = extras(rubric.deductions, scored.deductions);
-  const total = fromCents(Math.max(0, centsOf(base) + centsOf(bonus?.total ?? 0) - centsOf(deductions?.total ?? 0)));
-  const normalized = max === 0 ? 0 : fromCents(toCents(ratio(BigInt(centsOf(total)) * 100n, BigInt(centsOf(max)))));
+  const normalized = scored.max.n === 0n ? 0 : toCents(div(mul(totalExact, HUNDRED), scored.max));
   const vetoes = scored.vetoes.map(
     (v): SheetVeto => ({
       id: v.veto.id,
@@ -246,7 +335,6 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
       reason: v.reason,
     }),
   );
-  const selfs = groups.map((g) => g.selfScore).filter((x): x is number => x !== null);
   const s = evidence.data.school;
   return {
     schemaVersion: SHEET_SCHEMA_VERSION,
@@ -258,15 +346,15 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
       stage: s.stage,
       year: evidence.data.year,
     },
-    total,
-    base,
-    bonus,
-    deductions,
+    total: fromCents(total),
+    base: fromCents(base),
+    bonus: extras(rubric.bonus, scored.bonus, bonusTotal),
+    deductions: extras(rubric.deductions, scored.deductions, deductionsTotal),
     vetoes,
     level: levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes),
-    max,
-    normalized,
-    selfTotal: selfs.length > 0 ? addUp(selfs) : null,
+    max: fromCents(max),
+    normalized: fromCents(normalized),
+    selfTotal: shownOrNull(selfSum(indicators.map((b) => b.selfScore))),
     groups,
     indicators,
   };

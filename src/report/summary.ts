@@ -1,12 +1,11 @@
 // A county's (or a city's) batch: one compact row per school, then ranking, per-county lines and how often
 // each indicator earns full points. Pure; rows are small so that ten thousand schools fit in little memory.
 
-import { type Exact, toCents } from '../engine/exact.js';
 import type { Text } from '../engine/types.js';
 import type { Stage } from '../evidence/schema.js';
 import { byText } from '../problem.js';
 import { indicatorsOf, type Rubric } from '../rubric/model.js';
-import { apportion, type Sheet } from './sheet.js';
+import { type Sheet, shownPoints } from './sheet.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 
@@ -61,19 +60,18 @@ export interface SummaryShape {
 
 /** The columns of a summary, with points as the sheets show them (the same apportioned hundredths). */
 export function shapeOf(rubric: Rubric): SummaryShape {
-  const c = (x: Exact) => toCents(x) / 100;
+  const shown = shownPoints(rubric);
+  const indicators = indicatorsOf(rubric);
+  const indicatorPoints = shown.indicators.flat();
+  const itemPoints = shown.items.flat();
   return {
     rubric: { id: rubric.id, name: rubric.name },
     levels: rubric.levels.length > 0,
-    groups: rubric.groups.map((g) => ({ id: g.id, name: g.name, points: c(g.points) })),
-    indicators: indicatorsOf(rubric).map((b) => ({ id: b.id, name: b.name, points: c(b.points) })),
-    items: indicatorsOf(rubric).flatMap((b) => {
-      const shown = apportion(
-        b.items.map((i) => i.points),
-        toCents(b.points),
-      );
-      return b.items.map((i, k) => ({ id: i.id, indicator: b.id, text: i.text, points: (shown[k] ?? 0) / 100 }));
-    }),
+    groups: rubric.groups.map((g, k) => ({ id: g.id, name: g.name, points: (shown.groups[k] ?? 0) / 100 })),
+    indicators: indicators.map((b, k) => ({ id: b.id, name: b.name, points: (indicatorPoints[k] ?? 0) / 100 })),
+    items: indicators.flatMap((b, k) =>
+      b.items.map((i, m) => ({ id: i.id, indicator: b.id, text: i.text, points: (itemPoints[k]?.[m] ?? 0) / 100 })),
+    ),
   };
 }
 

@@ -9,6 +9,7 @@ import { isInside } from '../../io/attachments.js';
 import { findEvidenceFiles } from '../../io/files.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
+import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
@@ -150,7 +151,7 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
         );
       else seen.set(key, r.file);
       builder.add(r.row);
-      if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100))
+      if (o.minScore !== undefined && isBelow(r.row.normalized / 100, o.minScore))
         below.push(`${r.row.name}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid();

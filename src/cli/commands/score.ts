@@ -5,7 +5,7 @@ import { parseEvidenceBytes } from '../../evidence/parse.js';
 import { problemLine } from '../../i18n/messages.js';
 import { hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
-import { buildSheet } from '../../report/sheet.js';
+import { buildSheet, isBelow } from '../../report/sheet.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { loadRubricOption } from '../rubric-option.js';
 
@@ -83,6 +83,6 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   const paint = paintFor(io.outIsTTY, io.env, o.color);
   io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
   // As in a batch: the 折算分 the sheet shows (hundredths) against the threshold in hundredths.
-  const below = minScore !== undefined && Math.round(sheet.normalized * 100) < Math.round(minScore * 100);
+  const below = minScore !== undefined && isBelow(sheet.normalized, minScore);
   return below ? EXIT.belowThreshold : EXIT.ok;
 }
