@@ -2,7 +2,8 @@
 // The default rubric is validated here, once, and embedded with its defaults filled in, so that start-up
 // parses no YAML for it.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,9 +53,19 @@ async function defaultRubricData() {
 }
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+const rubricFile = 'rubric/wuzhong-2019.yaml';
+const rubricStat = await stat(rubricFile);
 const define = {
   JIAXIAO_VERSION: JSON.stringify(pkg.version),
   JIAXIAO_DEFAULT_RUBRIC: JSON.stringify(await defaultRubricData()),
+  // What the embedded copy was built from: an edited rubric file is noticed at run time and read instead.
+  JIAXIAO_DEFAULT_RUBRIC_STAMP: JSON.stringify({
+    size: rubricStat.size,
+    mtimeMs: rubricStat.mtimeMs,
+    sha256: createHash('sha256')
+      .update(await readFile(rubricFile))
+      .digest('hex'),
+  }),
 };
 
 await Promise.all([

@@ -1,5 +1,8 @@
 // The CLI as a user runs it: the built bundle, real example files, exit codes and output.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
@@ -193,5 +196,35 @@ describe('exit codes', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('test/fixtures/broken-rubric.yaml:12:');
     expect(bad.err).toContain('threshold');
+  });
+});
+
+describe('the shipped rubric, edited after the build', () => {
+  it('takes effect without a rebuild, with a note on stderr', () => {
+    // A copy of the installed package, so that the repository's own rubric is not touched.
+    const root = mkdtempSync(join(tmpdir(), 'jiaxiao-edited-'));
+    for (const dir of ['bin', 'dist', 'rubric']) cpSync(dir, join(root, dir), { recursive: true });
+    cpSync('package.json', join(root, 'package.json'));
+    const bin = join(root, 'bin', 'jiaxiao.cjs');
+    const run = () =>
+      spawnSync(process.execPath, [bin, 'score', 'examples/schools/model-primary.yaml', '--format', 'json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
+    const before = run();
+    expect(before.stderr).toBe('');
+    expect(JSON.parse(before.stdout).total).toBe(100);
+    const file = join(root, 'rubric', 'wuzhong-2019.yaml');
+    // The model school has 12 lecturers: asking for 15 costs it B3.1b's half point.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('讲师不少于 10 名', '讲师不少于 15 名')
+        .replace('value: 10, unit: 人', 'value: 15, unit: 人'),
+    );
+    const after = run();
+    expect(after.stderr).toContain('在构建之后改过');
+    expect(JSON.parse(after.stdout).total).toBe(99.5);
+    rmSync(root, { recursive: true, force: true });
   });
 });

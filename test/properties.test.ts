@@ -4,7 +4,7 @@
 // exact scores rank equal, and output is deterministic.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmp, div, type Exact, exact, mul, ratio, sub, toCents } from '../src/engine/exact.js';
 import { scoreEvidence } from '../src/engine/score.js';
@@ -25,6 +25,8 @@ const wuzhong = defaultRubric();
 const cents = (x: number) => Math.round(x * 100);
 const HUNDRED = exact(100);
 const RUNS = 1000;
+// A thousand schools scored twice take ~10 s on a quiet machine; a busy one needs more than the default.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** JSON is YAML: the generated file goes through the same reader a clerk's file does. */
 function evidenceOf(data: Doc, rubric: Rubric): Evidence {

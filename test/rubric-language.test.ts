@@ -316,12 +316,12 @@ describe('rubric check positions', () => {
       "              - { id: c, label: c, rule: tiers, name: n, measure: { field: facts.lecturers }, tiers: [{ op: '>=', value: 10, points: 10 }, { op: '>=', value: 12, points: 6 }] }\n",
     );
     expect(loadRubricText(text).problems.map((p) => [p.code, p.path])).toEqual([
-      ['rubric.tierOrder', 'groups[0].indicators[0].items[0].checks[0].tiers[1].value'],
+      ['rubric.tierShadowed', 'groups[0].indicators[0].items[0].checks[0].tiers[1].value'],
     ]);
   });
 });
 
-describe('review fixes', () => {
+describe('conditions, missing sums, combined checks and stage overrides', () => {
   it('a condition on a text field, or with no value (is true), is accepted', () => {
     const check = {
       rule: 'count',

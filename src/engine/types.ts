@@ -40,6 +40,14 @@ export interface FieldRef {
   at: (string | number)[];
 }
 
+/** A problem of meaning in a check's options, at a place inside them. */
+export interface RubricLint {
+  at: (string | number)[];
+  code: string;
+  params: Record<string, string | number>;
+  severity?: 'error' | 'warning';
+}
+
 export interface RuleKind<O = unknown> {
   kind: string;
   /** The check's options, common fields included (id, label, points, stages); built on first use. */
@@ -48,7 +56,7 @@ export interface RuleKind<O = unknown> {
   /** For rules that earn part of their points (tiers, levels): the most they can earn; the check's points must equal it. */
   maxPoints?(options: O): number;
   /** Problems of meaning in valid options (a tier that can never be reached…), for the rubric loader. */
-  lint?(options: O): { at: (string | number)[]; code: string; params: Record<string, string | number> }[];
+  lint?(options: O): RubricLint[];
   /** Ledger record types the rule reads: a file with none of them is incomplete for this check. */
   recordTypes?(options: O): RecordType[];
   /** Nested raw checks (any-of / all-of) with their place in the options. */

@@ -50,6 +50,8 @@ function dateSuggestion(input: unknown): string | undefined {
 
 function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['params'] } {
   const input = (issue as { input?: unknown }).input;
+  // A schema that names its own message: { error: 'code:rubric.denies' }.
+  if (issue.message.startsWith('code:')) return { code: issue.message.slice(5), params: { input: String(input) } };
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return { code: 'value.required', params: {} };

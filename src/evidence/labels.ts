@@ -27,6 +27,8 @@ type Def = {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   valueType?: z.ZodType;
+  keyType?: z.ZodType;
+  entries?: Record<string, string>;
   in?: z.ZodType;
   out?: z.ZodType;
   options?: z.ZodType[];
@@ -101,7 +103,10 @@ export function keysAt(root: z.ZodType, path: readonly (string | number)[]): str
   const found = schemaAt(root, path);
   if (!found) return [];
   const def = defOf(found.schema);
-  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+  if (def.type === 'object') return Object.keys(def.shape ?? {});
+  // A record keyed by an enum (byStage: { kindergarten: … }): its keys are the enum's values.
+  const key = def.type === 'record' && def.keyType ? defOf(def.keyType) : undefined;
+  return key?.type === 'enum' ? Object.values(key.entries ?? {}) : [];
 }
 
 /** The kind of value a field holds, for the rubric's field checks. */

@@ -296,10 +296,47 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `${p.id} 是组合核查的一部分，不能单独限定学段。请把 appliesTo / notApplicableTo 写在外层核查上`,
     en: (p) => `${p.id} is part of a combined check and cannot have stages of its own; put them on the outer check`,
   },
-  'rubric.tierOrder': {
-    zh: (p) => `这一档的阈值 ${p.value} 不比上一档 ${p.prev} 更低（或更高），永远轮不到它。分档请从要求最高的写起`,
+  'rubric.tierShadowed': {
+    zh: (p) =>
+      `这一档（${p.tier}）永远轮不到：满足它的值都已被前面的第 ${p.n} 档（${p.prev}）取走。分档按顺序判断，请从要求最高的写起`,
     en: (p) =>
-      `this tier's threshold ${p.value} does not come after the previous ${p.prev}: it can never be reached; list tiers from the most demanding`,
+      `this tier (${p.tier}) can never be reached: every value meeting it already meets tier ${p.n} (${p.prev}) before it; list tiers from the most demanding`,
+  },
+  'rubric.tierPercent': {
+    zh: (p) => `这一档（${p.tier}）是百分比，而百分比在 0–100 之间，永远达不到`,
+    en: (p) => `this tier (${p.tier}) is a percentage, which lies within 0–100: it can never be reached`,
+  },
+  'rubric.atLeastTooMany': {
+    zh: (p) => `要求至少满足 ${p.k} 项，但只列了 ${p.n} 项，永远达不到。请把 k 改为不超过 ${p.n}`,
+    en: (p) => `at least ${p.k} required but only ${p.n} listed: it can never pass; make k at most ${p.n}`,
+  },
+  'rubric.byLevelOrder': {
+    zh: (p) =>
+      `${p.level}（${p.points} 分）比${p.lower}（${p.lowerPoints} 分）低。按“县级及以上”取最高级别计分，请让级别越高分值越高`,
+    en: (p) =>
+      `${p.level} (${p.points}) is worth less than ${p.lower} (${p.lowerPoints}); the highest level counts, so make higher levels worth more`,
+  },
+  'rubric.labelNumber': {
+    zh: (p) =>
+      `说明“${p.label}”中的数字 ${p.number} 不是这项核查的参数，评分表会把错误的要求告诉学校。请让说明与参数一致`,
+    en: (p) =>
+      `the number ${p.number} in the label "${p.label}" is none of the check's parameters; make the label match them`,
+  },
+  'rubric.stageBoth': {
+    zh: (p) => `学段 ${p.stages} 同时写在 appliesTo 和 notApplicableTo 中。请只写在其中一处`,
+    en: (p) => `stage ${p.stages} is in both appliesTo and notApplicableTo; name it in one of them`,
+  },
+  'rubric.bonusItemOverCap': {
+    zh: (p) => `加分项 ${p.id} 的分值 ${p.points} 超过加分上限 ${p.cap}，永远得不到全部分值`,
+    en: (p) => `bonus item ${p.id} is worth ${p.points}, more than the cap ${p.cap}: it can never count in full`,
+  },
+  'rubric.bonusCapOverTotal': {
+    zh: (p) => `加分上限 ${p.cap} 超过细则总分 ${p.total}。请核对上限`,
+    en: (p) => `the bonus cap ${p.cap} exceeds the rubric's total ${p.total}; check the cap`,
+  },
+  'rubric.denies': {
+    zh: (p) => `denies 写的是 ${p.input}：应写 all（小写，否决全部等级）或等级名称的列表，如 [示范, 卓越]`,
+    en: (p) => `denies is ${p.input}: write all (lower case: every level) or a list of level names, e.g. [示范, 卓越]`,
   },
   'rubric.deductionHow': {
     zh: (p) => `扣分项 ${p.id} 既没有 check 也没有 per。请写其一：check（不满足时扣分）或 per（按数量扣分）`,
@@ -317,7 +354,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
       `level "${p.name}" starts at ${p.min}, not above "${p.prev}" (${p.prevMin}): it can never be reached; list levels from the lowest, rising`,
   },
   'rubric.levelUnreachable': {
-    zh: (p) => `等级“${p.name}”要求${p.basis} ≥ ${p.min}，但${p.basis}最高只能是 ${p.best}（含加分上限），永远达不到`,
+    zh: (p) =>
+      `等级“${p.name}”要求${p.basis} ≥ ${p.min}，但${p.basis}最高只能是 ${p.best}${p.stage ? `（${p.stage}，含加分）` : '（含加分）'}，永远达不到`,
     en: (p) =>
       `level "${p.name}" needs ${p.min}, but the best possible score is ${p.best} (bonus included): it can never be reached`,
   },

@@ -1,16 +1,29 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
 import type * as z from 'zod';
-import { add, cmp, div, type Exact, exact, mul, sub, sum, toNumber, ZERO } from '../engine/exact.js';
+import {
+  add,
+  centsText,
+  cmp,
+  div,
+  type Exact,
+  exact,
+  mul,
+  sub,
+  sum,
+  toCents,
+  toNumber,
+  ZERO,
+} from '../engine/exact.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
 import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
 import { issuesToProblems, nearest } from '../evidence/issues.js';
 import { schemaAt, valueKind } from '../evidence/labels.js';
-import { evidenceSchema, STAGES, type Stage } from '../evidence/schema.js';
+import { evidenceSchema, STAGE_LABELS, STAGES, type Stage } from '../evidence/schema.js';
 import { decodeBytes } from '../io/decode.js';
 import { locate, parseYaml, type YamlSource } from '../io/yaml.js';
-import { hasErrors, type Problem, pathText } from '../problem.js';
-import type { Rubric, RubricExtra, RubricItem, RubricVeto, WeightedCheck } from './model.js';
+import { hasErrors, type Problem, pathText, type Severity } from '../problem.js';
+import type { Rubric, RubricExtra, RubricGroup, RubricItem, RubricVeto, WeightedCheck } from './model.js';
 import { type RubricData, rubricSchema } from './schema.js';
 
 export interface LoadedRubric {
@@ -83,10 +96,10 @@ class Compiler {
     private file: string | undefined,
   ) {}
 
-  private report(path: Path, code: string, params: Problem['params'], atKey = false) {
+  private report(path: Path, code: string, params: Problem['params'], atKey = false, severity: Severity = 'error') {
     if (!this.source) throw new Error(`embedded rubric problem ${code} at ${pathText(path)}`);
     this.problems.push({
-      severity: 'error',
+      severity,
       code,
       params,
       path: pathText(path),
@@ -116,8 +129,17 @@ class Compiler {
       });
   }
 
-  /** Splits `whole` among parts: explicit points stay, the rest share what is left equally. */
-  private shares(explicit: (number | undefined)[], whole: Exact, path: Path, childKey: string): Exact[] {
+  /**
+   * Splits `whole` among parts: explicit points stay, the rest share what is left equally. Where the whole
+   * itself is wrong (undefined: already reported above), nothing below is reported again.
+   */
+  private shares(
+    explicit: (number | undefined)[],
+    whole: Exact | undefined,
+    path: Path,
+    childKey: string,
+  ): (Exact | undefined)[] {
+    if (whole === undefined) return explicit.map((p) => (p === undefined ? undefined : exact(p)));
     const fixed = explicit.reduce<Exact>((acc, p) => (p === undefined ? acc : add(acc, exact(p))), ZERO);
     const open = explicit.filter((p) => p === undefined).length;
     const left = sub(whole, fixed);
@@ -127,7 +149,7 @@ class Compiler {
         fixed: toNumber(fixed),
         points: toNumber(whole),
       });
-      return explicit.map(() => ZERO);
+      return explicit.map(() => undefined);
     }
     const each = open > 0 ? div(left, exact(open)) : ZERO;
     return explicit.map((p) => (p === undefined ? each : exact(p)));
@@ -157,7 +179,7 @@ class Compiler {
           });
           const weights = this.shares(
             checks.map((c) => c?.points),
-            itemPoints[ii] ?? ZERO,
+            itemPoints[ii],
             iPath,
             'checks',
           );
@@ -220,7 +242,7 @@ class Compiler {
     };
     const levels = (data.levels ?? []).map((l) => ({ name: { zh: l.name, en: l.en ?? l.name }, min: exact(l.min) }));
     const bonus = extra('bonus');
-    this.checkLevels(data, bonus?.cap);
+    if (this.source) this.checkLevels(data, groups);
     const vetoes = (data.vetoes ?? []).flatMap((v, i): RubricVeto[] => {
       const at: Path = ['vetoes', i];
       this.claim(v.id, at);
@@ -251,13 +273,76 @@ class Compiler {
     };
   }
 
-  /** Levels rise from the lowest, and each can be reached: its minimum is within the best possible score. */
-  private checkLevels(data: RubricData, bonusCap: Exact | undefined) {
+  /**
+   * Numbers a label states must be the check's own parameters: a label saying 不少于 10 名 over a threshold
+   * of 8 would tell every school the wrong rule. (Percentages may be written as 50 or 0.5.)
+   */
+  private labelNumbers(o: { label: string; en?: string }, path: Path) {
+    const params = new Set<number>();
+    const walk = (v: unknown, key: string) => {
+      if (['id', 'label', 'en', 'points', 'note', 'byStage', 'checks'].includes(key)) return;
+      if (typeof v === 'number') for (const x of [v, v * 100, v / 100]) params.add(Math.round(x * 1e6) / 1e6);
+      else if (Array.isArray(v)) for (const x of v) walk(x, '');
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(o, '');
+    for (const [text, at] of [
+      [o.label, 'label'],
+      [o.en ?? '', 'en'],
+    ] as const) {
+      for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) {
+        if (!params.has(Number(m[0])))
+          this.report([...path, at], 'rubric.labelNumber', { number: m[0], label: text }, false, 'warning');
+      }
+    }
+  }
+
+  /** The most a bonus section can add: its cap, or all its items if they add up to less. */
+  private bonusBest(data: RubricData): Exact {
+    const section = data.bonus;
+    if (!section) return ZERO;
+    const items = sum(section.items.map((i) => exact(i.points)));
+    section.items.forEach((it, i) => {
+      if (it.points > section.cap)
+        this.report(['bonus', 'items', i, 'points'], 'rubric.bonusItemOverCap', {
+          id: it.id,
+          points: it.points,
+          cap: section.cap,
+        });
+    });
+    if (section.cap > data.total)
+      this.report(['bonus', 'cap'], 'rubric.bonusCapOverTotal', { cap: section.cap, total: data.total });
+    return cmp(items, exact(section.cap)) < 0 ? items : exact(section.cap);
+  }
+
+  /**
+   * Levels rise from the lowest, and each can be reached: its minimum is within the best possible score.
+   * The best 折算分 is that of the stage with the least applicable maximum, whose bonus weighs the most.
+   */
+  private checkLevels(data: RubricData, groups: RubricGroup[]) {
     const levels = data.levels ?? [];
-    const best =
-      data.levelBasis === 'total'
-        ? add(exact(data.total), bonusCap ?? ZERO)
-        : div(mul(add(exact(data.total), bonusCap ?? ZERO), exact(100)), exact(data.total));
+    const bonus = this.bonusBest(data);
+    const maxFor = (stage: Stage) =>
+      sum(
+        groups.flatMap((g) =>
+          g.indicators.flatMap((b) =>
+            b.items.flatMap((i) =>
+              i.checks.filter((c) => !c.appliesTo || c.appliesTo.includes(stage)).map((c) => c.weight),
+            ),
+          ),
+        ),
+      );
+    let best = add(exact(data.total), bonus);
+    let bestStage: Stage | undefined;
+    if (data.levelBasis !== 'total') {
+      best = ZERO;
+      for (const stage of STAGES) {
+        const max = maxFor(stage);
+        if (max.n === 0n) continue;
+        const normalized = div(mul(add(max, bonus), exact(100)), max);
+        if (cmp(normalized, best) > 0) [best, bestStage] = [normalized, stage];
+      }
+    }
     const seen = new Set<string>();
     levels.forEach((l, i) => {
       const at: Path = ['levels', i];
@@ -275,8 +360,9 @@ class Compiler {
         this.report([...at, 'min'], 'rubric.levelUnreachable', {
           name: l.name,
           min: l.min,
-          best: toNumber(best),
+          best: centsText(toCents(best)),
           basis: data.levelBasis === 'total' ? '总分' : '折算分',
+          stage: bestStage ? STAGE_LABELS[bestStage].zh : '',
         });
     });
   }
@@ -301,13 +387,17 @@ class Compiler {
       label: string;
       en?: string;
       points?: number;
-      appliesTo?: never;
-      notApplicableTo?: never;
+      appliesTo?: Stage[];
+      notApplicableTo?: Stage[];
     };
     this.claim(o.id, path);
     if (this.source) {
+      this.labelNumbers(o, path);
+      const both = o.appliesTo && o.notApplicableTo ? o.appliesTo.filter((s) => o.notApplicableTo?.includes(s)) : [];
+      if (both.length > 0) this.report([...path, 'notApplicableTo'], 'rubric.stageBoth', { stages: both.join(', ') });
       for (const ref of kind.fields(o as never)) this.field(ref, path);
-      for (const l of kind.lint?.(o as never) ?? []) this.report([...path, ...l.at], l.code, l.params);
+      for (const l of kind.lint?.(o as never) ?? [])
+        this.report([...path, ...l.at], l.code, l.params, false, l.severity);
     }
     if (nested && (o.appliesTo || o.notApplicableTo))
       // A combination decides for all its parts: stages belong on the outer check.
@@ -332,7 +422,8 @@ class Compiler {
       if (this.source) {
         const at: Path = [...path, 'byStage', stage];
         for (const ref of kind.fields(merged as never)) this.field(ref, at);
-        for (const l of kind.lint?.(merged as never) ?? []) this.report([...at, ...l.at], l.code, l.params);
+        for (const l of kind.lint?.(merged as never) ?? [])
+          this.report([...at, ...l.at], l.code, l.params, false, l.severity);
       }
     }
     return {

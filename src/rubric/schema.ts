@@ -57,7 +57,7 @@ const veto = z.strictObject({
   id,
   label: text,
   en: z.string().optional(),
-  denies: z.union([z.literal('all'), z.array(text).min(1)]).default('all'),
+  denies: z.union([z.literal('all'), z.array(text).min(1)], { error: 'code:rubric.denies' }).default('all'),
   check: rawCheck,
 });
 

@@ -7,7 +7,7 @@ import { hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
-import { loadRubricOption } from '../rubric-option.js';
+import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 
 const isDirectory = (p: string): boolean => {
   try {
@@ -46,6 +46,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
       lang === 'zh' ? `--min-score 需要数字，收到 ${o.minScore}` : `--min-score takes a number, got ${o.minScore}`,
     );
 
+  const rubricFile = rubricFileOption(o.rubric, lang, io);
   const [first] = paths;
   const single = paths.length === 1 && first !== undefined && !isDirectory(first) && o.out === undefined;
   if (!single || first === undefined) {
@@ -56,7 +57,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
         format: o.format as SheetFormat,
         lang,
         stderrIsTTY: io.errIsTTY,
-        ...(o.rubric !== undefined ? { rubric: o.rubric } : {}),
+        ...(rubricFile !== undefined ? { rubric: rubricFile } : {}),
         ...(minScore !== undefined ? { minScore } : {}),
         ...(o.color !== undefined ? { color: o.color } : {}),
         ...(o.out !== undefined ? { out: o.out } : {}),
@@ -67,7 +68,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
     );
   }
   const file = first;
-  const rubric = loadRubricOption(o.rubric, lang, io);
+  const rubric = loadRubricOption(rubricFile, lang, io);
   if (!rubric) return EXIT.invalid;
 
   const input = readInput(file);

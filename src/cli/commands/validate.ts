@@ -9,7 +9,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js'
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
-import { loadRubricOption } from '../rubric-option.js';
+import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 import { type Task, validateRunner, writeOut } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
@@ -52,13 +52,14 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   const threads = threadsFor(found.files.length);
   // zod's compiled fast paths pay off over many files (see zod-config.ts).
   if (found.files.length >= 20) z.config({ jitless: false });
-  const rubric = loadRubricOption(o.rubric, lang, io);
+  const rubricFile = rubricFileOption(o.rubric, lang, io);
+  const rubric = loadRubricOption(rubricFile, lang, io);
   if (!rubric) return 2;
   reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
     strict: o.strict === true,
-    ...(o.rubric ? { rubric: o.rubric } : {}),
+    ...(rubricFile ? { rubric: rubricFile } : {}),
   };
   const results: FileResult[] = [];
   if (threads > 0) {

@@ -19,10 +19,30 @@ type Options = z.infer<ReturnType<typeof schema>>;
 
 const maxPoints = (o: Options) => Math.max(0, ...Object.values(o.pointsByLevel).map((p) => p ?? 0));
 
+/** A higher level worth fewer points than a lower one is almost surely a typing mistake. */
+function lint(o: Options) {
+  const listed = LEVELS.filter((l) => o.pointsByLevel[l] !== undefined);
+  return listed.flatMap((l, i) => {
+    const lower = listed[i - 1];
+    const [p, q] = [o.pointsByLevel[l] ?? 0, lower ? (o.pointsByLevel[lower] ?? 0) : 0];
+    return lower && p < q
+      ? [
+          {
+            at: ['pointsByLevel', l],
+            code: 'rubric.byLevelOrder',
+            params: { level: LEVEL_LABELS[l].zh, points: p, lower: LEVEL_LABELS[lower].zh, lowerPoints: q },
+            severity: 'warning' as const,
+          },
+        ]
+      : [];
+  });
+}
+
 export const byLevel: RuleKind<Options> = {
   kind: 'byLevel',
   schema,
   maxPoints,
+  lint,
   fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],
   evaluate(o, ctx) {
     const to = ctx.calendar.referenceYear;
@@ -30,9 +50,12 @@ export const byLevel: RuleKind<Options> = {
     const items = ((valueAt(ctx, o.list) as { title: string; year: number; level?: Level }[] | undefined) ?? []).filter(
       (x) => x.level !== undefined && (from === undefined || (x.year >= from && x.year <= to)),
     );
+    // "县级及以上": the highest level the table lists counts, whatever a (mistaken) table says it is worth.
     const worth = (x: { level?: Level }) => (x.level ? (o.pointsByLevel[x.level] ?? 0) : 0);
+    const rank = (x: { level?: Level }) =>
+      x.level && o.pointsByLevel[x.level] !== undefined ? LEVELS.indexOf(x.level) : -1;
     const best = items.reduce<(typeof items)[number] | undefined>(
-      (a, x) => (a === undefined || worth(x) > worth(a) ? x : a),
+      (a, x) => (a === undefined || rank(x) > rank(a) ? x : a),
       undefined,
     );
     const max = maxPoints(o);

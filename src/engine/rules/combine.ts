@@ -19,6 +19,10 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
     kind,
     schema,
     fields: () => [],
+    lint: (o) =>
+      o.k !== undefined && o.k > o.checks.length
+        ? [{ at: ['k'], code: 'rubric.atLeastTooMany', params: { k: o.k, n: o.checks.length } }]
+        : [],
     children: (o) => o.checks.map((raw, i) => ({ at: ['checks', i], raw })),
     evaluate(o, ctx, children: CompiledCheck[]): Finding {
       const findings = children.map((c) => ctx.evaluate(c));

@@ -1,8 +1,8 @@
 // Tiered points for one measure: "参与率高于80%得4分，高于60%得2分". The first tier met (in the order the
 // rubric lists them) gives its points; the check's points are those of the highest tier.
 import * as z from 'zod';
-import { div, type Exact, exact } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import { add, cmp, div, type Exact, exact, sub, ZERO } from '../exact.js';
+import type { RubricLint, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 
@@ -24,16 +24,40 @@ type Options = z.infer<ReturnType<typeof schema>>;
 
 const maxPoints = (o: Options) => Math.max(...o.tiers.map((t) => t.points));
 
-/** Tiers are tried in order: each must ask for less than the one before, or it can never be reached. */
-function lint(o: Options) {
-  return o.tiers.flatMap((t, i) => {
-    const prev = o.tiers[i - 1];
-    if (!prev) return [];
-    const rising = t.op === '>' || t.op === '>=';
-    const reachable = rising ? t.value < prev.value : t.value > prev.value;
-    return reachable
-      ? []
-      : [{ at: ['tiers', i, 'value'], code: 'rubric.tierOrder', params: { value: t.value, prev: prev.value } }];
+/**
+ * Tiers are tried in order, so a tier is reachable only if some value meets it and none of the tiers before
+ * it. The values worth trying are each threshold, a little either side of it, and one beyond the ends; a
+ * percentage lies within 0–100.
+ */
+function lint(o: Options): RubricLint[] {
+  const values = o.tiers.map((t) => exact(t.value));
+  const tiny = { n: 1n, d: 1_000_000n };
+  const candidates = values
+    .flatMap((v) => [sub(v, tiny), v, add(v, tiny)])
+    .filter((v) => !o.percent || (cmp(v, ZERO) >= 0 && cmp(v, exact(100)) <= 0));
+  if (o.percent) candidates.push(ZERO, exact(100));
+  const meets = (v: Exact, i: number) => {
+    const t = o.tiers[i];
+    return t !== undefined && compare(v, t.op, exact(t.value));
+  };
+  return o.tiers.flatMap((t, i): RubricLint[] => {
+    if (candidates.some((v) => meets(v, i) && !o.tiers.slice(0, i).some((_, j) => meets(v, j)))) return [];
+    const never = !candidates.some((v) => meets(v, i));
+    const by = o.tiers.slice(0, i).findIndex((_, j) => candidates.every((v) => !meets(v, i) || meets(v, j)));
+    const prev = o.tiers[by];
+    return [
+      never && o.percent
+        ? { at: ['tiers', i, 'value'], code: 'rubric.tierPercent', params: { tier: `${opText(t.op).zh} ${t.value}` } }
+        : {
+            at: ['tiers', i, 'value'],
+            code: 'rubric.tierShadowed',
+            params: {
+              tier: `${opText(t.op).zh} ${t.value}`,
+              prev: prev ? `${opText(prev.op).zh} ${prev.value}` : '',
+              n: by + 1,
+            },
+          },
+    ];
   });
 }
 
