@@ -1,7 +1,8 @@
-// Writes docs/evidence-fields.md from the schema, through the library bundle (`npm run docs` also writes
+// Writes docs/evidence-fields.md from the schema and docs/rubric-language.md from the rule kinds, through the library bundle (`npm run docs` also writes
 // schema/evidence.schema.json with `jiaxiao schema`).
 import { writeFileSync } from 'node:fs';
-import { evidenceFieldsMarkdown } from '../dist/index.js';
+import { evidenceFieldsMarkdown, rubricLanguageMarkdown } from '../dist/index.js';
 
 writeFileSync('docs/evidence-fields.md', evidenceFieldsMarkdown());
-console.log('wrote docs/evidence-fields.md');
+writeFileSync('docs/rubric-language.md', rubricLanguageMarkdown());
+console.log('wrote docs/evidence-fields.md and docs/rubric-language.md');

@@ -17,6 +17,7 @@ export { type Lang, message, problemLine } from './i18n/messages.js';
 export type { Problem, Severity } from './problem.js';
 export type { Sheet, SheetCheck, SheetIndicator, SheetItem } from './report/sheet.js';
 export { DEFAULT_RUBRIC_TEXT, defaultRubric } from './rubric/default.js';
+export { rubricLanguageMarkdown } from './rubric/language-doc.js';
 export { type LoadedRubric, loadRubricBytes, loadRubricText } from './rubric/load.js';
 export type { Rubric } from './rubric/model.js';
 

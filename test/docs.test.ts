@@ -1,7 +1,9 @@
 // Generated documents stay in step with the schema they describe.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RULE_KINDS } from '../src/engine/rules/index.js';
 import { evidenceFields, evidenceFieldsMarkdown } from '../src/evidence/field-list.js';
+import { rubricLanguageMarkdown } from '../src/rubric/language-doc.js';
 
 describe('docs/evidence-fields.md', () => {
   it('is what `npm run docs` generates from the schema', () => {
@@ -19,5 +21,19 @@ describe('docs/evidence-fields.md', () => {
       kind: 'number',
     });
     expect(rows.find((r) => r.path === 'ledger[].assigned')).toMatchObject({ zh: '布置作业的家庭数' });
+  });
+});
+
+describe('docs/rubric-language.md', () => {
+  it('is what `npm run docs` generates from the rule kinds and its frame', () => {
+    expect(readFileSync('docs/rubric-language.md', 'utf8')).toBe(rubricLanguageMarkdown());
+  });
+  it('documents every rule kind, with an example that names it', () => {
+    const md = rubricLanguageMarkdown();
+    for (const kind of Object.values(RULE_KINDS)) {
+      expect(md, kind.kind).toContain(`\`${kind.kind}\``);
+      expect(kind.doc.example, kind.kind).toMatch(/rule: (\w+)/);
+      expect(kind.doc.text.en.length, kind.kind).toBeGreaterThan(20);
+    }
   });
 });

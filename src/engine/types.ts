@@ -48,8 +48,18 @@ export interface RubricLint {
   severity?: 'error' | 'warning';
 }
 
+/** A rule kind's own documentation: docs/rubric-language.md is generated from these. */
+export interface RuleDoc {
+  title: Text;
+  /** A check of this kind in YAML, as a rubric writes it. */
+  example: string;
+  /** What it does and what the sheet shows (Markdown). */
+  text: Text;
+}
+
 export interface RuleKind<O = unknown> {
   kind: string;
+  doc: RuleDoc;
   /** The check's options, common fields included (id, label, points, stages); built on first use. */
   schema: () => z.ZodType<O>;
   fields(options: O): FieldRef[];
@@ -59,6 +69,8 @@ export interface RuleKind<O = unknown> {
   lint?(options: O): RubricLint[];
   /** Ledger record types the rule reads: a file with none of them is incomplete for this check. */
   recordTypes?(options: O): RecordType[];
+  /** For combinations: how many of its `parts` must be complete (or pass) for the whole to be; all by default. */
+  need?(options: O, parts: number): number;
   /** Nested raw checks (any-of / all-of) with their place in the options. */
   children?(options: O): { at: (string | number)[]; raw: unknown }[];
   evaluate(options: O, ctx: Context, children: CompiledCheck[]): Finding;

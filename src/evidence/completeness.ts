@@ -42,8 +42,7 @@ function needsOf(check: CompiledCheck, stage: Stage): Needs {
     .map((ref) => ref.path as string[]);
   const records = check.kind.recordTypes?.(options) ?? [];
   const children = check.children.map((c) => needsOf(c, stage));
-  const k = (options as { k?: number }).k;
-  const need = check.kind.kind === 'anyOf' ? 1 : check.kind.kind === 'atLeast' ? (k ?? 1) : children.length;
+  const need = check.kind.need?.(options, children.length) ?? children.length;
   return { id: check.id, kind: check.kind.kind, need, facts, records, children };
 }
 

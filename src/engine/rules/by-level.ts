@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { LEVEL_LABELS, LEVELS, type Level } from '../../evidence/schema.js';
 import { div, exact } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
 
 const schema = once(() =>
@@ -38,8 +38,21 @@ function lint(o: Options) {
   });
 }
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '按级别计分，取最高', en: 'points by level, the highest counting' },
+  example: `- { id: B6.1a, rule: byLevel, label: 最高级别表彰, list: awards, years: 5, pointsByLevel: { county: 4, city: 6, province: 8, national: 10 } }
+`,
+  text: {
+    zh: `列出的级别中**最高的**一项计分（“县级及以上”按最高级别）；表中级别越高分值越低时 \`rubric check\` 警告。
+评分表：\`2020–2024 年荣誉表彰最高为市级（《市级优秀家长学校》2022），得 6/10 分\`。`,
+    en: `The highest level present (the table's order: county, city, province, national) gives its points.`,
+  },
+};
+
 export const byLevel: RuleKind<Options> = {
   kind: 'byLevel',
+  doc,
   schema,
   maxPoints,
   lint,

@@ -1,8 +1,26 @@
 // Combinations of nested checks: any of them ("有县级及以上立项课题，或家庭教育个案指导成果"), all of
 // them, or at least k of n.
 import * as z from 'zod';
-import type { CompiledCheck, Finding, RuleKind } from '../types.js';
+import type { CompiledCheck, Finding, RuleDoc, RuleKind } from '../types.js';
 import { checkBase, once } from './common.js';
+
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '组合', en: 'combinations' },
+  example: `- id: B1.1a
+  rule: atLeast
+  k: 2
+  label: 三项至少两项
+  checks:
+    - { id: B1.1a1, rule: flag, label: 教学计划, field: facts.teachingPlan }
+    - { id: B1.1a2, rule: flag, label: 教材, field: facts.textbook }
+    - { id: B1.1a3, rule: flag, label: 学习交流制度, field: facts.studyExchangeSystem }
+`,
+  text: {
+    zh: `\`anyOf\` 满足其一，\`allOf\` 全部满足，\`atLeast\` 至少 \`k\` 项。评分表：\`满足 1/3 项，要求至少 2 项；未满足：…\`。`,
+    en: `\`anyOf\` passes when one part passes, \`allOf\` when all do, \`atLeast\` when at least \`k\` do.`,
+  },
+};
 
 type Kind = 'anyOf' | 'allOf' | 'atLeast';
 
@@ -15,9 +33,13 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
       checks: z.array(z.looseObject({ rule: z.string() })).min(2),
     }),
   );
+  /** Parts that must pass (or, for completeness, be complete): one for any-of, k for at-least, all for all-of. */
+  const need = (o: { k?: number }, parts: number) => (kind === 'anyOf' ? 1 : kind === 'atLeast' ? (o.k ?? 1) : parts);
   return {
     kind,
+    doc,
     schema,
+    need,
     fields: () => [],
     lint: (o) =>
       o.k !== undefined && o.k > o.checks.length
@@ -27,8 +49,8 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
     evaluate(o, ctx, children: CompiledCheck[]): Finding {
       const findings = children.map((c) => ctx.evaluate(c));
       const passed = findings.filter((f) => f.outcome === 'pass');
-      const need = kind === 'anyOf' ? 1 : kind === 'allOf' ? findings.length : (o.k ?? 1);
-      const pass = passed.length >= need;
+      const needed = need(o, findings.length);
+      const pass = passed.length >= needed;
       // Say what decided it: the passing reason for any-of, the failing ones otherwise.
       const shown =
         kind === 'anyOf' && pass ? passed.slice(0, 1) : pass ? findings : findings.filter((f) => f.outcome !== 'pass');
@@ -41,8 +63,8 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
             : { zh: '均未满足：', en: 'none met: ' }
           : kind === 'atLeast'
             ? {
-                zh: `满足 ${passed.length}/${findings.length} 项，要求至少 ${need} 项${pass ? '' : '；未满足：'}`,
-                en: `${passed.length} of ${findings.length} met, at least ${need} required${pass ? '' : '; not met: '}`,
+                zh: `满足 ${passed.length}/${findings.length} 项，要求至少 ${needed} 项${pass ? '' : '；未满足：'}`,
+                en: `${passed.length} of ${findings.length} met, at least ${needed} required${pass ? '' : '; not met: '}`,
               }
             : { zh: '', en: '' };
       const missing = findings.flatMap((f) => f.missing ?? []);

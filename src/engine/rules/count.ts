@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { termIndexOf } from '../calendar.js';
 import { exact } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   compare,
@@ -34,8 +34,22 @@ const TERM_NAMES = [
   { zh: '第二学期', en: 'term 2' },
 ];
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '按学期或学年计数台账记录', en: 'records per term or per year' },
+  example: `- { id: B6.3a, rule: count, label: 每学期专题讲座不少于 2 次, records: { type: lecture }, per: term, op: '>=', value: 2 }
+`,
+  text: {
+    zh: `\`per: term\` 要求两个学期**各自**满足；只计该学期内的日期。\`records.where\` 可以按记录字段筛选，例如
+\`where: [{ field: reached, op: '>=', ref: school.households }]\`（与某个事实比较）或 \`where: [{ field: graded, value: true }]\`。
+评分表：\`专题培训讲座：第一学期 2 次、第二学期 1 次，要求每学期 ≥ 2 次\`。`,
+    en: `Ledger records counted per term (each term on its own) or per academic year, optionally filtered by their fields.`,
+  },
+};
+
 export const count: RuleKind<Options> = {
   kind: 'count',
+  doc,
   schema,
   fields: (o) => selectionFields(o.records, ['records']),
   recordTypes: (o) => typesOf(o.records),

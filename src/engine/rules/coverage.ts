@@ -1,7 +1,7 @@
 // Coverage of every teaching month or week by ledger records: "每月有作业", "周周组织家长开展主题读书活动".
 import * as z from 'zod';
 import { monthOf, weekOf } from '../calendar.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   finding,
@@ -32,8 +32,22 @@ type Options = z.infer<ReturnType<typeof schema>>;
 
 const SHOWN_GAPS = 6;
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '每个教学月或教学周', en: 'every teaching month or week' },
+  example: `- { id: B6.2a, rule: coverage, label: 每个教学月有家长作业, records: { type: homework }, period: month }
+- { id: B9.1a, rule: coverage, label: 每月至少 2 种形式, records: { type: course }, period: month, distinct: form, min: 2 }
+`,
+  text: {
+    zh: `教学月、教学周的定义在细则的 \`calendar\` 中（默认：一个月至少 15 天在学期内；一周至少 3 个工作日在学期内且不在假期内）。
+评分表：\`家长作业覆盖 7/9 个教学月，缺 2023-12、2024-03\`。`,
+    en: `Every teaching month or teaching week must have a record (optionally of at least \`min\` distinct values of a field).`,
+  },
+};
+
 export const coverage: RuleKind<Options> = {
   kind: 'coverage',
+  doc,
   schema,
   recordTypes: (o) => typesOf(o.records),
   fields: (o) => [

@@ -1,13 +1,25 @@
 // Yes/no: a fact the school states, such as "有家庭教育学习和交流制度".
 import * as z from 'zod';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, field, fieldLabel, finding, missing, once, valueAt } from './common.js';
 
 const schema = once(() => z.strictObject({ ...checkBase(), rule: z.literal('flag'), field: field() }));
 type Options = z.infer<ReturnType<typeof schema>>;
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '是否', en: 'yes/no' },
+  example: `- { id: B1.2a, rule: flag, label: 有家庭教育学习和交流制度, field: facts.studyExchangeSystem }
+`,
+  text: {
+    zh: `评分表：\`✗ B1.2a 有家庭教育学习和交流制度：否\`。字段缺失时：\`缺少数据: 有家庭教育学习和交流制度\`。`,
+    en: `A yes/no fact the school states; it passes when the fact is true.`,
+  },
+};
+
 export const flag: RuleKind<Options> = {
   kind: 'flag',
+  doc,
   schema,
   fields: (o) => [{ path: o.field.split('.'), expect: 'boolean', at: ['field'] }],
   evaluate(o, ctx) {

@@ -1,7 +1,7 @@
 // A ratio of two quantities against a threshold: 生均经费 = spending ÷ students ≥ 20 元; completion ≥ 50%.
 import * as z from 'zod';
 import { exact } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
 
@@ -23,8 +23,30 @@ const schema = once(() =>
 );
 type Options = z.infer<ReturnType<typeof schema>>;
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '两个数量之比', en: 'a ratio of two quantities' },
+  example: `- id: B4.1a
+  rule: ratio
+  label: 生均家庭教育经费不少于 20 元
+  name: 生均经费
+  numerator: { field: facts.spending }
+  denominator: { field: school.students }
+  op: '>='
+  value: 20
+  unit: 元
+`,
+  text: {
+    zh: `数量（quantity）可以是一个字段 \`{ field: … }\`，台账记录某字段之和 \`{ sum: completed, records: { type: homework } }\`，
+或记录条数 \`{ count: { type: lecture } }\`。\`percent: true\` 时按百分比比较和显示（\`value: 50\` 即 50%）。
+评分表：\`生均经费 15.20 元（家庭教育经费实际支出（元） 18240 ÷ 在校学生数 1200），要求 ≥ 20 元\`。分母为 0 时不通过并说明。`,
+    en: `A ratio of two quantities (a field, a sum over ledger records, or a record count) against a threshold; a zero denominator fails with a reason.`,
+  },
+};
+
 export const ratio: RuleKind<Options> = {
   kind: 'ratio',
+  doc,
   schema,
   recordTypes: (o) => [...quantityRecordTypes(o.numerator), ...quantityRecordTypes(o.denominator)],
   fields: (o) => [...quantityFields(o.numerator, ['numerator']), ...quantityFields(o.denominator, ['denominator'])],

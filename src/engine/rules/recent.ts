@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { LEVEL_LABELS, LEVELS } from '../../evidence/schema.js';
 import { byText } from '../../problem.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
 
 const schema = once(() =>
@@ -25,8 +25,21 @@ interface Dated {
   level?: (typeof LEVELS)[number];
 }
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '时间窗口内的清单', en: 'a dated list within a window' },
+  example: `- { id: B8.2a1, rule: recent, label: 五年内县级及以上立项课题, list: projects, years: 5, levels: [county, city, province, national] }
+`,
+  text: {
+    zh: `\`list\`：\`projects\`（立项课题）、\`cases\`（个案指导成果）、\`awards\`（荣誉表彰）；窗口是参照年及此前 \`years − 1\` 年。
+评分表：\`2020–2024 年县级、市级、省级（自治区级）、国家级立项课题 0 项，要求 ≥ 1 项\`。`,
+    en: `At least one item of a dated list (projects, cases, awards) within the reference year and the \`years − 1\` before it, at the levels named.`,
+  },
+};
+
 export const recent: RuleKind<Options> = {
   kind: 'recent',
+  doc,
   schema,
   fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],
   evaluate(o, ctx) {

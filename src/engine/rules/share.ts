@@ -1,7 +1,7 @@
 // The share of ledger records that meet a condition: "每次作业有批改" is graded records ÷ homework records = 100%.
 import * as z from 'zod';
 import { div, exact, mul } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   compare,
@@ -34,8 +34,20 @@ const schema = once(() =>
 );
 type Options = z.infer<ReturnType<typeof schema>>;
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '满足条件的记录所占比例', en: 'the share of records meeting a condition' },
+  example: `- { id: B6.2b, rule: share, label: 每次作业有批改, records: { type: homework }, where: [{ field: graded, value: true }], op: '>=', value: 100 }
+`,
+  text: {
+    zh: `\`value\` 是百分数；没有任何记录时不通过。评分表：\`家长作业记录中作业有批改 8/9 条（88.89%），要求全部\`。`,
+    en: `The percentage of records meeting a condition; no records at all fails.`,
+  },
+};
+
 export const share: RuleKind<Options> = {
   kind: 'share',
+  doc,
   schema,
   recordTypes: (o) => typesOf(o.records),
   fields: (o) => [

@@ -1,7 +1,7 @@
 // A number against a threshold with an explicit operator: "配备不少于2名家庭教育指导师" is instructors >= 2.
 import * as z from 'zod';
 import { exact } from '../exact.js';
-import type { RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   compare,
@@ -30,8 +30,20 @@ const schema = once(() =>
 );
 type Options = z.infer<ReturnType<typeof schema>>;
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '数值与阈值', en: 'a number against a threshold' },
+  example: `- { id: B3.1a, rule: threshold, label: 指导师不少于 2 名, field: facts.instructors, op: '>=', value: 2, unit: 人 }
+`,
+  text: {
+    zh: `评分表：\`家庭教育指导师人数 1 人，要求 ≥ 2 人\`。`,
+    en: `A number compared with a threshold by an explicit operator.`,
+  },
+};
+
 export const threshold: RuleKind<Options> = {
   kind: 'threshold',
+  doc,
   schema,
   fields: (o) => [{ path: o.field.split('.'), expect: 'number', at: ['field'] }],
   evaluate(o, ctx) {

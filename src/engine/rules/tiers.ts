@@ -2,7 +2,7 @@
 // rubric lists them) gives its points; the check's points are those of the highest tier.
 import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../exact.js';
-import type { RubricLint, RuleKind } from '../types.js';
+import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 
@@ -61,8 +61,31 @@ function lint(o: Options): RubricLint[] {
   });
 }
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '分档计分', en: 'tiered points' },
+  example: `- id: B4.1a
+  rule: tiers
+  label: 完成率分档
+  name: 家长作业完成率
+  percent: true
+  measure:
+    numerator: { sum: completed, records: { type: homework } }
+    denominator: { sum: assigned, records: { type: homework } }
+  tiers:                                  # 从高到低；第一个满足的档得分
+    - { op: '>', value: 80, points: 20 }  # 高于 80% 得 20 分
+    - { op: '>', value: 60, points: 10 }  # 高于 60% 得 10 分
+`,
+  text: {
+    zh: `\`measure\` 是一个数量，或两个数量之比。这项核查的分值必须等于最高一档（不等时 \`rubric check\` 报错）。
+评分表：\`家长作业完成率 70%（553 ÷ 790），达到“> 60%”一档，得 10/20 分\`。`,
+    en: `The first tier met, in the order listed, gives its points; the check is worth its highest tier.`,
+  },
+};
+
 export const tiers: RuleKind<Options> = {
   kind: 'tiers',
+  doc,
   schema,
   maxPoints,
   lint,

@@ -1,7 +1,7 @@
 // A trend against last year: "统测成绩有所提高", "家长投诉率普遍降低". A measure is a fact or a rate.
 import * as z from 'zod';
 import { cmp, div, type Exact, exact, isZero, mul } from '../exact.js';
-import type { Context, FieldRef, RuleKind, Text } from '../types.js';
+import type { Context, FieldRef, RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText, once } from './common.js';
 
 const measure = once(() =>
@@ -58,8 +58,29 @@ function measureValue(ctx: Context, m: Measure, percent: boolean): Value {
   };
 }
 
+/** Documentation: docs/rubric-language.md is generated from it. */
+const doc: RuleDoc = {
+  title: { zh: '与上学年比较', en: 'against last year' },
+  example: `- id: B10.2a
+  rule: trend
+  label: 家长投诉率低于上学年（或两年均为 0）
+  name: 家长投诉率
+  current: { numerator: outcomes.complaints.current, denominator: school.students }
+  previous: { numerator: outcomes.complaints.previous, denominator: school.studentsLastYear }
+  direction: lower
+  percent: true
+  floor: 0
+`,
+  text: {
+    zh: `\`direction: higher | lower\` 为严格比较；\`ceiling\`（升高时）或 \`floor\`（降低时）：两年都在这个值上视为达到。
+评分表：\`家长投诉率 0.50%（6 ÷ 1200），上学年 0.35%（4 ÷ 1150），要求低于上学年\`。`,
+    en: `This year against last year, strictly higher or lower; \`ceiling\`/\`floor\` count both years at that value as met.`,
+  },
+};
+
 export const trend: RuleKind<Options> = {
   kind: 'trend',
+  doc,
   schema,
   fields: (o) => [...measureFields(o.current, 'current'), ...measureFields(o.previous, 'previous')],
   evaluate(o, ctx) {
