@@ -322,6 +322,8 @@ class Compiler {
   private checkLevels(data: RubricData, groups: RubricGroup[]) {
     const levels = data.levels ?? [];
     const bonus = this.bonusBest(data);
+    // Points that do not add up were reported already; the best score cannot be known from them.
+    if (this.problems.some((p) => p.code === 'rubric.sharesSum' || p.code === 'rubric.pointsSum')) return;
     const maxFor = (stage: Stage) =>
       sum(
         groups.flatMap((g) =>

@@ -85,5 +85,11 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
   // As in a batch: the 折算分 the sheet shows (hundredths) against the threshold in hundredths.
   const below = minScore !== undefined && isBelow(sheet.normalized, minScore);
+  if (below)
+    io.err(
+      lang === 'zh'
+        ? `折算分 ${sheet.normalized.toFixed(2)} 低于 --min-score ${minScore}\n`
+        : `normalized score ${sheet.normalized.toFixed(2)} is below --min-score ${minScore}\n`,
+    );
   return below ? EXIT.belowThreshold : EXIT.ok;
 }
