@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { isInside } from '../../io/attachments.js';
 import { findEvidenceFiles } from '../../io/files.js';
+import { escapeText } from '../../render/escape.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
@@ -151,7 +152,7 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       else seen.set(key, r.file);
       builder.add(r.row);
       if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100))
-        below.push(`${r.row.name}（${(r.row.normalized / 100).toFixed(2)}）`);
+        below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid();
       invalid++;

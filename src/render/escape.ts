@@ -1,0 +1,94 @@
+// One escaping function per output kind. Renderers apply them where they write a value that came from a
+// file (school name, county, titles, file paths, unknown keys, messages with their params), so that no
+// submitted string can clear a screen, retitle a terminal, start a CI workflow command, break an XML
+// report or a Markdown table. Unsafe characters (src/io/unsafe-chars.ts) are shown escaped, visibly and the
+// same way in every format: \e, \n, \r, \t, \x07, \u202E.
+import { UNSAFE_CHARS } from '../io/unsafe-chars.js';
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+function visible(ch: string): string {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Unsafe characters shown as escapes; a value's own line breaks become \n and \r, never a new line. */
+export const escapeControls = (s: string): string => s.replace(UNSAFE_CHARS, visible);
+
+// --- Terminal and plain text (sheet table, batch ranking, summary.txt, validate text, stderr) ---
+
+/** A value in terminal or plain-text output. */
+export const escapeText = escapeControls;
+
+/**
+ * Lines of plain-text output. Only the github formatter may write a line that GitHub Actions runs as a
+ * workflow command: a line starting with `::` (after any whitespace, as the runner trims it) has its first
+ * colon escaped, and the older `##[command]` and Azure's `##vso[` forms, honoured anywhere in a line, have
+ * a `#` escaped.
+ */
+export function textLine(line: string): string {
+  let out = line;
+  if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, '\\x23');
+  const lead = /^\s*:(?=:)/u.exec(out);
+  if (lead) out = `${lead[0].slice(0, -1)}\\x3a${out.slice(lead[0].length)}`;
+  return out;
+}
+
+/** A plain-text document from its lines (which may hold several each), every line made safe by textLine. */
+export const textLines = (lines: readonly string[]): string => lines.join('\n').split('\n').map(textLine).join('\n');
+
+// --- GitHub Actions workflow commands (validate --format github) ---
+
+/** The message of a workflow command: % and line breaks percent-encoded, after the control escapes. */
+export const escapeGithubData = (s: string): string =>
+  escapeControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** A property of a workflow command (file=, title=): also : and , encoded. */
+export const escapeGithubProperty = (s: string): string =>
+  escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+// --- JUnit XML ---
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Text or an attribute value in XML 1.0: the five special characters as entities, and every character XML
+ * cannot carry (C0 controls, U+FFFE/U+FFFF, lone surrogates) shown as its escape rather than dropped.
+ */
+export const escapeXml = (s: string): string => escapeControls(s).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
+
+// --- Markdown (GitHub-flavoured, in table cells) ---
+
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text in a Markdown table cell, shown as written: no raw HTML (< > & as entities), no emphasis, link,
+ * code, strike-through or math (\ ` * _ [ ] ~ $ backslash-escaped), no cell break (\|), no line break.
+ */
+export const escapeMarkdown = (s: string): string =>
+  escapeControls(s)
+    .replace(/[\\`*_[\]~$|]/g, '\\$&')
+    .replace(/[&<>]/g, (c) => MD_ENTITIES[c] ?? c);
+
+/** A code span in a Markdown table cell: a fence longer than any run of backticks inside, \| for pipes. */
+export function markdownCode(s: string): string {
+  const text = escapeControls(s).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+// --- JSON ---
+
+// JSON.stringify escapes C0 controls and lone surrogates; these it leaves raw. Inside a JSON string they
+// may be written as \uXXXX: the value read back is the same, and the bytes are safe on a terminal.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+
+/** A value as indented JSON with a final newline, every unsafe character as a \u escape. */
+export const jsonText = (value: unknown): string =>
+  `${JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
