@@ -25,21 +25,30 @@ export const escapeControls = (s: string): string => s.replace(UNSAFE_CHARS, vis
 export const escapeText = escapeControls;
 
 /**
- * Lines of plain-text output. Only the github formatter may write a line that GitHub Actions runs as a
- * workflow command: a line starting with `::` (after any whitespace, as the runner trims it) has its first
- * colon escaped, and the older `##[command]` and Azure's `##vso[` forms, honoured anywhere in a line, have
- * a `#` escaped.
+ * CI runners read commands out of any log line: GitHub Actions runs a line starting with `::` (after any
+ * whitespace, which the runner trims), and the older `##[command]` and Azure's `##vso[` forms anywhere in a
+ * line. Only the github formatter may write them: every other format breaks them in its own escaping.
  */
-export function textLine(line: string): string {
+function guard(line: string, hash: string, colon: string): string {
   let out = line;
-  if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, '\\x23');
+  if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, hash);
   const lead = /^\s*:(?=:)/u.exec(out);
-  if (lead) out = `${lead[0].slice(0, -1)}\\x3a${out.slice(lead[0].length)}`;
+  if (lead) out = `${lead[0].slice(0, -1)}${colon}${out.slice(lead[0].length)}`;
   return out;
 }
 
+const guardLines = (lines: readonly string[], hash: string, colon: string): string =>
+  lines
+    .join('\n')
+    .split('\n')
+    .map((line) => guard(line, hash, colon))
+    .join('\n');
+
+/** One line of plain text, never a workflow command: `::` at its start and `##[` shown as \x3a:, \x23#[. */
+export const textLine = (line: string): string => guard(line, '\\x23', '\\x3a');
+
 /** A plain-text document from its lines (which may hold several each), every line made safe by textLine. */
-export const textLines = (lines: readonly string[]): string => lines.join('\n').split('\n').map(textLine).join('\n');
+export const textLines = (lines: readonly string[]): string => guardLines(lines, '\\x23', '\\x3a');
 
 // --- GitHub Actions workflow commands (validate --format github) ---
 
@@ -61,6 +70,9 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  */
 export const escapeXml = (s: string): string => escapeControls(s).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
 
+/** An XML document from its lines: workflow commands broken with character references (&#35; &#58;). */
+export const xmlLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
+
 // --- Markdown (GitHub-flavoured, in table cells) ---
 
 const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -74,14 +86,8 @@ export const escapeMarkdown = (s: string): string =>
     .replace(/[\\`*_[\]~$|]/g, '\\$&')
     .replace(/[&<>]/g, (c) => MD_ENTITIES[c] ?? c);
 
-/** A code span in a Markdown table cell: a fence longer than any run of backticks inside, \| for pipes. */
-export function markdownCode(s: string): string {
-  const text = escapeControls(s).replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
+/** A Markdown document from its lines: workflow commands broken with character references (&#35; &#58;). */
+export const markdownLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
 
 // --- JSON ---
 
@@ -89,6 +95,11 @@ export function markdownCode(s: string): string {
 // may be written as \uXXXX: the value read back is the same, and the bytes are safe on a terminal.
 const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 
-/** A value as indented JSON with a final newline, every unsafe character as a \u escape. */
+/**
+ * A value as indented JSON with a final newline, every unsafe character as a \u escape, and `##[` (a CI
+ * command anywhere in a log line) as \u0023#[. Such characters occur only inside strings.
+ */
 export const jsonText = (value: unknown): string =>
-  `${JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  `${JSON.stringify(value, null, 2)
+    .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;

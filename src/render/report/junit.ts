@@ -1,7 +1,7 @@
 // JUnit XML, as GitLab and Jenkins read it: one test case per file, failing when the file has errors.
 import { problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../report/validation.js';
-import { escapeXml as xml } from '../escape.js';
+import { escapeXml as xml, xmlLines } from '../escape.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportJunit: ReportRenderer = (results, { lang }) => {
@@ -29,5 +29,5 @@ export const renderReportJunit: ReportRenderer = (results, { lang }) => {
     out.push('    </testcase>');
   }
   out.push('  </testsuite>', '</testsuites>');
-  return `${out.join('\n')}\n`;
+  return `${xmlLines(out)}\n`;
 };
