@@ -3,7 +3,7 @@
 // submitted string can clear a screen, retitle a terminal, start a CI workflow command, break an XML
 // report or a Markdown table. Unsafe characters (src/io/unsafe-chars.ts) are shown escaped, visibly and the
 // same way in every format: \e, \n, \r, \t, \x07, \u202E.
-import { UNSAFE_CHARS } from '../io/unsafe-chars.js';
+import { hasUnsafeChar, UNSAFE_CHARS } from '../io/unsafe-chars.js';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
 
@@ -17,7 +17,7 @@ function visible(ch: string): string {
 }
 
 /** Unsafe characters shown as escapes; a value's own line breaks become \n and \r, never a new line. */
-export const escapeControls = (s: string): string => s.replace(UNSAFE_CHARS, visible);
+export const escapeControls = (s: string): string => (hasUnsafeChar(s) ? s.replace(UNSAFE_CHARS, visible) : s);
 
 // --- Terminal and plain text (sheet table, batch ranking, summary.txt, validate text, stderr) ---
 
