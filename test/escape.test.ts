@@ -34,6 +34,7 @@ describe('terminal and plain text', () => {
   it('a line that would be a workflow command is not one any more', () => {
     expect(textLine('::warning file=a::x')).toBe('\\x3a:warning file=a::x');
     expect(textLine(' \u3000\t::error::x')).toBe(' \u3000\t\\x3a:error::x');
+    expect(textLine(`${ESC}[1m::error::x`)).toBe(`${ESC}[1m\\x3a:error::x`);
     expect(textLine('a ##[error]x ###[warning]y ##vso[task.setvariable]z')).toBe(
       'a \\x23#[error]x #\\x23#[warning]y \\x23#vso[task.setvariable]z',
     );

@@ -42,6 +42,8 @@ function jiaxiao(args: string[], cwd?: string) {
 function expectSafe(r: { out: string; err: string }, github = false) {
   expect(unsafeIn(r.out, { github })).toBeUndefined();
   expect(unsafeIn(r.err)).toBeUndefined();
+  // A lone surrogate written as UTF-8 becomes U+FFFD; the fixtures hold none of their own.
+  expect(`${r.out}${r.err}`).not.toContain('\ufffd');
 }
 
 describe('score, one school', () => {
@@ -58,6 +60,17 @@ describe('score, one school', () => {
     expect(title.startsWith('\\x3a:warning file=README.md,line=1::injected \\x23#[error]boom <img')).toBe(true);
     // A literal backslash stays one.
     expect(title).toContain("=cmd('calc') \\e[2J（<script>");
+  });
+
+  it('in colour too, no line starts a workflow command once the colour codes are stripped', () => {
+    const r = spawnSync(process.execPath, [bin, 'score', legal], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', FORCE_COLOR: '1' },
+    });
+    expect(r.stdout).toContain(`${ESC}[1m`);
+    const plain = r.stdout.replace(new RegExp(`${ESC}\\[[\\d;]*m`, 'g'), '');
+    expect(unsafeIn(plain)).toBeUndefined();
+    expect(plain.startsWith('\\x3a:warning')).toBe(true);
   });
 
   it('the JSON sheet gives back the exact strings', () => {
@@ -98,7 +111,11 @@ describe('score, a folder', () => {
       expectSafe(r);
       const files = readdirSync(out);
       expect(files.length).toBe(4); // three sheets and the summary
-      for (const f of files) expect(unsafeIn(readFileSync(join(out, f), 'utf8')), f).toBeUndefined();
+      for (const f of files) {
+        const text = readFileSync(join(out, f), 'utf8');
+        expect(unsafeIn(text), f).toBeUndefined();
+        expect(text, f).not.toContain('\ufffd');
+      }
       if (format === 'json') {
         const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
         expect(summary.ranking.map((s: { name: string }) => s.name)).toContain(legalName);

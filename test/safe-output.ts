@@ -2,12 +2,11 @@
 
 /**
  * Characters no output may carry raw: C0 controls but the newline the renderers write, DEL, C1, bidi marks,
- * embeddings, overrides and isolates, the Unicode line separators, U+FFFE/U+FFFF, and U+FFFD (what a lone
- * surrogate becomes when written as UTF-8).
+ * embeddings, overrides and isolates, the Unicode line separators, U+FFFE/U+FFFF and lone surrogates.
  */
 export const RAW_UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffd-\uffff]|\p{Cs}/u;
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]|\p{Cs}/u;
 
 /** The first problem with a text output, or undefined: raw unsafe characters, or a line CI would run. */
 export function unsafeIn(text: string, { github = false } = {}): string | undefined {

@@ -32,7 +32,9 @@ export const escapeText = escapeControls;
 function guard(line: string, hash: string, colon: string): string {
   let out = line;
   if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, hash);
-  const lead = /^\s*:(?=:)/u.exec(out);
+  // Colour codes (ours, with FORCE_COLOR) may come first: a runner that strips them must find no command.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: skipping colour codes is the point
+  const lead = /^(?:\s|\u001b\[[\d;]*m)*:(?=:)/u.exec(out);
   if (lead) out = `${lead[0].slice(0, -1)}${colon}${out.slice(lead[0].length)}`;
   return out;
 }
