@@ -54,9 +54,8 @@ export const textLines = (lines: readonly string[]): string => guardLines(lines,
 
 // --- GitHub Actions workflow commands (validate --format github) ---
 
-/** The message of a workflow command: % and line breaks percent-encoded, after the control escapes. */
-export const escapeGithubData = (s: string): string =>
-  escapeControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** The message of a workflow command: control escapes (a line break shows as \n), then % percent-encoded. */
+export const escapeGithubData = (s: string): string => escapeControls(s).replace(/%/g, '%25');
 
 /** A property of a workflow command (file=, title=): also : and , encoded. */
 export const escapeGithubProperty = (s: string): string =>
