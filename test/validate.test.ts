@@ -112,7 +112,7 @@ describe('formats', () => {
   it('markdown: a count line and a table', () => {
     const r = jiaxiao(['validate', bad, '--format', 'markdown']);
     expect(r.out).toContain('检查了 1 个文件：**1** 个错误，**0** 个警告；1 个文件有错误。');
-    expect(r.out).toContain('| `test/fixtures/bad/unit-in-number.yaml` | 37:13 | 错误 |');
+    expect(r.out).toContain('| test/fixtures/bad/unit-in-number.yaml | 37:13 | 错误 |');
   });
 
   it('several formats, each to its own output, written whole', () => {

@@ -1,6 +1,7 @@
 // The only place that exits. An unexpected error is a bug: say so plainly, without a stack trace unless
 // JIAXIAO_DEBUG is set. In a worker thread of a large batch, it serves files instead.
 import './zod-config.js';
+import { escapeText } from '../render/escape.js';
 import { processStreams } from './env.js';
 import { WORKER_FLAG } from './pool-flag.js';
 import { run } from './program.js';
@@ -20,7 +21,7 @@ if (process.argv[2] !== WORKER_FLAG) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.err(`jiaxiao: 内部错误（internal error）：${(e as Error).message}\n`);
+      io.err(`jiaxiao: 内部错误（internal error）：${escapeText(String((e as Error).message))}\n`);
       if (process.env.JIAXIAO_DEBUG) io.err(`${(e as Error).stack}\n`);
       process.exitCode = 3;
     },

@@ -1,5 +1,6 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
 import { Command, CommanderError, Option } from 'commander';
+import { escapeText } from '../render/escape.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 
@@ -135,7 +136,8 @@ export async function run(argv: string[], io: Streams): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
-      io.err(`jiaxiao: ${e.message}\n`);
+      // Its message may name files and folders found on disk: escaped like every other line on a terminal.
+      io.err(`jiaxiao: ${escapeText(e.message)}\n`);
       return 2;
     }
     throw e;

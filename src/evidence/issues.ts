@@ -111,6 +111,8 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
     case 'custom': {
       const p = (issue.params ?? {}) as Record<string, unknown>;
       if (p.code === 'dateOrDates') return { code: 'ledger.dateOrDates', params: {} };
+      if (p.code === 'controlChar')
+        return { code: 'value.controlChar', params: { char: String(p.char), index: Number(p.index) } };
       return { code: 'value.invalid', params: { detail: issue.message } };
     }
     default:

@@ -1,5 +1,6 @@
 // The evidence file: one school, one academic year. Raw, auditable quantities only; the engine derives rates.
 import * as z from 'zod';
+import { firstUnsafeChar } from '../io/unsafe-chars.js';
 import { labelled as L } from './labels.js';
 
 const COUNT_HINT = '写整数，不带单位，如 1200';
@@ -9,7 +10,14 @@ const DATE_HINT = '写成 YYYY-MM-DD，如 2023-09-01';
 const count = (zh: string, en: string) => L(z.number().int().nonnegative(), zh, en, COUNT_HINT);
 const positive = (zh: string, en: string) => L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
 const yesNo = (zh: string, en: string) => L(z.boolean(), zh, en, YESNO_HINT);
-const text = (zh: string, en: string) => L(z.string().trim().min(1), zh, en);
+/** Free text may not hold control characters: they would reach screens and CI logs. A note may hold line breaks. */
+const plain =
+  (allow = '') =>
+  (s: string, ctx: z.core.$RefinementCtx<string>) => {
+    const bad = firstUnsafeChar(s, allow);
+    if (bad) ctx.addIssue({ code: 'custom', input: s, params: { code: 'controlChar', ...bad } });
+  };
+const text = (zh: string, en: string) => L(z.string().trim().min(1).superRefine(plain()), zh, en);
 /** A real calendar date, YYYY-MM-DD (zod checks month lengths and leap years; JSON Schema gets format: date). */
 export const isoDate = (zh: string, en: string) => L(z.iso.date(), zh, en, DATE_HINT);
 
@@ -37,7 +45,7 @@ const stage = L(
 );
 
 const schoolCode = L(
-  z.union([z.string(), z.number().int()]).transform((v) => String(v).trim()),
+  z.union([z.string().superRefine(plain()), z.number().int()]).transform((v) => String(v).trim()),
   '学校标识码',
   'national school code',
   '10 位数字，如 "2164010001"',
@@ -125,8 +133,8 @@ const recordTypeNames = Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[
 /** Fields a ledger record may carry besides its type and date(s); which ones matter depends on the type. */
 export const recordFields = {
   title: text('标题', 'title').optional(),
-  note: L(z.string(), '备注', 'note').optional(),
-  files: L(z.array(z.string()), '佐证材料', 'supporting files').optional(),
+  note: L(z.string().superRefine(plain('\n\t')), '备注', 'note').optional(),
+  files: L(z.array(z.string().superRefine(plain())), '佐证材料', 'supporting files').optional(),
   assigned: count('布置作业的家庭数', 'households assigned homework').optional(),
   completed: count('完成作业的家庭数', 'households that completed homework').optional(),
   graded: yesNo('作业有批改', 'homework graded').optional(),

@@ -1,6 +1,7 @@
 // Problem messages in Chinese and English: templates over a problem's params. Each says what is wrong and
 // what to write instead.
 import type { Problem } from '../problem.js';
+import { escapeText, textLine } from '../render/escape.js';
 
 export type Lang = 'zh' | 'en';
 type P = Problem['params'];
@@ -180,6 +181,11 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'value.dateForm': {
     zh: (p) => `日期“${p.input}”请写成 ${p.suggestion}`,
     en: (p) => `write the date "${p.input}" as ${p.suggestion}`,
+  },
+  'value.controlChar': {
+    zh: (p) => `第 ${p.index} 个字符是控制字符 ${p.char}（看不见，却能改动屏幕和日志的显示），请删去`,
+    en: (p) =>
+      `character ${p.index} is the control character ${p.char} (invisible, yet it can alter screens and logs); remove it`,
   },
   'value.invalid': { zh: (p) => `值无效：${p.detail}`, en: (p) => `invalid value: ${p.detail}` },
   'ledger.dateOrDates': {
@@ -423,8 +429,10 @@ export function problemText(p: Problem, lang: Lang): string {
   return `${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
 }
 
-/** One line: file:line:col 错误 学生数（school.students）：… */
+/** One line for a terminal: file:line:col 错误 学生数（school.students）：…, the file's own strings escaped. */
 export function problemLine(p: Problem, lang: Lang): string {
-  const where = [p.file, p.line, p.col].filter((x) => x !== undefined).join(':');
-  return `${where ? `${where} ` : ''}${severityText(p, lang)} ${problemText(p, lang)}`;
+  const where = [p.file === undefined ? undefined : escapeText(p.file), p.line, p.col]
+    .filter((x) => x !== undefined)
+    .join(':');
+  return textLine(`${where ? `${where} ` : ''}${severityText(p, lang)} ${escapeText(problemText(p, lang))}`);
 }

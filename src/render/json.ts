@@ -1,5 +1,6 @@
 // The versioned JSON sheet (docs/sheet-json.md). Texts are given in the chosen language.
 import type { Sheet, SheetExtras } from '../report/sheet.js';
+import { jsonText } from './escape.js';
 import { pick, type SheetRenderer } from './types.js';
 
 function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
@@ -81,4 +82,4 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
   };
 }
 
-export const renderJson: SheetRenderer = (sheet, o) => `${JSON.stringify(sheetJson(sheet, o.lang), null, 2)}\n`;
+export const renderJson: SheetRenderer = (sheet, o) => jsonText(sheetJson(sheet, o.lang));

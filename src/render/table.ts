@@ -3,8 +3,9 @@
 import { centsText } from '../engine/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
+import { escapeText, textLines } from './escape.js';
 import { type Cell, type Row, renderGrid } from './grid.js';
-import { pick, pts, type RenderOptions, type SheetRenderer } from './types.js';
+import { pts, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
 const HEAD = {
   zh: ['一级指标', '二级指标', '评估内容', '分值', '自评', '得分'],
@@ -26,7 +27,7 @@ function checkRow(c: SheetCheck, o: RenderOptions): Row {
   // The reason carries the numbers and names the fact; the check's label would only repeat it.
   const paint = !c.applicable || c.passed ? o.paint.dim : o.paint.red;
   return {
-    cells: [{ text: '' }, { text: '' }, { text: `${mark} ${c.id} ${pick(c.reason, o.lang)}`, span: 4, paint }],
+    cells: [{ text: '' }, { text: '' }, { text: `${mark} ${c.id} ${textOf(c.reason, o.lang)}`, span: 4, paint }],
   };
 }
 
@@ -35,7 +36,7 @@ function itemCells(item: SheetItem, o: RenderOptions): Cell[] {
   const none = item.checks.every((c) => !c.applicable);
   const number = item.id.replace(/^[^.]*\./, '');
   return [
-    { text: `${number}. ${pick(item.text, o.lang)}` },
+    { text: `${number}. ${textOf(item.text, o.lang)}` },
     { text: none ? '—' : pts(item.max) },
     { text: '' },
     { text: none ? '—' : pts(item.score), ...(item.score < item.max ? { paint: o.paint.yellow } : {}) },
@@ -63,7 +64,7 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
           ? `${sign}${pts(i.score)}，每个 ${pts(i.points)} 分`
           : `${sign}${pts(i.score)}, ${pts(i.points)} each`
         : `${sign}${pts(i.score)}/${pts(i.points)}`;
-      const line = `  ${mark} ${i.id} ${pick(i.label, o.lang)}（${amount}）${zh ? '：' : ': '}${pick(i.reason, o.lang)}`;
+      const line = `  ${mark} ${i.id} ${textOf(i.label, o.lang)}（${amount}）${zh ? '：' : ': '}${textOf(i.reason, o.lang)}`;
       out.push(i.score > 0 ? line : o.paint.dim(line));
     }
   };
@@ -72,7 +73,8 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
   if (sheet.vetoes.length > 0) {
     out.push(o.paint.bold(zh ? '一票否决' : 'Vetoes'));
     for (const v of sheet.vetoes) {
-      const denies = v.denies === 'all' ? (zh ? '全部等级' : 'every level') : v.denies.join(zh ? '、' : ', ');
+      const denies =
+        v.denies === 'all' ? (zh ? '全部等级' : 'every level') : escapeText(v.denies.join(zh ? '、' : ', '));
       const state = v.triggered
         ? zh
           ? `触发，否决${denies}`
@@ -80,18 +82,18 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
         : zh
           ? '未触发'
           : 'not triggered';
-      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${pick(v.label, o.lang)}（${state}）${zh ? '：' : ': '}${pick(v.reason, o.lang)}`;
+      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, o.lang)}（${state}）${zh ? '：' : ': '}${textOf(v.reason, o.lang)}`;
       out.push(v.triggered ? o.paint.red(line) : o.paint.dim(line));
     }
   }
   if (sheet.level) {
-    const name = sheet.level.name ? pick(sheet.level.name, o.lang) : zh ? '未达到任何等级' : 'none';
+    const name = sheet.level.name ? textOf(sheet.level.name, o.lang) : zh ? '未达到任何等级' : 'none';
     const basis = sheet.level.basis === 'total' ? (zh ? '总分' : 'total') : zh ? '折算分' : 'normalized';
     const by =
       sheet.level.deniedBy.length > 0
         ? zh
-          ? `；被一票否决：${sheet.level.deniedBy.join('、')}`
-          : `; denied by ${sheet.level.deniedBy.join(', ')}`
+          ? `；被一票否决：${escapeText(sheet.level.deniedBy.join('、'))}`
+          : `; denied by ${escapeText(sheet.level.deniedBy.join(', '))}`
         : '';
     out.push(o.paint.bold(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`));
   }
@@ -116,8 +118,8 @@ export const renderTable: SheetRenderer = (sheet, o) => {
               : { text: '' };
           rows.push({
             cells: [
-              { text: bi === 0 && k === 0 ? `${g.id}\n${pick(g.name, lang)}\n(${pts(g.points)})` : '' },
-              { text: k === 0 ? `${b.id}\n${pick(b.name, lang)}\n(${pts(b.points)})` : '' },
+              { text: bi === 0 && k === 0 ? `${g.id}\n${textOf(g.name, lang)}\n(${pts(g.points)})` : '' },
+              { text: k === 0 ? `${b.id}\n${textOf(b.name, lang)}\n(${pts(b.points)})` : '' },
               content,
               points,
               self,
@@ -138,14 +140,14 @@ export const renderTable: SheetRenderer = (sheet, o) => {
     ],
   });
 
-  const s = sheet.school;
+  const s = { ...sheet.school, name: escapeText(sheet.school.name), county: escapeText(sheet.school.county) };
   const stage = STAGE_LABELS[s.stage][lang];
   const title =
     lang === 'zh'
       ? `${s.name}（${s.county}，${stage}）${s.year} 学年`
       : `${s.name} (${s.county}, ${stage}), academic year ${s.year}`;
-  const lines = [o.paint.bold(title), pick(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
-  lines.push(sheet.groups.map((g) => `${g.id} ${pick(g.name, lang)} ${pts(g.score)}/${pts(g.max)}`).join(' · '));
+  const lines = [o.paint.bold(title), textOf(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
+  lines.push(sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pts(g.score)}/${pts(g.max)}`).join(' · '));
   lines.push(...extraLines(sheet, o));
   const sep = lang === 'zh' ? '，' : ', ';
   const withExtras = sheet.bonus || sheet.deductions;
@@ -164,7 +166,7 @@ export const renderTable: SheetRenderer = (sheet, o) => {
   lines.push(o.paint.bold(summary.join(sep)));
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const selfScore = pts(b.selfScore ?? 0);
-    const name = pick(b.name, lang);
+    const name = textOf(b.name, lang);
     lines.push(
       o.paint.red(
         lang === 'zh'
@@ -173,5 +175,5 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       ),
     );
   }
-  return `${lines.join('\n')}\n`;
+  return `${textLines(lines)}\n`;
 };

@@ -1,6 +1,7 @@
 import type { Text } from '../engine/types.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Sheet } from '../report/sheet.js';
+import { escapeText } from './escape.js';
 
 export type Paint = Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', (text: string) => string>;
 
@@ -15,6 +16,9 @@ export interface RenderOptions {
 export type SheetRenderer = (sheet: Sheet, options: RenderOptions) => string;
 
 export const pick = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);
+
+/** A text in one language, escaped for a terminal or a text file (rubric and evidence strings alike). */
+export const textOf = (t: Text, lang: Lang): string => escapeText(pick(t, lang));
 
 /** Points as people write them: 11, 0.75, 2.5. */
 export const pts = (x: number): string => String(Math.round(x * 100) / 100);

@@ -3,6 +3,7 @@
 import { toNumber } from '../../engine/exact.js';
 import { problemLine } from '../../i18n/messages.js';
 import { sortProblems } from '../../problem.js';
+import { escapeText, textLines } from '../../render/escape.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import { loadRubricBytes } from '../../rubric/load.js';
 import { indicatorsOf } from '../../rubric/model.js';
@@ -47,12 +48,12 @@ export function runRubricCheck(files: string[], o: { format: string; lang?: stri
       const total = toNumber(r.total);
       described.push(
         zh
-          ? `${file}：${r.name.zh}，满分 ${total}；${r.groups.length} 个一级指标、${indicatorsOf(r).length} 个二级指标、${items.length} 个要点、${checks} 项核查${devices.length ? `；${devices.join('，')}` : ''}`
-          : `${file}: ${r.name.en}, ${total} points; ${r.groups.length} groups, ${indicatorsOf(r).length} indicators, ${items.length} items, ${checks} checks${devices.length ? `; ${devices.join(', ')}` : ''}`,
+          ? `${escapeText(file)}：${escapeText(r.name.zh)}，满分 ${total}；${r.groups.length} 个一级指标、${indicatorsOf(r).length} 个二级指标、${items.length} 个要点、${checks} 项核查${devices.length ? `；${devices.join('，')}` : ''}`
+          : `${escapeText(file)}: ${escapeText(r.name.en)}, ${total} points; ${r.groups.length} groups, ${indicatorsOf(r).length} indicators, ${items.length} items, ${checks} checks${devices.length ? `; ${devices.join(', ')}` : ''}`,
       );
     }
   }
-  if (o.format === 'text') for (const line of described) io.out(`${line}\n`);
+  if (o.format === 'text' && described.length > 0) io.out(`${textLines(described)}\n`);
   io.out(REPORT_FORMATS[o.format as ReportFormat](results, { lang }));
   if (unreadable) return 2;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { isInside } from '../../io/attachments.js';
 import { findEvidenceFiles } from '../../io/files.js';
+import { escapeText, textLine } from '../../render/escape.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
 import { isBelow } from '../../report/sheet.js';
@@ -152,7 +153,7 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       else seen.set(key, r.file);
       builder.add(r.row);
       if (o.minScore !== undefined && isBelow(r.row.normalized / 100, o.minScore))
-        below.push(`${r.row.name}（${(r.row.normalized / 100).toFixed(2)}）`);
+        below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid();
       invalid++;
@@ -190,9 +191,11 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   if (below.length > 0) {
     const list = below.join(zh ? '、' : ', ');
     io.err(
-      zh
-        ? `折算分低于 --min-score ${o.minScore} 的学校（${below.length} 所）：${list}\n`
-        : `${below.length} schools below --min-score ${o.minScore}: ${list}\n`,
+      `${textLine(
+        zh
+          ? `折算分低于 --min-score ${o.minScore} 的学校（${below.length} 所）：${list}`
+          : `${below.length} schools below --min-score ${o.minScore}: ${list}`,
+      )}\n`,
     );
   }
   if (invalid > 0 || found.missing.length + found.empty.length > 0) return 2;

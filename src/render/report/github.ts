@@ -2,21 +2,19 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { problemText } from '../../i18n/messages.js';
 import { totals } from '../../report/validation.js';
+import { escapeGithubData, escapeGithubProperty } from '../escape.js';
 import type { ReportRenderer } from './types.js';
-
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const renderReportGithub: ReportRenderer = (results, { lang }) => {
   const out: string[] = [];
   for (const r of results) {
     for (const p of r.problems) {
       const command = p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escapeProperty(r.file.replace(/\\/g, '/'))}`];
+      const props = [`file=${escapeGithubProperty(r.file.replace(/\\/g, '/'))}`];
       if (p.line !== undefined) props.push(`line=${p.line}`);
       if (p.col !== undefined) props.push(`col=${p.col}`);
-      props.push(`title=${escapeProperty(`jiaxiao ${p.code}`)}`);
-      out.push(`::${command} ${props.join(',')}::${escapeData(problemText(p, lang))}`);
+      props.push(`title=${escapeGithubProperty(`jiaxiao ${p.code}`)}`);
+      out.push(`::${command} ${props.join(',')}::${escapeGithubData(problemText(p, lang))}`);
     }
   }
   const t = totals(results);

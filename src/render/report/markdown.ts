@@ -1,9 +1,8 @@
 // Markdown for a CI job summary or a pull-request comment: a count line, then a table of problems.
 import { problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../report/validation.js';
+import { escapeMarkdown, markdownLines } from '../escape.js';
 import type { ReportRenderer } from './types.js';
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
   const t = totals(results);
@@ -18,7 +17,7 @@ export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
   const rows = results.flatMap((r) =>
     r.problems.map(
       (p) =>
-        `| \`${cell(r.file)}\` | ${p.line ?? ''}:${p.col ?? ''} | ${severityText(p, lang)} | ${cell(problemText(p, lang))} |`,
+        `| ${escapeMarkdown(r.file)} | ${p.line ?? ''}:${p.col ?? ''} | ${severityText(p, lang)} | ${escapeMarkdown(problemText(p, lang))} |`,
     ),
   );
   if (rows.length > 0) {
@@ -29,5 +28,5 @@ export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
       ...rows,
     );
   }
-  return `${out.join('\n')}\n`;
+  return `${markdownLines(out)}\n`;
 };

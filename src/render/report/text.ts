@@ -1,16 +1,17 @@
 // Problems grouped by file, then one count line: for people at a terminal.
 import { problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../report/validation.js';
+import { escapeText, textLines } from '../escape.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportText: ReportRenderer = (results, { lang }) => {
   const out: string[] = [];
   for (const r of results) {
     if (r.problems.length === 0) continue;
-    out.push(r.file);
+    out.push(escapeText(r.file));
     for (const p of r.problems) {
       const at = p.line !== undefined ? `${p.line}:${p.col ?? 1}` : '';
-      out.push(`  ${at.padEnd(7)} ${severityText(p, lang)}  ${problemText(p, lang)}`);
+      out.push(`  ${at.padEnd(7)} ${severityText(p, lang)}  ${escapeText(problemText(p, lang))}`);
     }
     out.push('');
   }
@@ -20,5 +21,5 @@ export const renderReportText: ReportRenderer = (results, { lang }) => {
       ? `检查了 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告；${t.filesWithErrors} 个文件有错误。`
       : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings; ${t.filesWithErrors} files with errors.`,
   );
-  return `${out.join('\n')}\n`;
+  return `${textLines(out)}\n`;
 };

@@ -1,6 +1,7 @@
 // The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
 import type { Lang } from '../../i18n/messages.js';
 import type { Attainment, RankedSchool, Stats, Summary } from '../../report/summary.js';
+import { jsonText } from '../escape.js';
 import { pick } from '../types.js';
 
 const p = (cents: number) => cents / 100;
@@ -51,5 +52,4 @@ export function summaryJson(s: Summary, lang: Lang) {
   };
 }
 
-export const renderSummaryJson = (s: Summary, o: { lang: Lang }): string =>
-  `${JSON.stringify(summaryJson(s, o.lang), null, 2)}\n`;
+export const renderSummaryJson = (s: Summary, o: { lang: Lang }): string => jsonText(summaryJson(s, o.lang));

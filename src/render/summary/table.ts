@@ -4,8 +4,9 @@ import { centsText } from '../../engine/exact.js';
 import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
+import { escapeText, textLines } from '../escape.js';
 import { type Cell, type Row, renderGrid } from '../grid.js';
-import { type Paint, pick } from '../types.js';
+import { type Paint, textOf } from '../types.js';
 
 const c2 = (cents: number) => centsText(cents);
 const STAGE_SHORT_EN: Record<Stage, string> = {
@@ -55,8 +56,8 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
   return ranking.map((r) => ({
     cells: [
       { text: String(r.countyRank ?? r.rank) },
-      { text: r.name },
-      { text: r.county },
+      { text: escapeText(r.name) },
+      { text: escapeText(r.county) },
       { text: lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage] },
       ...s.shape.groups.map((_, k): Cell => ({ text: c2(r.groups[k] ?? 0) })),
       { text: c2(r.total) },
@@ -66,7 +67,7 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
         text: r.selfMinusScore === null ? '' : signed(r.selfMinusScore),
         ...(r.selfMinusScore !== null && r.selfMinusScore > 0 ? { paint: paint.red } : {}),
       },
-      ...(s.shape.levels ? [{ text: r.level ? pick(r.level, lang) : '—' }] : []),
+      ...(s.shape.levels ? [{ text: r.level ? textOf(r.level, lang) : '—' }] : []),
     ],
   }));
 }
@@ -74,7 +75,7 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
 export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }): string {
   const t = T[o.lang];
   const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: o.paint.bold })) });
-  const out: string[] = [o.paint.bold(pick(s.shape.rubric.name, o.lang)), t.title(s.schools, s.invalid)];
+  const out: string[] = [o.paint.bold(textOf(s.shape.rubric.name, o.lang)), t.title(s.schools, s.invalid)];
 
   const groupHeads = s.shape.groups.map((g) => g.id);
   const [rank, school, county, stage, ...rest] = t.head;
@@ -90,7 +91,9 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
     s.counties.forEach((c, i) => {
       if (i > 0) rows.push({ rule: true });
       rows.push({
-        cells: [{ text: t.county(c.county, c.schools, c.normalized), span: rankHead.length, paint: o.paint.bold }],
+        cells: [
+          { text: t.county(escapeText(c.county), c.schools, c.normalized), span: rankHead.length, paint: o.paint.bold },
+        ],
       });
       rows.push({ rule: true }, ...rankingRows(s, c.ranking, o.lang, o.paint));
     });
@@ -109,7 +112,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
           { rule: true },
           ...s.counties.map((c) => ({
             cells: [
-              c.county,
+              escapeText(c.county),
               String(c.schools),
               c2(c.normalized.mean),
               c2(c.normalized.median),
@@ -134,7 +137,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
           return {
             cells: [
               a.id,
-              b ? pick(b.name, o.lang) : '',
+              b ? textOf(b.name, o.lang) : '',
               String(b?.points ?? ''),
               a.schools > 0 ? pct(a.rate) : '—',
               c2(a.score.mean),
@@ -165,7 +168,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
             return {
               cells: [
                 id,
-                i ? pick(i.text, o.lang) : '',
+                i ? textOf(i.text, o.lang) : '',
                 String(i?.points ?? ''),
                 a ? pct(a.rate) : '',
                 a ? `${a.full}/${a.schools}` : '',
@@ -176,5 +179,5 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
       ),
     );
   }
-  return `${out.join('\n')}\n`;
+  return `${textLines(out)}\n`;
 }

@@ -1,0 +1,106 @@
+// One escaping function per output kind. Renderers apply them where they write a value that came from a
+// file (school name, county, titles, file paths, unknown keys, messages with their params), so that no
+// submitted string can clear a screen, retitle a terminal, start a CI workflow command, break an XML
+// report or a Markdown table. Unsafe characters (src/io/unsafe-chars.ts) are shown escaped, visibly and the
+// same way in every format: \e, \n, \r, \t, \x07, \u202E.
+import { hasUnsafeChar, UNSAFE_CHARS } from '../io/unsafe-chars.js';
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+function visible(ch: string): string {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Unsafe characters shown as escapes; a value's own line breaks become \n and \r, never a new line. */
+export const escapeControls = (s: string): string => (hasUnsafeChar(s) ? s.replace(UNSAFE_CHARS, visible) : s);
+
+// --- Terminal and plain text (sheet table, batch ranking, summary.txt, validate text, stderr) ---
+
+/** A value in terminal or plain-text output. */
+export const escapeText = escapeControls;
+
+/**
+ * CI runners read commands out of any log line: GitHub Actions runs a line starting with `::` (after any
+ * whitespace, which the runner trims), and the older `##[command]` and Azure's `##vso[` forms anywhere in a
+ * line. Only the github formatter may write them: every other format breaks them in its own escaping.
+ */
+function guard(line: string, hash: string, colon: string): string {
+  let out = line;
+  if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, hash);
+  // Colour codes (ours, with FORCE_COLOR) may come first: a runner that strips them must find no command.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: skipping colour codes is the point
+  const lead = /^(?:\s|\u001b\[[\d;]*m)*:(?=:)/u.exec(out);
+  if (lead) out = `${lead[0].slice(0, -1)}${colon}${out.slice(lead[0].length)}`;
+  return out;
+}
+
+const guardLines = (lines: readonly string[], hash: string, colon: string): string =>
+  lines
+    .join('\n')
+    .split('\n')
+    .map((line) => guard(line, hash, colon))
+    .join('\n');
+
+/** One line of plain text, never a workflow command: `::` at its start and `##[` shown as \x3a:, \x23#[. */
+export const textLine = (line: string): string => guard(line, '\\x23', '\\x3a');
+
+/** A plain-text document from its lines (which may hold several each), every line made safe by textLine. */
+export const textLines = (lines: readonly string[]): string => guardLines(lines, '\\x23', '\\x3a');
+
+// --- GitHub Actions workflow commands (validate --format github) ---
+
+/** The message of a workflow command: control escapes (a line break shows as \n), then % percent-encoded. */
+export const escapeGithubData = (s: string): string => escapeControls(s).replace(/%/g, '%25');
+
+/** A property of a workflow command (file=, title=): also : and , encoded. */
+export const escapeGithubProperty = (s: string): string =>
+  escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+// --- JUnit XML ---
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Text or an attribute value in XML 1.0: the five special characters as entities, and every character XML
+ * cannot carry (C0 controls, U+FFFE/U+FFFF, lone surrogates) shown as its escape rather than dropped.
+ */
+export const escapeXml = (s: string): string => escapeControls(s).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
+
+/** An XML document from its lines: workflow commands broken with character references (&#35; &#58;). */
+export const xmlLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
+
+// --- Markdown (GitHub-flavoured, in table cells) ---
+
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text in a Markdown table cell, shown as written: no raw HTML (< > & as entities), no emphasis, link,
+ * code, strike-through or math (\ ` * _ [ ] ~ $ backslash-escaped), no cell break (\|), no line break.
+ */
+export const escapeMarkdown = (s: string): string =>
+  escapeControls(s)
+    .replace(/[\\`*_[\]~$|]/g, '\\$&')
+    .replace(/[&<>]/g, (c) => MD_ENTITIES[c] ?? c);
+
+/** A Markdown document from its lines: workflow commands broken with character references (&#35; &#58;). */
+export const markdownLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
+
+// --- JSON ---
+
+// JSON.stringify escapes C0 controls and lone surrogates; these it leaves raw. Inside a JSON string they
+// may be written as \uXXXX: the value read back is the same, and the bytes are safe on a terminal.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+
+/**
+ * A value as indented JSON with a final newline, every unsafe character as a \u escape, and `##[` (a CI
+ * command anywhere in a log line) as \u0023#[. Such characters occur only inside strings.
+ */
+export const jsonText = (value: unknown): string =>
+  `${JSON.stringify(value, null, 2)
+    .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;
