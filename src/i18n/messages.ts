@@ -327,6 +327,27 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `${p.school} appears already in ${p.first} (same school code, or same name and county); it is ranked twice`,
   },
+  'out.locked': {
+    zh: (p) =>
+      `输出文件夹 ${p.out} 正被另一次评分使用：进程 ${p.pid}（主机 ${p.host}，开始于 ${p.started}）持有此锁。请等它结束，或换一个 --out；确认该进程已不在运行时，可删除此锁文件`,
+    en: (p) =>
+      `the output folder ${p.out} is in use by another run: process ${p.pid} (host ${p.host}, started ${p.started}) holds this lock; wait for it to finish or choose another --out; if you are sure that process is gone, delete the lock file`,
+  },
+  'out.lockedUnknown': {
+    zh: (p) =>
+      `输出文件夹 ${p.out} 有一个读不出持有者的锁文件，可能另一次评分正在使用。请稍后再试；确认没有评分在运行时，可删除此锁文件`,
+    en: (p) =>
+      `the output folder ${p.out} has a lock file whose holder cannot be read; another run may be using it; try again later, or delete the lock file if you are sure none is running`,
+  },
+  'out.lockTakenOver': {
+    zh: (p) => `接管了上次评分留下的锁：进程 ${p.pid}（开始于 ${p.started}）已不在运行`,
+    en: (p) =>
+      `took over the lock left by an earlier run: process ${p.pid} (started ${p.started}) is no longer running`,
+  },
+  'out.staleTemporaries': {
+    zh: (p) => `清理了上次中断留下的 ${p.count} 个临时文件`,
+    en: (p) => `removed ${p.count} temporary files left by an interrupted run`,
+  },
   'cli.noYaml': {
     zh: (p) => `文件夹 ${p.file} 中没有 .yaml 或 .yml 文件。请核对文件夹`,
     en: (p) => `the folder ${p.file} holds no .yaml or .yml file; check the folder`,
