@@ -6,6 +6,20 @@ export type Lang = 'zh' | 'en';
 type P = Problem['params'];
 type Template = (p: P) => string;
 
+const FILE_KINDS_ZH: Record<string, string> = {
+  fifo: '命名管道',
+  socket: '套接字',
+  device: '设备文件',
+  other: '特殊文件',
+};
+
+const FILE_KINDS_EN: Record<string, string> = {
+  fifo: 'a FIFO',
+  socket: 'a socket',
+  device: 'a device',
+  other: 'a special file',
+};
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
@@ -285,6 +299,22 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'attachment.linkEscapes': {
     zh: (p) => `“${p.ref}”是指向学校文件夹之外的符号链接。请放入文件本身`,
     en: (p) => `"${p.ref}" is a symbolic link pointing outside the school's folder; put the file itself there`,
+  },
+  'attachment.folder': {
+    zh: (p) => `“${p.ref}”是文件夹，不是文件。请写出具体的佐证文件，如 佐证/讲座签到表.pdf`,
+    en: (p) => `"${p.ref}" is a folder, not a file; name the supporting file itself, e.g. 佐证/讲座签到表.pdf`,
+  },
+  'attachment.notFile': {
+    zh: (p) =>
+      `“${p.ref}”不是普通文件（${FILE_KINDS_ZH[String(p.kind)] ?? p.kind}）。佐证材料须是学校文件夹内的普通文件`,
+    en: (p) =>
+      `"${p.ref}" is not a regular file (${FILE_KINDS_EN[String(p.kind)] ?? p.kind}); supporting files must be regular files in the school's folder`,
+  },
+  'attachment.hardLink': {
+    zh: (p) =>
+      `“${p.ref}”是硬链接（同一文件共有 ${p.links} 个名字），其他名字可能在学校文件夹之外。请放入文件的副本，而不是硬链接`,
+    en: (p) =>
+      `"${p.ref}" is a hard link (the file has ${p.links} names); another may lie outside the school's folder: put a copy there instead`,
   },
   'rubric.partialPoints': {
     zh: (p) =>
