@@ -111,7 +111,7 @@ async function scoreAll(
       if (o.minScore !== undefined && r.row.normalized < Math.round(o.minScore * 100))
         below.push(`${r.row.name}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
-      builder.addInvalid();
+      builder.addInvalid(r.file, r.problems);
       invalid++;
     }
     done++;
