@@ -161,6 +161,18 @@ describe('one run at a time per output folder', () => {
   });
 });
 
+describe('a lock file that cannot be read', () => {
+  it('is respected, not taken over', () => {
+    const out = join(tmp, 'garbled');
+    mkdirSync(out);
+    writeFileSync(lockOf(out), '');
+    const r = jiaxiao(['score', 'examples/county', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${lockOf(out)} 错误 输出文件夹 ${out} 有一个读不出持有者的锁文件`);
+    expect(readdirSync(out)).toEqual(['.jiaxiao.lock']);
+  });
+});
+
 describe('after kill -9', () => {
   it('the next run takes over the stale lock and removes the temporaries, saying so', () => {
     const out = join(tmp, 'killed');

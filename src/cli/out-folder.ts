@@ -193,7 +193,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * Calls `release` however the process ends: normally, on an uncaught error or process.exit, or on
  * Ctrl-C / kill (then the signal is raised again, so the process still ends as signalled). Only kill -9
- * cannot be caught: the next run finds the lock stale and takes it over. Returns the unhooking function.
+ * cannot be caught: the next run finds the lock stale and takes it over. Returns a function that unhooks
+ * and releases.
  */
 export function releaseOnExit(release: () => void): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
