@@ -76,6 +76,25 @@ describe('bad files and exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.json).toMatchObject({ schools: 10, invalid: 1 });
     expect(r.err).toContain('99-bad.yaml:84:62 错误 满意人数（surveys.parents.satisfied）');
+    // CI can act on the JSON alone: which file, where, and what is wrong.
+    expect(r.json.invalidFiles).toEqual([
+      {
+        file: join(dir, '99-bad.yaml'),
+        problems: [
+          {
+            severity: 'error',
+            code: 'value.percent',
+            line: 84,
+            column: 62,
+            path: 'surveys.parents.satisfied',
+            message: expect.stringContaining('满意人数（surveys.parents.satisfied）：“95%”是百分比'),
+          },
+        ],
+        omittedProblems: 0,
+      },
+    ]);
+    const en = summary([dir, '--lang', 'en']);
+    expect(en.json.invalidFiles[0].problems[0].message).toContain('"95%" is a percentage');
   });
   it('--min-score: 1 when any school is below it, naming them', () => {
     const below = jiaxiao(['score', 'examples/county', '--min-score', '70']);

@@ -1,7 +1,17 @@
 // The batch summary's arithmetic: ranking with ties, statistics, attainment, most-missed order.
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../src/problem.js';
+import { renderSummaryJson } from '../src/render/summary/json.js';
 import { isBelow } from '../src/report/sheet.js';
-import { rank, type SchoolRow, shapeOf, stats, summarize } from '../src/report/summary.js';
+import {
+  INVALID_PROBLEMS,
+  rank,
+  type SchoolRow,
+  SummaryBuilder,
+  shapeOf,
+  stats,
+  summarize,
+} from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
 
 const shape = shapeOf(defaultRubric());
@@ -106,5 +116,55 @@ describe('--min-score', () => {
     expect(isBelow(94, 94)).toBe(false);
     expect(isBelow(84.99, 84.995)).toBe(true);
     expect(isBelow(85, 84.995)).toBe(false);
+describe('invalid files', () => {
+  const problem = (severity: Problem['severity'], line: number): Problem => ({
+    severity,
+    code: 'value.percent',
+    params: { input: '95%' },
+    file: 'bad.yaml',
+    line,
+    col: 3,
+    path: 'surveys.parents.satisfied',
+    label: { zh: '满意人数', en: 'satisfied' },
+  });
+
+  it('are counted and listed with their problems, errors first, at most 20 each', () => {
+    const b = new SummaryBuilder(shape);
+    b.add(row('甲', 9000));
+    const many = [
+      ...Array.from({ length: 25 }, (_, i) => problem('warning', i + 1)),
+      problem('error', 30),
+      problem('error', 31),
+    ];
+    b.addInvalid('bad.yaml', many);
+    b.addInvalid('empty.yaml', [{ severity: 'error', code: 'file.empty', params: {}, file: 'empty.yaml' }]);
+    const s = b.finish();
+    expect(s.invalid).toBe(2);
+    const [bad, empty] = s.invalidFiles;
+    expect(bad?.problems).toHaveLength(INVALID_PROBLEMS);
+    expect(bad?.problems.slice(0, 3).map((p) => [p.severity, p.line])).toEqual([
+      ['error', 30],
+      ['error', 31],
+      ['warning', 1],
+    ]);
+    expect(bad?.omitted).toBe(7);
+
+    const json = JSON.parse(renderSummaryJson(s, { lang: 'en' }));
+    expect(json.invalid).toBe(2);
+    expect(json.invalidFiles[0].problems[0]).toEqual({
+      severity: 'error',
+      code: 'value.percent',
+      line: 30,
+      column: 3,
+      path: 'surveys.parents.satisfied',
+      message: expect.stringContaining('"95%" is a percentage'),
+    });
+    expect(json.invalidFiles[0].omittedProblems).toBe(7);
+    expect(json.invalidFiles[1]).toMatchObject({
+      file: 'empty.yaml',
+      problems: [{ code: 'file.empty', line: null, column: null, path: null }],
+      omittedProblems: 0,
+    });
+    expect(empty?.file).toBe('empty.yaml');
   });
 });

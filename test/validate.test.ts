@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -123,7 +124,7 @@ describe('formats', () => {
     expect(r.out).toContain('检查了 1 个文件');
     expect(readFileSync(junit, 'utf8')).toContain('<testsuites');
     expect(readFileSync(md, 'utf8')).toContain('## jiaxiao 证据文件检查');
-    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp') || f.includes('jiaxiao-tmp'))).toEqual([]);
   });
 
   it('refuses two formats on the screen, and unknown formats, with exit 2', () => {
@@ -209,5 +210,71 @@ describe('a large batch across worker threads', () => {
     expect(report.files.findIndex((f: { valid: boolean }) => !f.valid)).toBe(
       report.files.findIndex((f: { file: string }) => f.file.endsWith('利通区/school-00100.yaml')),
     );
+  });
+});
+
+describe('supporting files are regular files inside the school’s folder', () => {
+  const school = join(tmp, 'attach');
+  mkdirSync(join(school, 'docs'), { recursive: true });
+  writeFileSync(join(school, 'docs', 'a.pdf'), 'x');
+  writeFileSync(join(tmp, 'outside.pdf'), 'y');
+  linkSync(join(tmp, 'outside.pdf'), join(school, 'hard.pdf'));
+  const fifo = spawnSync('mkfifo', [join(school, 'pipe')]).status === 0;
+  const model = readFileSync('examples/schools/model-primary.yaml', 'utf8');
+  const refs = ['.', 'docs', 'docs/a.pdf/..', 'docs/a.pdf', 'hard.pdf', ...(fifo ? ['pipe'] : [])];
+  writeFileSync(
+    join(school, 'school.yaml'),
+    `${model}attachments:\n${refs.map((r) => `  - { path: ${r} }\n`).join('')}`,
+  );
+  const first = model.split('\n').length + 1; // line of the first attachment
+
+  it('folders are refused, hard links warned of, each at its position', () => {
+    const r = jiaxiao(['validate', join(school, 'school.yaml')]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n').filter((l) => l.includes('佐证材料'));
+    expect(lines).toEqual([
+      `  ${first}:13  错误  佐证材料（attachments[0].path）：“.”是文件夹，不是文件。请写出具体的佐证文件，如 佐证/讲座签到表.pdf`,
+      `  ${first + 1}:13  错误  佐证材料（attachments[1].path）：“docs”是文件夹，不是文件。请写出具体的佐证文件，如 佐证/讲座签到表.pdf`,
+      `  ${first + 2}:13  错误  佐证材料（attachments[2].path）：“docs/a.pdf/..”是文件夹，不是文件。请写出具体的佐证文件，如 佐证/讲座签到表.pdf`,
+      `  ${first + 4}:13  警告  佐证材料（attachments[4].path）：“hard.pdf”是硬链接（同一文件共有 2 个名字），其他名字可能在学校文件夹之外。请放入文件的副本，而不是硬链接`,
+      ...(fifo
+        ? [
+            `  ${first + 5}:13  错误  佐证材料（attachments[5].path）：“pipe”不是普通文件（命名管道）。佐证材料须是学校文件夹内的普通文件`,
+          ]
+        : []),
+    ]);
+  });
+
+  it('in English, and a hard link is an error with --strict', () => {
+    const r = jiaxiao(['validate', '--strict', '--lang', 'en', join(school, 'school.yaml')]);
+    expect(r.out).toContain(
+      `${first + 4}:13  error  supporting file · 佐证材料 (attachments[4].path): "hard.pdf" is a hard link (the file has 2 names)`,
+    );
+    expect(r.out).toContain('"docs" is a folder, not a file');
+    if (fifo) expect(r.out).toContain('"pipe" is not a regular file (a FIFO)');
+  });
+});
+
+describe('a report file that cannot be written', () => {
+  it('still lets the others be written and the screen report be printed; exit 2 after all', () => {
+    const json = join(tmp, 'after-unwritable.json');
+    const r = jiaxiao([
+      'validate',
+      'test/fixtures/bad/unit-in-number.yaml',
+      '-f',
+      'junit',
+      '-o',
+      '/proc/jiaxiao-nope/r.xml',
+      '-f',
+      'text',
+      '-f',
+      'json',
+      '-o',
+      json,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('检查了 1 个文件');
+    expect(JSON.parse(readFileSync(json, 'utf8')).summary.files).toBe(1);
+    expect(r.err).toContain('无法写入 /proc/jiaxiao-nope/r.xml');
   });
 });

@@ -7,6 +7,20 @@ export type Lang = 'zh' | 'en';
 type P = Problem['params'];
 type Template = (p: P) => string;
 
+const FILE_KINDS_ZH: Record<string, string> = {
+  fifo: '命名管道',
+  socket: '套接字',
+  device: '设备文件',
+  other: '特殊文件',
+};
+
+const FILE_KINDS_EN: Record<string, string> = {
+  fifo: 'a FIFO',
+  socket: 'a socket',
+  device: 'a device',
+  other: 'a special file',
+};
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
@@ -292,6 +306,22 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `“${p.ref}”是指向学校文件夹之外的符号链接。请放入文件本身`,
     en: (p) => `"${p.ref}" is a symbolic link pointing outside the school's folder; put the file itself there`,
   },
+  'attachment.folder': {
+    zh: (p) => `“${p.ref}”是文件夹，不是文件。请写出具体的佐证文件，如 佐证/讲座签到表.pdf`,
+    en: (p) => `"${p.ref}" is a folder, not a file; name the supporting file itself, e.g. 佐证/讲座签到表.pdf`,
+  },
+  'attachment.notFile': {
+    zh: (p) =>
+      `“${p.ref}”不是普通文件（${FILE_KINDS_ZH[String(p.kind)] ?? p.kind}）。佐证材料须是学校文件夹内的普通文件`,
+    en: (p) =>
+      `"${p.ref}" is not a regular file (${FILE_KINDS_EN[String(p.kind)] ?? p.kind}); supporting files must be regular files in the school's folder`,
+  },
+  'attachment.hardLink': {
+    zh: (p) =>
+      `“${p.ref}”是硬链接（同一文件共有 ${p.links} 个名字），其他名字可能在学校文件夹之外。请放入文件的副本，而不是硬链接`,
+    en: (p) =>
+      `"${p.ref}" is a hard link (the file has ${p.links} names); another may lie outside the school's folder: put a copy there instead`,
+  },
   'rubric.partialPoints': {
     zh: (p) =>
       `${p.id} 最多可得 ${p.most} 分（最高一档），但它在细则中占 ${p.points} 分。请给这项核查写 points: ${p.most}，或调整各档分值`,
@@ -370,6 +400,27 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），排名中会出现两次。请删去重复的文件`,
     en: (p) =>
       `${p.school} appears already in ${p.first} (same school code, or same name and county); it is ranked twice`,
+  },
+  'out.locked': {
+    zh: (p) =>
+      `输出文件夹 ${p.out} 正被另一次评分使用：进程 ${p.pid}（主机 ${p.host}，开始于 ${p.started}）持有此锁。请等它结束，或换一个 --out；确认该进程已不在运行时，可删除此锁文件`,
+    en: (p) =>
+      `the output folder ${p.out} is in use by another run: process ${p.pid} (host ${p.host}, started ${p.started}) holds this lock; wait for it to finish or choose another --out; if you are sure that process is gone, delete the lock file`,
+  },
+  'out.lockedUnknown': {
+    zh: (p) =>
+      `输出文件夹 ${p.out} 有一个读不出持有者的锁文件，可能另一次评分正在使用。请稍后再试；确认没有评分在运行时，可删除此锁文件`,
+    en: (p) =>
+      `the output folder ${p.out} has a lock file whose holder cannot be read; another run may be using it; try again later, or delete the lock file if you are sure none is running`,
+  },
+  'out.lockTakenOver': {
+    zh: (p) => `接管了上次评分留下的锁：进程 ${p.pid}（开始于 ${p.started}）已不在运行`,
+    en: (p) =>
+      `took over the lock left by an earlier run: process ${p.pid} (started ${p.started}) is no longer running`,
+  },
+  'out.staleTemporaries': {
+    zh: (p) => `清理了上次中断留下的 ${p.count} 个临时文件`,
+    en: (p) => `removed ${p.count} temporary files left by an interrupted run`,
   },
   'cli.noYaml': {
     zh: (p) => `文件夹 ${p.file} 中没有 .yaml 或 .yml 文件。请核对文件夹`,

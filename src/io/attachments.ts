@@ -1,6 +1,7 @@
-// Supporting files (佐证材料) a school's evidence names: each must exist and lie inside the school's folder.
-// An absolute path, a `..` that climbs out, or a symbolic link pointing outside is refused.
-import { existsSync, realpathSync } from 'node:fs';
+// Supporting files (佐证材料) a school's evidence names: each must be a regular file inside the school's
+// folder. An absolute path, a `..` that climbs out, a symbolic link pointing outside, a folder or anything
+// else that is not a regular file is refused. A hard link is warned of: its other names may lie anywhere.
+import { realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import type { EvidenceData } from '../evidence/schema.js';
 import { type Problem, pathText } from '../problem.js';
@@ -44,11 +45,11 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
   } catch {}
   const problems: Problem[] = [];
   for (const { path, ref } of refs) {
-    const at = (code: string) =>
+    const at = (code: string, more: Record<string, string | number> = {}, severity: Problem['severity'] = 'error') =>
       problems.push({
-        severity: 'error',
+        severity,
         code,
-        params: { ref },
+        params: { ref, ...more },
         path: pathText(path),
         label: { zh: '佐证材料', en: 'supporting file' },
         file: evidenceFile,
@@ -64,7 +65,10 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
       at('attachment.escapes');
       continue;
     }
-    if (!existsSync(target)) {
+    let stat: Stats;
+    try {
+      stat = statSync(target);
+    } catch {
       at('attachment.missing');
       continue;
     }
@@ -73,6 +77,16 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
       real = realpathSync(target);
     } catch {}
     if (!isInside(real, realFolder)) at('attachment.linkEscapes');
+    else if (stat.isDirectory()) at('attachment.folder');
+    else if (!stat.isFile()) at('attachment.notFile', { kind: kindOf(stat) });
+    else if (stat.nlink > 1) at('attachment.hardLink', { links: stat.nlink }, 'warning');
   }
   return problems;
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  return 'other';
 }

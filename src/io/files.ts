@@ -35,7 +35,7 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
       caseSensitiveMatch: false,
       followSymbolicLinks: false,
       onlyFiles: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
+      ignore: ['**/node_modules/**', '**/.git/**', '**/*.jiaxiao-tmp-*'], // temporaries: see io/write.ts
     });
     if (found.length === 0) empty.push(p);
     for (const f of found.sort(byText)) files.push(join(p, f));

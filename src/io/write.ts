@@ -1,9 +1,17 @@
 // Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// Temporaries are named so that they are recognised: never read as input, and removed by the next run
+// when a killed one leaves them behind.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 let written = 0;
+
+/** The mark in every temporary file's name: `.<name>.jiaxiao-tmp-<pid>-<thread>-<n>`. */
+export const TEMP_MARK = '.jiaxiao-tmp-';
+const TEMP_NAME = /^\..*\.jiaxiao-tmp-\d+-\d+-\d+$/;
+/** How earlier versions named their temporaries: `<name>.<pid>-<thread>-<n>.tmp`. */
+const OLD_TEMP_NAME = /\.\d+-\d+-\d+\.tmp$/;
 
 /**
  * Makes a folder and its missing parents, one level at a time. (Node 20's recursive mkdirSync spins
@@ -15,12 +23,23 @@ export function ensureDir(dir: string): void {
     missing.unshift(d);
     if (dirname(d) === d) break;
   }
-  for (const d of missing) mkdirSync(d);
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another thread or run made it meanwhile.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+export function tempNameFor(path: string): string {
+  // Unique to this process, thread and call: two threads never share a temporary file.
+  return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${threadId}-${written++}`);
 }
 
 export function writeFileAtomic(path: string, content: string): void {
-  // Unique to this process, thread and call: two threads never share a temporary file.
-  const tmp = `${path}.${process.pid}-${threadId}-${written++}.tmp`;
+  const tmp = tempNameFor(path);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
@@ -28,4 +47,32 @@ export function writeFileAtomic(path: string, content: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Removes the temporaries a killed run left in `dir` and below (symbolic links are not followed).
+ * Only for a folder this run owns (see lock.ts): no other live run is writing there. Returns how many.
+ */
+export function removeStaleTemporaries(dir: string): number {
+  let removed = 0;
+  const walk = (d: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && (TEMP_NAME.test(e.name) || OLD_TEMP_NAME.test(e.name))) {
+        try {
+          rmSync(p);
+          removed++;
+        } catch {}
+      }
+    }
+  };
+  walk(dir);
+  return removed;
 }

@@ -3,7 +3,7 @@
 
 import type { Text } from '../engine/types.js';
 import type { Stage } from '../evidence/schema.js';
-import { byText } from '../problem.js';
+import { byText, type Problem } from '../problem.js';
 import { indicatorsOf, type Rubric } from '../rubric/model.js';
 import { type Sheet, shownPoints } from './sheet.js';
 
@@ -112,12 +112,24 @@ export interface Attainment {
   score: Stats;
 }
 
+/** A file not scored because of errors: its problems, errors first, at most INVALID_PROBLEMS of them. */
+export interface InvalidFile {
+  file: string;
+  problems: Problem[];
+  /** Problems beyond those kept. */
+  omitted: number;
+}
+
+/** Problems kept per invalid file, so that a batch of broken files stays small in memory. */
+export const INVALID_PROBLEMS = 20;
+
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   shape: SummaryShape;
   schools: number;
   /** Files that were not scored because of errors. */
   invalid: number;
+  invalidFiles: InvalidFile[];
   ranking: RankedSchool[];
   /** One line per county, when more than one county is present. */
   counties: CountyLine[];
@@ -226,6 +238,7 @@ class Tally {
 export class SummaryBuilder {
   private entries: SchoolEntry[] = [];
   private invalid = 0;
+  private invalidFiles: InvalidFile[] = [];
   private indicators: Tally[];
   private items: Tally[];
 
@@ -245,8 +258,18 @@ export class SummaryBuilder {
     });
   }
 
-  addInvalid(): void {
+  addInvalid(file?: string, problems: readonly Problem[] = []): void {
     this.invalid++;
+    if (file === undefined) return;
+    const errorsFirst = [
+      ...problems.filter((p) => p.severity === 'error'),
+      ...problems.filter((p) => p.severity !== 'error'),
+    ];
+    this.invalidFiles.push({
+      file,
+      problems: errorsFirst.slice(0, INVALID_PROBLEMS),
+      omitted: Math.max(0, problems.length - INVALID_PROBLEMS),
+    });
   }
 
   finish(): Summary {
@@ -276,6 +299,7 @@ export class SummaryBuilder {
       shape,
       schools: entries.length,
       invalid: this.invalid,
+      invalidFiles: this.invalidFiles,
       ranking,
       counties,
       indicators: this.indicators.map((t, k) => t.result(shape.indicators[k]?.id ?? '')),

@@ -1,18 +1,17 @@
 // `jiaxiao score DIR…`: every school under the folders, a summary on stdout, and with --out one sheet file
 // per school plus the summary. A bad file is reported and skipped; the others are still scored.
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import * as z from 'zod';
 import { type Lang, problemLine } from '../../i18n/messages.js';
-import { isInside } from '../../io/attachments.js';
 import { findEvidenceFiles } from '../../io/files.js';
 import { escapeText, textLine } from '../../render/escape.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
-import { paintFor, type Streams, UsageError } from '../env.js';
+import type { Rubric } from '../../rubric/model.js';
+import { paintFor, type Streams } from '../env.js';
+import { type OutFolder, takeOutFolder } from '../out-folder.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
 import { type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
@@ -30,32 +29,7 @@ export interface BatchOptions {
   stderrIsTTY: boolean;
 }
 
-const EXT: Record<SheetFormat, string> = { table: '.txt', json: '.json' };
-
-function realOrResolved(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-/** Where each school's sheet goes: the file's place under its input folder, mirrored under --out. */
-function sheetTargets(paths: string[], files: string[], out: string, format: SheetFormat): Map<string, string> {
-  const dirs = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
-  const several = paths.length > 1;
-  const targets = new Map<string, string>();
-  for (const file of files) {
-    const root = dirs.find((d) => isInside(resolve(file), resolve(d)));
-    let rel = root ? relative(root, file) : basename(file);
-    if (several) rel = join(root ? basename(resolve(root)) : '', rel);
-    targets.set(file, join(out, rel.slice(0, rel.length - extname(rel).length) + EXT[format]));
-  }
-  return targets;
-}
-
 export async function runScoreBatch(paths: string[], o: BatchOptions, io: Streams): Promise<number> {
-  const zh = o.lang === 'zh';
   const found = findEvidenceFiles(paths);
   reportUnusablePaths(found, o.lang, io);
   if (found.files.length === 0) return 2;
@@ -63,52 +37,36 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   const rubric = loadRubricOption(o.rubric, o.lang, io);
   if (!rubric) return 2;
 
-  let targets = new Map<string, string>();
-  let summaryFile: string | undefined;
-  if (o.out) {
-    const out = o.out;
-    const inputs = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
-    const inside = inputs.find((d) => isInside(realOrResolved(out), realOrResolved(d)));
-    if (inside && !o.outInInput) {
-      throw new UsageError(
-        zh
-          ? `--out ${out} 在输入文件夹 ${inside} 之内，评分表会被当作证据文件再次读取。请换一个文件夹，或加 --out-in-input`
-          : `--out ${out} is inside the input folder ${inside}; choose another folder, or add --out-in-input`,
-      );
-    }
-    targets = sheetTargets(paths, found.files, out, o.format);
-    summaryFile = join(out, `summary${EXT[o.format]}`);
-    // Two inputs must never end up in one output file, nor a sheet in the summary's place.
-    const byTarget = new Map<string, string>([[resolve(summaryFile), zh ? '汇总' : 'the summary']]);
-    for (const [file, target] of targets) {
-      const other = byTarget.get(resolve(target));
-      if (other)
-        throw new UsageError(
-          zh
-            ? `${file} 与 ${other} 的评分表都会写到 ${target}。请改名其中一个文件，或分开评分`
-            : `the sheets of ${file} and ${other} would both be written to ${target}; rename one, or score them apart`,
-        );
-      byTarget.set(resolve(target), file);
-    }
-    const clashes = [...targets.values(), summaryFile].filter((t) => existsSync(t));
-    if (clashes.length > 0 && !o.force) {
-      const shown = clashes.slice(0, 3).join(zh ? '、' : ', ');
-      throw new UsageError(
-        zh
-          ? `${clashes.length} 个输出文件已存在（${shown}${clashes.length > 3 ? ' 等' : ''}）。加 --force 覆盖`
-          : `${clashes.length} output files exist already (${shown}${clashes.length > 3 ? '…' : ''}); add --force to overwrite`,
-      );
-    }
+  const code = async (folder?: OutFolder) => {
+    const scored = await scoreAll(found.files, rubric, o, io, folder);
+    return found.missing.length + found.empty.length > 0 ? 2 : scored;
+  };
+  if (!o.out) return code();
+  const folder = takeOutFolder(paths, found.files, o.out, o.format, o, io);
+  if (!folder) return 2;
+  try {
+    return await code(folder);
+  } finally {
+    folder.release();
   }
+}
 
+async function scoreAll(
+  files: string[],
+  rubric: Rubric,
+  o: BatchOptions,
+  io: Streams,
+  folder?: OutFolder,
+): Promise<number> {
+  const zh = o.lang === 'zh';
   const task: Extract<Task, { kind: 'score' }> = {
     kind: 'score',
     format: o.format,
     lang: o.lang,
     ...(o.rubric ? { rubric: o.rubric } : {}),
   };
-  const items: ScoreItem[] = found.files.map((file) => {
-    const out = targets.get(file);
+  const items: ScoreItem[] = files.map((file) => {
+    const out = folder?.targets.get(file);
     return out ? { file, out } : { file };
   });
 
@@ -155,7 +113,7 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       if (o.minScore !== undefined && isBelow(r.row.normalized / 100, o.minScore))
         below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
-      builder.addInvalid();
+      builder.addInvalid(r.file, r.problems);
       invalid++;
     }
     done++;
@@ -168,23 +126,26 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
   if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, take);
   else {
     const run = scoreRunner(task, rubric);
-    items.forEach((item, i) => {
+    for (const [i, item] of items.entries()) {
       take(i, run(item));
-    });
+      // A pause now and then lets Ctrl-C be handled (and the output folder released) without delay.
+      if (i % 16 === 15) await new Promise(setImmediate);
+    }
   }
   bar?.stop();
 
   const summary = builder.finish();
   const paint = paintFor(io.outIsTTY, io.env, o.color);
   io.out(SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint }));
-  if (summaryFile) {
+  let unwritable = false;
+  if (folder) {
     const problem = writeOut(
-      summaryFile,
+      folder.summaryFile,
       SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint: paintFor(false, {}, false) }),
     );
     if (problem) {
       io.err(`${problemLine(problem, o.lang)}\n`);
-      return 2;
+      unwritable = true;
     }
   }
 
@@ -198,6 +159,6 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
       )}\n`,
     );
   }
-  if (invalid > 0 || found.missing.length + found.empty.length > 0) return 2;
+  if (invalid > 0 || unwritable) return 2;
   return below.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
+import type { Problem } from '../../problem.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
@@ -74,18 +75,18 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
     found.missing.length + found.empty.length > 0 ||
     results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));
 
+  // Every report is written that can be; a file that cannot be written is reported after all of them.
+  const unwritable: Problem[] = [];
   for (const s of specs) {
     const text = REPORT_FORMATS[s.format as ReportFormat](results, { lang });
     if (!s.output) io.out(text);
     else {
       const problem = writeOut(s.output, text);
-      if (problem) {
-        io.err(`${problemLine(problem, lang)}\n`);
-        return 2;
-      }
+      if (problem) unwritable.push(problem);
     }
   }
-  if (unreadable) return 2;
+  for (const problem of unwritable) io.err(`${problemLine(problem, lang)}\n`);
+  if (unreadable || unwritable.length > 0) return 2;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 // The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
-import type { Lang } from '../../i18n/messages.js';
-import type { Attainment, RankedSchool, Stats, Summary } from '../../report/summary.js';
+import { type Lang, problemText } from '../../i18n/messages.js';
+import type { Attainment, InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { jsonText } from '../escape.js';
 import { pick } from '../types.js';
 
@@ -38,6 +38,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     rubric: { id: s.shape.rubric.id, name: pick(s.shape.rubric.name, lang) },
     schools: s.schools,
     invalid: s.invalid,
+    invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
     ranking: s.ranking.map(school),
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
     indicators: s.indicators.map((a, k) => {
@@ -51,5 +52,19 @@ export function summaryJson(s: Summary, lang: Lang) {
     mostMissed: s.mostMissed,
   };
 }
+
+/** A file that was not scored, with what CI needs to point at each problem. */
+const invalidFile = (f: InvalidFile, lang: Lang) => ({
+  file: f.file,
+  problems: f.problems.map((p) => ({
+    severity: p.severity,
+    code: p.code,
+    line: p.line ?? null,
+    column: p.col ?? null,
+    path: p.path ?? null,
+    message: problemText(p, lang),
+  })),
+  omittedProblems: f.omitted,
+});
 
 export const renderSummaryJson = (s: Summary, o: { lang: Lang }): string => jsonText(summaryJson(s, o.lang));
