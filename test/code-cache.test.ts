@@ -1,0 +1,93 @@
+// bin/jiaxiao.cjs and V8's code cache: a cache is used only by the Node that made it, made where it can be,
+// never a reason to fail, and never shipped.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const example = resolve('examples/schools/typical-primary.yaml');
+let root: string;
+
+/** A copy of the installed layout (bin + bundle, no cache) in a temporary folder. */
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'jiaxiao-cache-'));
+  mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'dist'));
+  copyFileSync('bin/jiaxiao.cjs', join(root, 'bin/jiaxiao.cjs'));
+  copyFileSync('dist/cli.cjs', join(root, 'dist/cli.cjs'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function run(execArgv: string[] = []) {
+  const r = spawnSync(process.execPath, [...execArgv, join(root, 'bin/jiaxiao.cjs'), 'score', example], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const caches = () =>
+  readdirSync(join(root, 'dist'))
+    .filter((n) => n !== 'cli.cjs')
+    .sort();
+
+describe('the code cache', () => {
+  it('is made on the first run, then used, with the same output', () => {
+    const first = run();
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(caches()).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}\.cache$/)]);
+    const file = join(root, 'dist', caches()[0] as string);
+    const made = readFileSync(file);
+    expect(made.toString('latin1')).toContain(`\n${process.version}\n${process.versions.v8}\n`);
+    expect(run()).toEqual(first);
+    expect(readFileSync(file).equals(made)).toBe(true); // a usable cache is not rewritten
+  });
+
+  it('is one per set of flags: other flags neither load nor replace it', () => {
+    const plain = run();
+    const [mine] = caches();
+    expect(run(['--stack-size=2000'])).toEqual(plain);
+    expect(caches()).toHaveLength(2);
+    expect(caches()).toContain(mine);
+  });
+
+  it('is ignored, and replaced, when its key says another Node made it', () => {
+    const plain = run();
+    const file = join(root, 'dist', caches()[0] as string);
+    const real = readFileSync(file);
+    // The same name and body, but the key of another Node: as if a cache had been copied from elsewhere.
+    const other = Buffer.from(real.toString('latin1').replace(process.version, 'v20.0.0'), 'latin1');
+    writeFileSync(file, other);
+    expect(run()).toEqual(plain);
+    expect(readFileSync(file).toString('latin1')).toContain(`\n${process.version}\n`);
+  });
+
+  it('is replaced when V8 rejects it', () => {
+    const plain = run();
+    const file = join(root, 'dist', caches()[0] as string);
+    const real = readFileSync(file);
+    const header = real.indexOf('\n\n') + 2;
+    writeFileSync(file, Buffer.concat([real.subarray(0, header), Buffer.alloc(4096, 7)]));
+    expect(run()).toEqual(plain);
+    expect(readFileSync(file).length).toBeGreaterThan(header + 4096);
+  });
+
+  it('never fails nor prints when it cannot be written, and leaves no temporary file', () => {
+    const plain = run();
+    const name = caches()[0] as string;
+    rmSync(join(root, 'dist', name));
+    mkdirSync(join(root, 'dist', name)); // renaming onto a folder fails, as writing into a read-only one would
+    expect(run()).toEqual(plain);
+    expect(caches()).toEqual([name]);
+  });
+
+  it('is not in the package', () => {
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { encoding: 'utf8' }),
+    );
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain('dist/cli.cjs');
+    expect(readdirSync('dist').some((n) => n.endsWith('.cache'))).toBe(true); // the build left one to leave out
+    expect(files.filter((f) => /\.(cache|tmp)$/.test(f))).toEqual([]);
+  });
+});
