@@ -1,7 +1,16 @@
 // bin/jiaxiao.cjs and V8's code cache: a cache is used only by the Node that made it, made where it can be,
 // never a reason to fail, and never shipped.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -79,6 +88,23 @@ describe('the code cache', () => {
     mkdirSync(join(root, 'dist', name)); // renaming onto a folder fails, as writing into a read-only one would
     expect(run()).toEqual(plain);
     expect(caches()).toEqual([name]);
+  });
+
+  // As root, permissions do not stop a write: run as nobody then (setpriv), or skip where that cannot be done.
+  const asRoot = process.getuid?.() === 0;
+  const canDrop = !asRoot || spawnSync('setpriv', ['--version']).status === 0;
+  it.runIf(canDrop)('in a read-only folder: the same output, nothing printed, nothing written', () => {
+    const plain = run();
+    for (const name of caches()) rmSync(join(root, 'dist', name));
+    copyFileSync(example, join(root, 'school.yaml'));
+    chmodSync(root, 0o755);
+    chmodSync(join(root, 'dist'), 0o555);
+    const node = [process.execPath, join(root, 'bin/jiaxiao.cjs'), 'score', join(root, 'school.yaml')];
+    const [cmd, ...args] = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
+    const r = spawnSync(cmd as string, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    chmodSync(join(root, 'dist'), 0o755);
+    expect({ code: r.status, out: r.stdout, err: r.stderr }).toEqual(plain);
+    expect(caches()).toEqual([]);
   });
 
   it('is not in the package', () => {
