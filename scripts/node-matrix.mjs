@@ -68,11 +68,24 @@ function tree(dir) {
 function verdict(ref, got) {
   if (got.error) return `did not run: ${got.error.message}`;
   if (got.signal) return `crashed (${got.signal})`;
-  if (got.status !== ref.status) return `exit ${got.status}, expected ${ref.status}`;
-  if (!got.stdout.equals(ref.stdout)) return 'stdout differs';
-  if (!got.stderr.equals(ref.stderr)) return 'stderr differs';
+  if (got.status !== ref.status) {
+    const said = got.stderr.toString().trim().split('\n')[0]?.slice(0, 100);
+    return `exit ${got.status}, expected ${ref.status}${said ? ` (${said})` : ''}`;
+  }
+  if (!got.stdout.equals(ref.stdout)) return `stdout differs${firstDifference(ref.stdout, got.stdout)}`;
+  if (!got.stderr.equals(ref.stderr)) return `stderr differs${firstDifference(ref.stderr, got.stderr)}`;
   if (got.files !== ref.files) return '--out files differ';
   return '';
+}
+
+/** Where two outputs first part, shortly: ` at line N: "expected" ≠ "got"`. */
+function firstDifference(a, b) {
+  const x = a.toString().split('\n');
+  const y = b.toString().split('\n');
+  const i = x.findIndex((line, n) => line !== y[n]);
+  const n = i === -1 ? x.length : i;
+  const show = (t) => JSON.stringify((t ?? '(end)').slice(0, 60));
+  return ` at line ${n + 1}: ${show(x[n])} ≠ ${show(y[n])}`;
 }
 
 /** The path of Node `version`'s binary, installed by npx (no prompt: -y). */
@@ -83,9 +96,9 @@ function install(version) {
     env: { ...process.env, npm_config_update_notifier: 'false' },
   });
   const [path, actual] = (r.stdout ?? '').trim().split(' ');
-  if (r.status !== 0 || !path)
-    return { problem: `could not install node@${version}: ${r.stderr.trim().split('\n').at(-1)}` };
-  return { path, actual };
+  if (r.status === 0 && path) return { path, actual };
+  const why = (r.stderr ?? '').split('\n').find((l) => /error/i.test(l) && !/complete log/.test(l));
+  return { problem: `could not install node@${version} (${why?.trim() ?? `exit ${r.status}`})` };
 }
 
 const started = performance.now();
@@ -105,9 +118,11 @@ const failures = [];
 for (const version of versions) {
   const t = performance.now();
   const node = install(version);
+  if (node.problem) failures.push(`node ${version}: ${node.problem}`);
   const cells = COMMANDS.map((c, i) => {
-    const why = node.problem ?? verdict(reference[i], run(node.path, c));
-    if (why) failures.push(`node ${node.actual ?? version}, ${c.name}: ${why}`);
+    if (node.problem) return 'not run';
+    const why = verdict(reference[i], run(node.path, c));
+    if (why) failures.push(`node ${node.actual}, ${c.name}: ${why}`);
     return why ? 'FAIL' : 'ok';
   });
   rows.push([node.actual ?? version, ...cells, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
