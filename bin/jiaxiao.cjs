@@ -8,7 +8,17 @@
 // No cache is shipped: package.json leaves dist/*.cache out.
 // CommonJS on purpose: Node starts a CommonJS entry point faster than an ES module.
 'use strict';
-const { closeSync, fstatSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} = require('node:fs');
 const { join } = require('node:path');
 const { Module } = require('node:module');
 const { Script } = require('node:vm');
@@ -70,9 +80,27 @@ function writeCache() {
   try {
     writeFileSync(temp, Buffer.concat([header, script.createCachedData()]), { flag: 'wx', mode: 0o644 });
     renameSync(temp, cacheFile);
+    prune();
   } catch {
     try {
       unlinkSync(temp);
     } catch {}
   }
+}
+
+/** One cache per Node and flags adds up: keep the newest few, and no temporary file left by a killed run. */
+function prune() {
+  const KEEP = 8;
+  const now = Date.now();
+  const caches = [];
+  for (const name of readdirSync(dist)) {
+    if (!/^cli-[0-9a-f]{16}\.cache(\.\d+\.tmp)?$/.test(name)) continue;
+    const path = join(dist, name);
+    const mtime = statSync(path).mtimeMs;
+    if (name.endsWith('.tmp')) {
+      if (now - mtime > 3600e3) unlinkSync(path);
+    } else if (path !== cacheFile) caches.push({ path, mtime });
+  }
+  caches.sort((a, b) => b.mtime - a.mtime);
+  for (const old of caches.slice(KEEP - 1)) unlinkSync(old.path);
 }

@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,28 @@ describe('the code cache', () => {
     mkdirSync(join(root, 'dist', name)); // renaming onto a folder fails, as writing into a read-only one would
     expect(run()).toEqual(plain);
     expect(caches()).toEqual([name]);
+  });
+
+  it('keeps the newest 8 caches, and removes temporary files an hour old', () => {
+    const day = Date.now() / 1000 - 86400;
+    for (let i = 0; i < 10; i++) {
+      const name = join(root, 'dist', `cli-${String(i).padStart(16, '0')}.cache`);
+      writeFileSync(name, 'old');
+      utimesSync(name, day + i, day + i); // 0 oldest … 9 newest
+    }
+    const stale = join(root, 'dist', 'cli-0000000000000000.cache.123.tmp');
+    const fresh = join(root, 'dist', 'cli-0000000000000000.cache.456.tmp');
+    writeFileSync(stale, '');
+    writeFileSync(fresh, '');
+    utimesSync(stale, day, day);
+    run();
+    const left = caches();
+    expect(left).toHaveLength(9); // ours, the newest 7 others, and the recent temporary file
+    expect(left).toContain('cli-0000000000000009.cache');
+    expect(left).toContain('cli-0000000000000003.cache');
+    expect(left).not.toContain('cli-0000000000000002.cache');
+    expect(left).toContain('cli-0000000000000000.cache.456.tmp');
+    expect(left).not.toContain('cli-0000000000000000.cache.123.tmp');
   });
 
   // As root, permissions do not stop a write: run as nobody then (setpriv), or skip where that cannot be done.
