@@ -1,6 +1,6 @@
 // What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
 import { readFileSync } from 'node:fs';
-import { styleText } from 'node:util';
+import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Lang } from '../i18n/messages.js';
 import type { Problem } from '../problem.js';
 import type { Paint } from '../render/types.js';
@@ -27,15 +27,48 @@ export function langOf(value: string | undefined, env: NodeJS.ProcessEnv): Lang 
 }
 
 /**
- * Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. Node's own
- * util.styleText does the styling (chalk cost ~3 ms of start-up for five colours).
+ * How many colours stdout gets (chalk's levels: 0 none, 1 basic, 2 256, 3 truecolor). NO_COLOR (any value)
+ * and --no-color turn colour off; FORCE_COLOR forces a level as chalk reads it ('' or 'true' 1, 'false' 0,
+ * a number up to 3); otherwise a terminal that is not TERM=dumb gets what chalk detects for it (`detected`).
+ * Decided here and not by chalk, because chalk 5 ignores NO_COLOR.
  */
+export function colorLevel(
+  isTTY: boolean,
+  env: NodeJS.ProcessEnv,
+  colorFlag: boolean | undefined,
+  detected: number = supportsColor ? supportsColor.level : 0,
+): ColorSupportLevel {
+  if (colorFlag === false || 'NO_COLOR' in env) return 0;
+  const forced = forcedLevel(env.FORCE_COLOR);
+  if (forced !== undefined) return forced;
+  return isTTY && env.TERM !== 'dumb' ? clampLevel(detected) : 0;
+}
+
+/** FORCE_COLOR as chalk reads it; undefined when unset or not a level (then it is ignored). */
+function forcedLevel(value: string | undefined): ColorSupportLevel | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value === 'true') return 1;
+  if (value === 'false') return 0;
+  const n = Number.parseInt(value, 10);
+  return Number.isInteger(n) && n >= 0 ? clampLevel(n) : undefined;
+}
+
+const clampLevel = (n: number): ColorSupportLevel => Math.max(0, Math.min(3, Math.trunc(n))) as ColorSupportLevel;
+
+const plainText = (text: string) => text;
+
+/** Colours for stdout at the level `colorLevel` decides; identity functions when there is none. */
 export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined): Paint {
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
-  const on = colorFlag !== false && !('NO_COLOR' in env) && (isTTY || forced) && env.TERM !== 'dumb';
-  const style = (format: 'red' | 'yellow' | 'green' | 'dim' | 'bold') => (text: string) =>
-    on ? styleText(format, text, { validateStream: false } as never) : text;
-  return { red: style('red'), yellow: style('yellow'), green: style('green'), dim: style('dim'), bold: style('bold') };
+  const level = colorLevel(isTTY, env, colorFlag);
+  if (level === 0) return { red: plainText, yellow: plainText, green: plainText, dim: plainText, bold: plainText };
+  const c = new Chalk({ level });
+  return {
+    red: (t) => c.red(t),
+    yellow: (t) => c.yellow(t),
+    green: (t) => c.green(t),
+    dim: (t) => c.dim(t),
+    bold: (t) => c.bold(t),
+  };
 }
 
 /** Reads a file's bytes, or a problem that says why it cannot be read (one system call when all is well). */
