@@ -116,6 +116,9 @@ describe('--min-score', () => {
     expect(isBelow(94, 94)).toBe(false);
     expect(isBelow(84.99, 84.995)).toBe(true);
     expect(isBelow(85, 84.995)).toBe(false);
+  });
+});
+
 describe('invalid files', () => {
   const problem = (severity: Problem['severity'], line: number): Problem => ({
     severity,
