@@ -1,7 +1,7 @@
 // The versioned JSON sheet (docs/sheet-json.md). Texts are given in the chosen language.
 import type { Sheet, SheetExtras } from '../report/sheet.js';
 import { jsonText } from './escape.js';
-import { pick, type SheetRenderer } from './types.js';
+import { inLang, type SheetRenderer } from './types.js';
 
 function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
   if (!x) return null;
@@ -10,12 +10,12 @@ function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
     total: x.total,
     items: x.items.map((i) => ({
       id: i.id,
-      label: pick(i.label, lang),
+      label: inLang(i.label, lang),
       points: i.points,
       score: i.score,
       applicable: i.applicable,
       perUnit: i.perUnit,
-      reason: pick(i.reason, lang),
+      reason: inLang(i.reason, lang),
     })),
   };
 }
@@ -23,7 +23,7 @@ function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
 export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
   return {
     schemaVersion: sheet.schemaVersion,
-    rubric: { id: sheet.rubric.id, name: pick(sheet.rubric.name, lang), total: sheet.rubric.total },
+    rubric: { id: sheet.rubric.id, name: inLang(sheet.rubric.name, lang), total: sheet.rubric.total },
     school: sheet.school,
     total: sheet.total,
     base: sheet.base,
@@ -31,14 +31,14 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
     deductions: extras(sheet.deductions, lang),
     vetoes: sheet.vetoes.map((v) => ({
       id: v.id,
-      label: pick(v.label, lang),
+      label: inLang(v.label, lang),
       triggered: v.triggered,
       denies: v.denies,
-      reason: pick(v.reason, lang),
+      reason: inLang(v.reason, lang),
     })),
     level: sheet.level
       ? {
-          name: sheet.level.name ? pick(sheet.level.name, lang) : null,
+          name: sheet.level.name ? inLang(sheet.level.name, lang) : null,
           basis: sheet.level.basis,
           deniedBy: sheet.level.deniedBy,
         }
@@ -48,7 +48,7 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
     selfTotal: sheet.selfTotal,
     groups: sheet.groups.map((g) => ({
       id: g.id,
-      name: pick(g.name, lang),
+      name: inLang(g.name, lang),
       points: g.points,
       max: g.max,
       score: g.score,
@@ -57,7 +57,7 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
     indicators: sheet.indicators.map((b) => ({
       id: b.id,
       group: b.group,
-      name: pick(b.name, lang),
+      name: inLang(b.name, lang),
       points: b.points,
       max: b.max,
       score: b.score,
@@ -65,17 +65,17 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
       overclaim: b.overclaim,
       items: b.items.map((i) => ({
         id: i.id,
-        text: pick(i.text, lang),
+        text: inLang(i.text, lang),
         points: i.points,
         max: i.max,
         score: i.score,
         checks: i.checks.map((c) => ({
           id: c.id,
-          label: pick(c.label, lang),
+          label: inLang(c.label, lang),
           passed: c.passed,
           applicable: c.applicable,
           missing: c.missing,
-          reason: pick(c.reason, lang),
+          reason: inLang(c.reason, lang),
         })),
       })),
     })),

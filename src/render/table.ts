@@ -5,7 +5,7 @@ import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
 import { escapeText, textLines } from './escape.js';
 import { type Cell, type Row, renderGrid } from './grid.js';
-import { pts, type RenderOptions, type SheetRenderer, textOf } from './types.js';
+import { pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
 const HEAD = {
   zh: ['一级指标', '二级指标', '评估内容', '分值', '自评', '得分'],
@@ -37,9 +37,9 @@ function itemCells(item: SheetItem, o: RenderOptions): Cell[] {
   const number = item.id.replace(/^[^.]*\./, '');
   return [
     { text: `${number}. ${textOf(item.text, o.lang)}` },
-    { text: none ? '—' : pts(item.max) },
+    { text: none ? '—' : pointsText(item.max) },
     { text: '' },
-    { text: none ? '—' : pts(item.score), ...(item.score < item.max ? { paint: o.paint.yellow } : {}) },
+    { text: none ? '—' : pointsText(item.score), ...(item.score < item.max ? { paint: o.paint.yellow } : {}) },
   ];
 }
 
@@ -52,8 +52,8 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
     out.push(
       o.paint.bold(
         zh
-          ? `${title.zh}（上限 ${pts(x.cap)} 分）：${sign}${pts(x.total)}`
-          : `${title.en} (cap ${pts(x.cap)}): ${sign}${pts(x.total)}`,
+          ? `${title.zh}（上限 ${pointsText(x.cap)} 分）：${sign}${pointsText(x.total)}`
+          : `${title.en} (cap ${pointsText(x.cap)}): ${sign}${pointsText(x.total)}`,
       ),
     );
     for (const i of x.items) {
@@ -61,9 +61,9 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
       // "+3/3": earned of its points; a per-unit deduction has no such ceiling, its points are per unit.
       const amount = i.perUnit
         ? zh
-          ? `${sign}${pts(i.score)}，每个 ${pts(i.points)} 分`
-          : `${sign}${pts(i.score)}, ${pts(i.points)} each`
-        : `${sign}${pts(i.score)}/${pts(i.points)}`;
+          ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
+          : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
+        : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
       const line = `  ${mark} ${i.id} ${textOf(i.label, o.lang)}（${amount}）${zh ? '：' : ': '}${textOf(i.reason, o.lang)}`;
       out.push(i.score > 0 ? line : o.paint.dim(line));
     }
@@ -114,12 +114,12 @@ export const renderTable: SheetRenderer = (sheet, o) => {
           const [content, points, , score] = itemCells(item, o) as [Cell, Cell, Cell, Cell];
           const self: Cell =
             k === 0 && b.selfScore !== null
-              ? { text: pts(b.selfScore), ...(b.overclaim ? { paint: o.paint.red } : {}) }
+              ? { text: pointsText(b.selfScore), ...(b.overclaim ? { paint: o.paint.red } : {}) }
               : { text: '' };
           rows.push({
             cells: [
-              { text: bi === 0 && k === 0 ? `${g.id}\n${textOf(g.name, lang)}\n(${pts(g.points)})` : '' },
-              { text: k === 0 ? `${b.id}\n${textOf(b.name, lang)}\n(${pts(b.points)})` : '' },
+              { text: bi === 0 && k === 0 ? `${g.id}\n${textOf(g.name, lang)}\n(${pointsText(g.points)})` : '' },
+              { text: k === 0 ? `${b.id}\n${textOf(b.name, lang)}\n(${pointsText(b.points)})` : '' },
               content,
               points,
               self,
@@ -134,9 +134,9 @@ export const renderTable: SheetRenderer = (sheet, o) => {
   rows.push({
     cells: [
       { text: t.total, span: 3 },
-      { text: pts(sheet.max) },
-      { text: sheet.selfTotal === null ? '' : pts(sheet.selfTotal) },
-      { text: pts(sheet.base), paint: o.paint.bold },
+      { text: pointsText(sheet.max) },
+      { text: sheet.selfTotal === null ? '' : pointsText(sheet.selfTotal) },
+      { text: pointsText(sheet.base), paint: o.paint.bold },
     ],
   });
 
@@ -147,7 +147,9 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       ? `${s.name}（${s.county}，${stage}）${s.year} 学年`
       : `${s.name} (${s.county}, ${stage}), academic year ${s.year}`;
   const lines = [o.paint.bold(title), textOf(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
-  lines.push(sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pts(g.score)}/${pts(g.max)}`).join(' · '));
+  lines.push(
+    sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`).join(' · '),
+  );
   lines.push(...extraLines(sheet, o));
   const sep = lang === 'zh' ? '，' : ', ';
   const withExtras = sheet.bonus || sheet.deductions;
@@ -155,23 +157,23 @@ export const renderTable: SheetRenderer = (sheet, o) => {
     ...(withExtras
       ? [
           o.lang === 'zh'
-            ? `基础得分 ${centsText(Math.round(sheet.base * 100))}，加分 +${pts(sheet.bonus?.total ?? 0)}，扣分 −${pts(sheet.deductions?.total ?? 0)}`
-            : `base ${centsText(Math.round(sheet.base * 100))}, bonus +${pts(sheet.bonus?.total ?? 0)}, deductions −${pts(sheet.deductions?.total ?? 0)}`,
+            ? `基础得分 ${centsText(Math.round(sheet.base * 100))}，加分 +${pointsText(sheet.bonus?.total ?? 0)}，扣分 −${pointsText(sheet.deductions?.total ?? 0)}`
+            : `base ${centsText(Math.round(sheet.base * 100))}, bonus +${pointsText(sheet.bonus?.total ?? 0)}, deductions −${pointsText(sheet.deductions?.total ?? 0)}`,
         ]
       : []),
     `${t.total} ${centsText(Math.round(sheet.total * 100))}`,
-    `${t.max} ${pts(sheet.max)}`,
+    `${t.max} ${pointsText(sheet.max)}`,
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,
   ];
   lines.push(o.paint.bold(summary.join(sep)));
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
-    const selfScore = pts(b.selfScore ?? 0);
+    const selfScore = pointsText(b.selfScore ?? 0);
     const name = textOf(b.name, lang);
     lines.push(
       o.paint.red(
         lang === 'zh'
-          ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pts(b.score)} 分（${t.overclaim}）`
-          : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pts(b.score)} (${t.overclaim})`,
+          ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pointsText(b.score)} 分（${t.overclaim}）`
+          : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pointsText(b.score)} (${t.overclaim})`,
       ),
     );
   }

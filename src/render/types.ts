@@ -15,10 +15,11 @@ export interface RenderOptions {
 
 export type SheetRenderer = (sheet: Sheet, options: RenderOptions) => string;
 
-export const pick = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);
+/** A text in the chosen language. */
+export const inLang = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);
 
 /** A text in one language, escaped for a terminal or a text file (rubric and evidence strings alike). */
-export const textOf = (t: Text, lang: Lang): string => escapeText(pick(t, lang));
+export const textOf = (t: Text, lang: Lang): string => escapeText(inLang(t, lang));
 
 /** Points as people write them: 11, 0.75, 2.5. */
-export const pts = (x: number): string => String(Math.round(x * 100) / 100);
+export const pointsText = (x: number): string => String(Math.round(x * 100) / 100);

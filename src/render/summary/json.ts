@@ -2,7 +2,7 @@
 import { type Lang, problemText } from '../../i18n/messages.js';
 import type { Attainment, InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { jsonText } from '../escape.js';
-import { pick } from '../types.js';
+import { inLang } from '../types.js';
 
 const p = (cents: number) => cents / 100;
 const stats = (s: Stats) => ({ mean: p(s.mean), median: p(s.median), min: p(s.min), max: p(s.max) });
@@ -22,7 +22,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     normalized: p(r.normalized),
     selfTotal: r.selfTotal === null ? null : p(r.selfTotal),
     selfMinusScore: r.selfMinusScore === null ? null : p(r.selfMinusScore),
-    ...(s.shape.levels ? { level: r.level ? pick(r.level, lang) : null } : {}),
+    ...(s.shape.levels ? { level: r.level ? inLang(r.level, lang) : null } : {}),
   });
   const attained = (a: Attainment, name: string, points: number) => ({
     id: a.id,
@@ -35,7 +35,7 @@ export function summaryJson(s: Summary, lang: Lang) {
   });
   return {
     schemaVersion: s.schemaVersion,
-    rubric: { id: s.shape.rubric.id, name: pick(s.shape.rubric.name, lang) },
+    rubric: { id: s.shape.rubric.id, name: inLang(s.shape.rubric.name, lang) },
     schools: s.schools,
     invalid: s.invalid,
     invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
@@ -43,11 +43,11 @@ export function summaryJson(s: Summary, lang: Lang) {
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
     indicators: s.indicators.map((a, k) => {
       const b = s.shape.indicators[k];
-      return attained(a, b ? pick(b.name, lang) : a.id, b?.points ?? 0);
+      return attained(a, b ? inLang(b.name, lang) : a.id, b?.points ?? 0);
     }),
     items: s.items.map((a, k) => {
       const i = s.shape.items[k];
-      return attained(a, i ? pick(i.text, lang) : a.id, i?.points ?? 0);
+      return attained(a, i ? inLang(i.text, lang) : a.id, i?.points ?? 0);
     }),
     mostMissed: s.mostMissed,
   };
