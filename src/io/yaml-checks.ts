@@ -41,6 +41,9 @@ function tagStart(text: string, nodeStart: number): { at: number; tag: string } 
   return m?.[1] ? { at: nodeStart - before.length + m.index, tag: m[1] } : undefined;
 }
 
+/** After this many, the rest of a document's problems are of the same kind: the first ones say what to mend. */
+const MAX_PROBLEMS = 100;
+
 export function documentProblems(doc: Document, text: string, lines: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const at = (offset: number, code: string, params: Problem['params'], place?: { path: string; key: string }) => {
@@ -57,6 +60,7 @@ export function documentProblems(doc: Document, text: string, lines: LineCounter
   const anchors = new Set<string>();
   visit(doc, {
     Node(_key, node, ancestors) {
+      if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
       const n = node as Node;
       if (n.anchor) anchors.add(n.anchor);
       const start = n.range?.[0] ?? 0;
@@ -76,6 +80,7 @@ export function documentProblems(doc: Document, text: string, lines: LineCounter
       return undefined;
     },
     Pair(_key, pair) {
+      if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
       const key = pair.key as Node | null;
       const start = key?.range?.[0] ?? 0;
       if (isCollection(key)) at(start, 'yaml.complexKey', { kind: isMap(key) ? 'map' : 'seq' });

@@ -96,10 +96,11 @@ export function lintLines(text: string): Linted {
     return line + comment;
   });
   if (FULLWIDTH_COMMA.test(text)) {
-    for (const [i, j] of flowCommas(lines)) {
-      problems.push({ severity: 'error', code: 'yaml.fullWidthComma', params: {}, line: i + 1, col: j + 1 });
-      const line = lines[i] ?? '';
-      lines[i] = `${line.slice(0, j)}, ${line.slice(j + 1)}`;
+    for (const [i, columns] of flowCommas(lines)) {
+      for (const j of columns)
+        problems.push({ severity: 'error', code: 'yaml.fullWidthComma', params: {}, line: i + 1, col: j + 1 });
+      const at = new Set(columns);
+      lines[i] = (lines[i] ?? '').replace(/，/g, (c, j: number) => (at.has(j) ? ', ' : c));
     }
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   }
@@ -109,10 +110,10 @@ export function lintLines(text: string): Linted {
 /**
  * Full-width commas after a digit where YAML would misread them: inside [ ] or { } and outside quotes, where
  * the clerk meant two items and YAML reads one ("2023-09-08，2024-03-01"). In plain or quoted text (a title
- * "第2，3年级") the comma is text. Positions are [line index, column index], last first on each line.
+ * "第2，3年级") the comma is text. Line index → the column indices of such commas on it.
  */
-function flowCommas(lines: readonly string[]): [number, number][] {
-  const found: [number, number][] = [];
+function flowCommas(lines: readonly string[]): Map<number, number[]> {
+  const found = new Map<number, number[]>();
   let depth = 0;
   let quote = '';
   let blockIndent = -1; // inside a | or > block scalar: lines indented deeper than this are text
@@ -123,7 +124,7 @@ function flowCommas(lines: readonly string[]): [number, number][] {
       if (line.trim() === '' || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    const onLine: [number, number][] = [];
+    const onLine: number[] = [];
     let atStart = true; // where a node may start: a quote or bracket there opens a quoted scalar or a collection
     for (let j = indent; j < line.length; j++) {
       const c = line[j] ?? '';
@@ -152,11 +153,11 @@ function flowCommas(lines: readonly string[]): [number, number][] {
         blockIndent = indent;
         break;
       } else {
-        if (c === '，' && depth > 0 && /\d/.test(line[j - 1] ?? '')) onLine.push([i, j]);
+        if (c === '，' && depth > 0 && /\d/.test(line[j - 1] ?? '')) onLine.push(j);
         atStart = false;
       }
     }
-    found.push(...onLine.reverse());
+    if (onLine.length > 0) found.set(i, onLine);
   }
   return found;
 }
