@@ -62,7 +62,7 @@ const document = fc
     flow: fc.array(scalar, { minLength: 1, maxLength: 3 }),
     map: scalar,
     key,
-    tail: fc.constantFrom('', '', '', '', '', '...\n', '...\nz: 1\n', '# end\n'),
+    tail: fc.constantFrom('', '', '', '', '', '...\n', '...\nz: 1\n', '---\nz: 1\n', '--- z\n', '# end\n'),
   })
   .map((g) => {
     const flow = g.flow.map((s) => (flowSafe(s) ? s : JSON.stringify(s)));

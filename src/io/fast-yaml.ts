@@ -1,6 +1,6 @@
 // The fast reading: js-yaml, about ten times faster than `yaml` but without positions. It reads plain scalars
 // by the same core-schema rules as the careful reader (./scalars.ts) and answers only where it is sure to
-// agree with it; anything else (directives, document markers, tags, anchors and aliases, complex keys,
+// agree with it; anything else (directives, the end marker `...`, tags, anchors and aliases, complex keys,
 // __proto__, numbers the careful reader refuses) is left to the careful reading.
 import jsyaml from 'js-yaml';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, coreFloat, coreInt, numberProblem } from './scalars.js';
@@ -29,11 +29,11 @@ const SCHEMA = new jsyaml.Schema({
 });
 
 /**
- * Shapes the fast reading leaves alone: a directive or document marker at a line start; a tag, anchor,
+ * Shapes the fast reading leaves alone: a directive or document end marker at a line start; a tag, anchor,
  * alias, explicit key `?` or null key where a node may start; a flow collection used as a key; __proto__.
  */
 const UNSURE =
-  /^(?:%|---|\.\.\.)|(?:^|[\s[{,])(?:[!&*][^\s,\]}]|[!?](?:\s|$)|(?:~|null|Null|NULL)\s*:(?:\s|$))|[\]}]\s*:(?:\s|$)|__proto__/m;
+  /^(?:%|\.\.\.)|(?:^|[\s[{,])(?:[!&*][^\s,\]}]|[!?](?:\s|$)|(?:~|null|Null|NULL)\s*:(?:\s|$))|[\]}]\s*:(?:\s|$)|__proto__/m;
 
 /**
  * The document's value, or undefined where the careful reader must decide: on any error, and on line-level
