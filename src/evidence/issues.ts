@@ -62,6 +62,8 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
           return { code: 'value.fullWidthDigits', params: { input, suggestion: unitless } };
         if (/^\s*-?\d+(\.\d+)?\s*$/.test(input))
           return { code: 'value.quotedNumber', params: { input, suggestion: input.trim() } };
+        if (/^\s*[-+]?[0-9][0-9_]*(\.[0-9_]*)?\s*$/.test(input) && input.includes('_'))
+          return { code: 'value.underscore', params: { input, suggestion: input.trim().replace(/_/g, '') } };
         const unit = NUMBER_WITH_UNIT.exec(input);
         if (unit?.[2] === '%' || unit?.[2] === '％') return { code: 'value.percent', params: { input } };
         if (unit) return { code: 'value.unit', params: { input, suggestion: unit[1] ?? '' } };

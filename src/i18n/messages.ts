@@ -61,8 +61,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `no space after the colon; write ${p.key}: value`,
   },
   'yaml.fullWidthComma': {
-    zh: () => '使用了全角逗号“，”分隔列表。请改为半角逗号加空格，如 [2023-09-08, 2024-03-01]',
-    en: () => 'a full-width comma "，" separates the list; use an ASCII comma and a space',
+    zh: () =>
+      '使用了全角逗号“，”分隔列表。请改为半角逗号加空格，如 [2023-09-08, 2024-03-01]；若逗号是文字的一部分，请给这段文字加引号',
+    en: () =>
+      'a full-width comma "，" separates the list; use an ASCII comma and a space, or quote the text if the comma belongs to it',
   },
   'yaml.fullWidthBracket': {
     zh: (p) => `使用了全角括号“${p.char}”。请改为半角的 [ ] 或 { }`,
@@ -111,6 +113,74 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: () => 'YAML 别名（&/*）展开过多，已拒绝读取。请直接写出数据，不要用别名',
     en: () => 'too many YAML alias expansions; refused. Write the data out without aliases',
   },
+  'yaml.unclosedBracket': {
+    zh: (p) => `这里的“${p.open}”没有配对的“${p.close}”。请补上“${p.close}”；跨行书写时，续行要比字段名缩进更多`,
+    en: (p) =>
+      `this "${p.open}" has no matching "${p.close}"; close it, and indent continuation lines further than the key`,
+  },
+  'yaml.undefinedAlias': {
+    zh: (p) => `别名 *${p.name} 没有对应的锚点 &${p.name}。请直接写出数据；若 * 是文字的一部分，请给文字加引号`,
+    en: (p) => `the alias *${p.name} refers to no anchor &${p.name}; write the data out, or quote the text`,
+  },
+  'yaml.tag': {
+    zh: (p) => `“${p.tag}”是 YAML 标签，证据文件不使用标签，已拒绝读取。请删去“${p.tag}”，直接写值`,
+    en: (p) => `"${p.tag}" is a YAML tag; evidence files use no tags, so it was refused: remove it and write the value`,
+  },
+  'yaml.complexKey': {
+    zh: () => '字段名不能是列表或映射（? [ … ] 或 [ … ]: 的写法）。请写成“字段名: 值”',
+    en: () => 'a key cannot be a list or a mapping (? [ … ] or [ … ]:); write "key: value"',
+  },
+  'yaml.nullKey': {
+    zh: () => '字段名是空的（~ 或 null）。请写出字段名，如 students: 1200',
+    en: () => 'the key is empty (~ or null); write the key, e.g. students: 1200',
+  },
+  'yaml.protoKey': {
+    zh: () => '字段名 __proto__ 不能使用。请删去这一项',
+    en: () => 'the key __proto__ is not allowed; remove it',
+  },
+  'yaml.version': {
+    zh: (p) =>
+      `文件要求按 YAML ${p.version} 读取，本工具只按 YAML 1.2 读取（yes/no 不是 true/false，0 开头的数字不是八进制）。请删去 %YAML 这一行`,
+    en: (p) =>
+      `the file asks for YAML ${p.version}; jiaxiao reads YAML 1.2 only (yes/no are not booleans, a leading 0 is not octal): remove the %YAML line`,
+  },
+  'yaml.afterEnd': {
+    zh: (p) => `第 ${p.endLine} 行的“...”表示文件到此结束，其后的内容不会被读取。请删去“...”这一行，或删去其后的内容`,
+    en: (p) =>
+      `the "..." on line ${p.endLine} ends the document, so what follows would not be read; remove the "..." line or what follows it`,
+  },
+  'number.notFinite': {
+    zh: (p) =>
+      /^[-+]?\.(inf|nan)$/i.test(String(p.input))
+        ? `“${p.input}”在 YAML 中表示无穷大或“非数”，不是具体的数。请写具体的数字`
+        : `“${p.input}”超出数字范围，被读作无穷大。请写具体的数字`,
+    en: (p) =>
+      /^[-+]?\.(inf|nan)$/i.test(String(p.input))
+        ? `"${p.input}" means infinity or not-a-number in YAML; write an actual number`
+        : `"${p.input}" is beyond the range of numbers and reads as infinity; write an actual number`,
+  },
+  'number.octal': {
+    zh: (p) => `“${p.input}”被读作八进制数 ${p.value}。请写十进制数字，如 ${p.value}`,
+    en: (p) => `"${p.input}" reads as the octal number ${p.value}; write decimal digits, e.g. ${p.value}`,
+  },
+  'number.hex': {
+    zh: (p) => `“${p.input}”被读作十六进制数 ${p.value}。请写十进制数字，如 ${p.value}`,
+    en: (p) => `"${p.input}" reads as the hexadecimal number ${p.value}; write decimal digits, e.g. ${p.value}`,
+  },
+  'number.leadingZero': {
+    zh: (p) =>
+      `“${p.input}”以 0 开头${p.octal !== undefined ? `，有的工具会读作八进制数 ${p.octal}` : ''}。请去掉开头的 0，写 ${p.suggestion}`,
+    en: (p) =>
+      `"${p.input}" starts with 0${p.octal !== undefined ? ` (some tools read it as the octal number ${p.octal})` : ''}; drop the leading 0: ${p.suggestion}`,
+  },
+  'number.tooLarge': {
+    zh: (p) => `“${p.input}”太大，超出能精确读取的范围（最大 ${p.max}），会被读成近似值。请核对这个数字`,
+    en: (p) => `"${p.input}" is too large to be read exactly (the maximum is ${p.max}); check the number`,
+  },
+  'code.quote': {
+    zh: (p) => `“${p.input}”没有加引号，会被当作数字读取（开头的 0 会丢失）。学校标识码请加引号：code: "${p.input}"`,
+    en: (p) => `${p.input} without quotes reads as a number (losing leading zeros); quote the code: code: "${p.input}"`,
+  },
   'yaml.syntax': {
     // The parser's own words, kept for English; in Chinese they would only confuse.
     zh: () => 'YAML 格式错误。请检查这一行的缩进、冒号和引号，或对照 examples/ 中的示例',
@@ -141,6 +211,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'value.quotedNumber': {
     zh: (p) => `“${p.input}”加了引号，成了文字。数字不加引号：写 ${p.suggestion}`,
     en: (p) => `"${p.input}" is quoted, so it is text; write the number without quotes: ${p.suggestion}`,
+  },
+  'value.underscore': {
+    zh: (p) => `“${p.input}”中有下划线，不是数字（YAML 1.2 不认数字中的下划线）。请写 ${p.suggestion}`,
+    en: (p) => `"${p.input}" has underscores, so it is not a number in YAML 1.2; write ${p.suggestion}`,
   },
   'value.quotedBoolean': {
     zh: (p) => `“${p.input}”加了引号，成了文字。请去掉引号：写 ${p.suggestion}`,

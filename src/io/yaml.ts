@@ -1,7 +1,8 @@
 // Text → YAML document with positions. Problems a Chinese IME causes are caught before the YAML parser,
 // whose own message for them would mislead ("implicit keys need to be on a single line").
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem } from '../problem.js';
+import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 
 export interface YamlSource {
   doc: Document;
@@ -37,7 +38,7 @@ const NO_SPACE_AFTER_COLON = new RegExp(`(^\\s*(?:-\\s+)?|[{,]\\s*)(${KEY}):(?=[
 const BAD_INDENT = new RegExp(`^([ ]*)([\\t\\u3000\\u00a0])[\\t\\u3000\\u00a0 ]*(?:-\\s+)?(${KEY})?`);
 const COLON_ODD_SPACE = new RegExp(`(^\\s*(?:-\\s+)?|[{,]\\s*)(${KEY}):([\\u3000\\u00a0])`, 'g');
 /** A full-width comma right after a number or date, as in [2023-09-08，2024-03-01]. */
-const FULLWIDTH_COMMA = /(\d)，/g;
+const FULLWIDTH_COMMA = /\d，/;
 const FULLWIDTH_BRACKETS = /[［］｛｝]/g;
 
 export interface Linted {
@@ -88,17 +89,77 @@ export function lintLines(text: string): Linted {
       at(offset + lead.length + key.length + 1, 'yaml.noSpaceAfterColon', { key });
       return `${lead}${key}: `;
     });
-    line = line.replace(FULLWIDTH_COMMA, (_m, digit: string, offset: number) => {
-      at(offset + 2, 'yaml.fullWidthComma', {});
-      return `${digit}, `;
-    });
     line = line.replace(FULLWIDTH_BRACKETS, (c, offset: number) => {
       at(offset + 1, 'yaml.fullWidthBracket', { char: c });
       return ({ '［': '[', '］': ']', '｛': '{', '｝': '}' } as Record<string, string>)[c] ?? c;
     });
     return line + comment;
   });
+  if (FULLWIDTH_COMMA.test(text)) {
+    for (const [i, columns] of flowCommas(lines)) {
+      for (const j of columns)
+        problems.push({ severity: 'error', code: 'yaml.fullWidthComma', params: {}, line: i + 1, col: j + 1 });
+      const at = new Set(columns);
+      lines[i] = (lines[i] ?? '').replace(/，/g, (c, j: number) => (at.has(j) ? ', ' : c));
+    }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  }
   return { problems, repaired: lines.join('\n') };
+}
+
+/**
+ * Full-width commas after a digit where YAML would misread them: inside [ ] or { } and outside quotes, where
+ * the clerk meant two items and YAML reads one ("2023-09-08，2024-03-01"). In plain or quoted text (a title
+ * "第2，3年级") the comma is text. Line index → the column indices of such commas on it.
+ */
+function flowCommas(lines: readonly string[]): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  let depth = 0;
+  let quote = '';
+  let blockIndent = -1; // inside a | or > block scalar: lines indented deeper than this are text
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const onLine: number[] = [];
+    let atStart = true; // where a node may start: a quote or bracket there opens a quoted scalar or a collection
+    for (let j = indent; j < line.length; j++) {
+      const c = line[j] ?? '';
+      const next = line[j + 1] ?? ' ';
+      if (quote) {
+        if (quote === '"' && c === '\\') j++;
+        else if (c === quote && quote === "'" && next === "'") j++;
+        else if (c === quote) quote = '';
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (j === 0 || line[j - 1] === ' ' || line[j - 1] === '\t')) break;
+      if (atStart && (c === '"' || c === "'")) {
+        quote = c;
+        atStart = false;
+      } else if ((c === '[' || c === '{') && (atStart || depth > 0)) {
+        depth++;
+        atStart = true;
+      } else if (depth > 0 && (c === ']' || c === '}')) {
+        depth--;
+        atStart = false;
+      } else if (depth > 0 && c === ',') atStart = true;
+      else if ((c === '-' || c === '?' || c === ':') && /\s/.test(next)) atStart = true;
+      else if (atStart && (c === '&' || c === '!')) j = line.indexOf(' ', j) < 0 ? line.length : line.indexOf(' ', j);
+      else if (atStart && depth === 0 && (c === '|' || c === '>')) {
+        blockIndent = indent;
+        break;
+      } else {
+        if (c === '，' && depth > 0 && /\d/.test(line[j - 1] ?? '')) onLine.push(j);
+        atStart = false;
+      }
+    }
+    if (onLine.length > 0) found.set(i, onLine);
+  }
+  return found;
 }
 
 /** yaml's error codes → our messages; the rest fall back to a general one. */
@@ -120,33 +181,54 @@ export function parseYaml(text: string): ParsedYaml {
   const linted = lintLines(text);
   const source = linted.repaired;
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  const problems: Problem[] = [...linted.problems];
+  // Always YAML 1.2's core schema, whatever a %YAML directive asks (versionProblem says so); and no warning
+  // of the `yaml` package may reach stderr (complex keys are reported by documentProblems instead).
+  const doc = parseDocument(source, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: true,
+    schema: 'core',
+    logLevel: 'error',
+  });
+  const ending = afterEndProblem(source);
+  const problems: Problem[] = [...linted.problems, ...[versionProblem(source), ending].filter((p) => p !== undefined)];
   const textLines = source.split('\n');
-  const seenLines = new Set(linted.problems.map((p) => p.line));
+  const seenLines = new Set(problems.map((p) => p.line));
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
+    let pos = e.linePos?.[0];
+    if (ending && pos && pos.line >= (ending.line ?? 0)) continue; // what follows `...` is reported as such
+    const unclosed = /^Flow (sequence|map)\b.*\bend with/.test(e.message);
+    if (unclosed) pos = openingOf(doc, lines, e.pos[0]) ?? pos;
     if (pos && seenLines.has(pos.line)) continue; // one problem a line: the first says what to mend
     if (pos) seenLines.add(pos.line);
     const lineText = pos ? (textLines[pos.line - 1] ?? '') : '';
     const flow = /flow|\]|\}/i.test(e.message) || e.code === 'MISSING_CHAR';
     const implicit = /implicit (map )?key/i.test(e.message);
-    const code = YAML_CODES[e.code] ?? (implicit ? 'yaml.keyValue' : flow ? 'yaml.unclosed' : 'yaml.syntax');
+    const code = unclosed
+      ? 'yaml.unclosedBracket'
+      : (YAML_CODES[e.code] ?? (implicit ? 'yaml.keyValue' : flow ? 'yaml.unclosed' : 'yaml.syntax'));
     // Point at the line's first character rather than column 1 of its indentation.
     const col = pos && code === 'yaml.indent' ? lineText.length - lineText.trimStart().length + 1 : pos?.col;
-    const key = pos ? (new RegExp(`^\\s*(?:-\\s+)?(${KEY})`).exec(lineText.slice((col ?? 1) - 1))?.[1] ?? '') : '';
+    // An unclosed bracket is named by the key it follows, at the start of its line.
+    const keyFrom = unclosed ? 0 : (col ?? 1) - 1;
+    const key = pos ? (new RegExp(`^\\s*(?:-\\s+)?(${KEY})`).exec(lineText.slice(keyFrom))?.[1] ?? '') : '';
     problems.push({
       severity: 'error',
       code,
-      params: { detail: e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '', key },
+      params: {
+        detail: e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '',
+        key,
+        ...(unclosed ? { open: /map/.test(e.message) ? '{' : '[', close: /map/.test(e.message) ? '}' : ']' } : {}),
+      },
       ...(pos ? { line: pos.line, col: col ?? pos.col } : {}),
     });
     if (problems.length - linted.problems.length >= MAX_YAML_ERRORS) break;
   }
-  if (problems.length > 0) {
-    // Mended mistakes alone still leave a document worth checking further.
-    if (doc.errors.length > 0) return { problems };
-  }
+  // Mended mistakes alone still leave a document worth checking further.
+  if (problems.length > 0 && doc.errors.length > 0) return { problems };
+  const found = documentProblems(doc, source, lines);
+  problems.push(...found);
+  if (found.some((p) => STRUCTURAL.has(p.code))) return { problems };
   let value: unknown;
   try {
     value = doc.toJS();
@@ -166,6 +248,21 @@ export function parseYaml(text: string): ParsedYaml {
     };
   }
   return { source: { doc, lines }, value, problems };
+}
+
+/** Problems after which the document has no one value worth checking further. */
+const STRUCTURAL = new Set(['yaml.undefinedAlias', 'yaml.complexKey']);
+
+/** Where the [ or { opens that the parser found unclosed at `offset`: the innermost one ending there. */
+function openingOf(doc: Document, lines: LineCounter, offset: number): { line: number; col: number } | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Collection(_key, node) {
+      const range = node.range;
+      if (node.flow && range && range[1] === offset && (start === undefined || range[0] > start)) start = range[0];
+    },
+  });
+  return start === undefined ? undefined : lines.linePos(start);
 }
 
 /**

@@ -1,0 +1,50 @@
+// What a plain scalar means: the YAML 1.2 core schema, written once for both readers (js-yaml, fast, and
+// `yaml`, with positions), so that a file has one meaning whichever of them reads it. The patterns are those
+// of the `yaml` package's core schema; a test compares the two readers over generated documents.
+import type { Problem } from '../problem.js';
+
+export const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
+export const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+export const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+export const CORE_FLOAT =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+export function coreInt(s: string): number {
+  if (s.startsWith('0o')) return Number.parseInt(s.slice(2), 8);
+  if (s.startsWith('0x')) return Number.parseInt(s.slice(2), 16);
+  return Number.parseInt(s, 10);
+}
+
+export function coreFloat(s: string): number {
+  const lower = s.toLowerCase();
+  if (lower.endsWith('.nan')) return Number.NaN;
+  if (lower.endsWith('.inf')) return s.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return Number.parseFloat(s);
+}
+
+/**
+ * A number the file states in a form a person would not mean, or that cannot be held exactly: octal and hex,
+ * a leading zero (octal to YAML 1.1 readers, decimal to YAML 1.2), .inf/.nan and overflow, integers past 2^53.
+ * Both readers refuse these (the fast one by handing the file to the careful one, which says why).
+ */
+export function numberProblem(source: string, value: number): { code: string; params: Problem['params'] } | undefined {
+  if (!Number.isFinite(value)) return { code: 'number.notFinite', params: { input: source } };
+  if (/^0[ox]/.test(source)) {
+    return {
+      code: source[1] === 'o' ? 'number.octal' : 'number.hex',
+      params: { input: source, value: String(value) },
+    };
+  }
+  if (/^[-+]?0[0-9]/.test(source)) {
+    const digits = source.replace(/^[-+]?0+(?=[0-9])/, '');
+    const sign = source.startsWith('-') ? '-' : '';
+    const octal = /^[-+]?[0-7]+$/.test(source) ? Number.parseInt(source, 8) : undefined;
+    return {
+      code: 'number.leadingZero',
+      params: { input: source, suggestion: `${sign}${digits}`, ...(octal !== undefined ? { octal } : {}) },
+    };
+  }
+  if (Number.isInteger(value) && !Number.isSafeInteger(value))
+    return { code: 'number.tooLarge', params: { input: source, max: Number.MAX_SAFE_INTEGER } };
+  return undefined;
+}
