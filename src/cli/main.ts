@@ -1,5 +1,6 @@
 // The only place that exits. An unexpected error is a bug: say so plainly, without a stack trace unless
 // JIAXIAO_DEBUG is set. In a worker thread of a large batch, it serves files instead.
+import { EXIT } from './exit.js';
 import './zod-config.js';
 import { escapeText } from '../render/escape.js';
 import { processStreams } from './env.js';
@@ -21,9 +22,9 @@ if (process.argv[2] !== WORKER_FLAG) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.err(`jiaxiao: 内部错误（internal error）：${escapeText(String((e as Error).message))}\n`);
+      io.err(`jiaxiao: 内部错误（internal error），请把这条信息和所用的文件报告给维护者 · please report this with the files used：${escapeText(String((e as Error).message))}\n`);
       if (process.env.JIAXIAO_DEBUG) io.err(`${(e as Error).stack}\n`);
-      process.exitCode = 3;
+      process.exitCode = EXIT.internal;
     },
   );
 } else {

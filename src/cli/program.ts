@@ -1,8 +1,10 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
+
 import { Command, CommanderError, Option } from 'commander';
 import { escapeText } from '../render/escape.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
+import { EXIT } from './exit.js';
 
 // Commands are loaded when run, so that `score FILE` does not start up what `validate` or a batch needs.
 const REPORT_FORMAT_NAMES = ['text', 'json', 'github', 'junit', 'markdown'];
@@ -57,7 +59,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
       .helpCommand('help [command]', '显示命令的帮助');
   }
 
-  let code = 0;
+  let code: number = EXIT.ok;
   program
     .command('score')
     .description(
@@ -134,11 +136,11 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.failed;
     if (e instanceof UsageError) {
       // Its message may name files and folders found on disk: escaped like every other line on a terminal.
       io.err(`jiaxiao: ${escapeText(e.message)}\n`);
-      return 2;
+      return EXIT.failed;
     }
     throw e;
   }

@@ -1,5 +1,6 @@
 // `jiaxiao rubric check FILE…`: is a rubric file right? Schema, sums, rule kinds, evidence fields, ids,
 // levels — each problem at its place in the file, in any validation report format.
+
 import { toNumber } from '../../engine/exact.js';
 import { problemLine } from '../../i18n/messages.js';
 import { sortProblems } from '../../problem.js';
@@ -9,6 +10,7 @@ import { loadRubricBytes } from '../../rubric/load.js';
 import { indicatorsOf } from '../../rubric/model.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, readInput, type Streams, UsageError } from '../env.js';
+import { EXIT } from '../exit.js';
 
 export function runRubricCheck(files: string[], o: { format: string; lang?: string }, io: Streams): number {
   const lang = langOf(o.lang, io.env);
@@ -55,6 +57,6 @@ export function runRubricCheck(files: string[], o: { format: string; lang?: stri
   }
   if (o.format === 'text' && described.length > 0) io.out(`${textLines(described)}\n`);
   io.out(REPORT_FORMATS[o.format as ReportFormat](results, { lang }));
-  if (unreadable) return 2;
-  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  if (unreadable) return EXIT.failed;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }

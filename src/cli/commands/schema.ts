@@ -1,16 +1,18 @@
 // `jiaxiao schema`: the evidence file's JSON Schema, for editors and other validators.
+
 import { evidenceJsonSchemaText } from '../../evidence/json-schema.js';
 import { problemLine } from '../../i18n/messages.js';
 import { langOf, type Streams } from '../env.js';
+import { EXIT } from '../exit.js';
 import { writeOut } from '../tasks.js';
 
 export function runSchema(o: { output?: string }, io: Streams): number {
   const text = evidenceJsonSchemaText();
   if (!o.output) {
     io.out(text);
-    return 0;
+    return EXIT.ok;
   }
   const problem = writeOut(o.output, text);
   if (problem) io.err(`${problemLine(problem, langOf(undefined, io.env))}\n`);
-  return problem ? 2 : 0;
+  return problem ? EXIT.failed : EXIT.ok;
 }

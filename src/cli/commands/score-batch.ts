@@ -1,5 +1,6 @@
 // `jiaxiao score DIR…`: every school under the folders, a summary on stdout, and with --out one sheet file
 // per school plus the summary. A bad file is reported and skipped; the others are still scored.
+
 import { SingleBar } from 'cli-progress';
 import * as z from 'zod';
 import { type Lang, problemLine } from '../../i18n/messages.js';
@@ -11,6 +12,7 @@ import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import type { Rubric } from '../../rubric/model.js';
 import { paintFor, type Streams } from '../env.js';
+import { EXIT } from '../exit.js';
 import { type OutFolder, takeOutFolder } from '../out-folder.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
@@ -32,18 +34,18 @@ export interface BatchOptions {
 export async function runScoreBatch(paths: string[], o: BatchOptions, io: Streams): Promise<number> {
   const found = findEvidenceFiles(paths);
   reportUnusablePaths(found, o.lang, io);
-  if (found.files.length === 0) return 2;
+  if (found.files.length === 0) return EXIT.failed;
   if (found.files.length >= 20) z.config({ jitless: false });
   const rubric = loadRubricOption(o.rubric, o.lang, io);
-  if (!rubric) return 2;
+  if (!rubric) return EXIT.failed;
 
   const code = async (folder?: OutFolder) => {
     const scored = await scoreAll(found.files, rubric, o, io, folder);
-    return found.missing.length + found.empty.length > 0 ? 2 : scored;
+    return found.missing.length + found.empty.length > 0 ? EXIT.failed : scored;
   };
   if (!o.out) return code();
   const folder = takeOutFolder(paths, found.files, o.out, o.format, o, io);
-  if (!folder) return 2;
+  if (!folder) return EXIT.failed;
   try {
     return await code(folder);
   } finally {
@@ -159,6 +161,6 @@ async function scoreAll(
       )}\n`,
     );
   }
-  if (invalid > 0 || unwritable) return 2;
-  return below.length > 0 ? 1 : 0;
+  if (invalid > 0 || unwritable) return EXIT.failed;
+  return below.length > 0 ? EXIT.findings : EXIT.ok;
 }

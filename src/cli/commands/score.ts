@@ -7,6 +7,7 @@ import { hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
+import { EXIT } from '../exit.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 
 const isDirectory = (p: string): boolean => {
@@ -28,8 +29,6 @@ export interface ScoreOptions {
   force?: boolean;
   outInInput?: boolean;
 }
-
-export const EXIT = { ok: 0, belowThreshold: 1, invalid: 2 } as const;
 
 /** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
 export async function runScore(paths: string[], o: ScoreOptions, io: Streams): Promise<number> {
@@ -69,16 +68,16 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   }
   const file = first;
   const rubric = loadRubricOption(rubricFile, lang, io);
-  if (!rubric) return EXIT.invalid;
+  if (!rubric) return EXIT.failed;
 
   const input = readInput(file);
   if (input.problem) {
     io.err(`${problemLine(input.problem, lang)}\n`);
-    return EXIT.invalid;
+    return EXIT.failed;
   }
   const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
   for (const p of sortProblems(parsed.problems)) io.err(`${problemLine(p, lang)}\n`);
-  if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.invalid;
+  if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
   const paint = paintFor(io.outIsTTY, io.env, o.color);
@@ -91,5 +90,5 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
         ? `折算分 ${sheet.normalized.toFixed(2)} 低于 --min-score ${minScore}\n`
         : `normalized score ${sheet.normalized.toFixed(2)} is below --min-score ${minScore}\n`,
     );
-  return below ? EXIT.belowThreshold : EXIT.ok;
+  return below ? EXIT.findings : EXIT.ok;
 }

@@ -9,6 +9,7 @@ import type { Problem } from '../../problem.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
+import { EXIT } from '../exit.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 import { type Task, validateRunner, writeOut } from '../tasks.js';
@@ -55,7 +56,7 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   if (found.files.length >= 20) z.config({ jitless: false });
   const rubricFile = rubricFileOption(o.rubric, lang, io);
   const rubric = loadRubricOption(rubricFile, lang, io);
-  if (!rubric) return 2;
+  if (!rubric) return EXIT.failed;
   reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
@@ -86,8 +87,8 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
     }
   }
   for (const problem of unwritable) io.err(`${problemLine(problem, lang)}\n`);
-  if (unreadable || unwritable.length > 0) return 2;
-  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  if (unreadable || unwritable.length > 0) return EXIT.failed;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
 /** Paths that give nothing to check: missing ones, and folders without any .yaml/.yml file. */
