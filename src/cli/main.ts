@@ -22,7 +22,9 @@ if (process.argv[2] !== WORKER_FLAG) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.err(`jiaxiao: 内部错误（internal error），请把这条信息和所用的文件报告给维护者 · please report this with the files used：${escapeText(String((e as Error).message))}\n`);
+      io.err(
+        `jiaxiao: 内部错误（internal error），请把这条信息和所用的文件报告给维护者 · please report this with the files used：${escapeText(String((e as Error).message))}\n`,
+      );
       if (process.env.JIAXIAO_DEBUG) io.err(`${(e as Error).stack}\n`);
       process.exitCode = EXIT.internal;
     },
