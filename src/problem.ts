@@ -38,3 +38,25 @@ export function sortProblems(problems: Problem[]): Problem[] {
       byText(a.code, b.code),
   );
 }
+
+/**
+ * At most this many problems are listed per file. A file with thousands of mistakes (a pasted export, a
+ * wrong file) is mended from the top anyway; the rest are counted in one closing "… and N more" problem,
+ * whose params carry the hidden errors and warnings so that totals stay true.
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** The first MAX_PROBLEMS_PER_FILE of sorted problems, and a closing `file.moreProblems` for the rest. */
+export function capProblems(sorted: Problem[], file?: string): Problem[] {
+  if (sorted.length <= MAX_PROBLEMS_PER_FILE) return sorted;
+  const hidden = sorted.slice(MAX_PROBLEMS_PER_FILE);
+  const errors = hidden.filter((p) => p.severity === 'error').length;
+  const warnings = hidden.filter((p) => p.severity === 'warning').length;
+  const more: Problem = {
+    severity: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
+    code: 'file.moreProblems',
+    params: { count: hidden.length, errors, warnings },
+    ...(file ? { file } : {}),
+  };
+  return [...sorted.slice(0, MAX_PROBLEMS_PER_FILE), more];
+}

@@ -92,6 +92,17 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `字段${p.key ? ` ${p.key} ` : ''}重复出现。每个字段只能写一次，请删除或合并重复的一行`,
     en: (p) => `duplicate key${p.key ? ` ${p.key}` : ''}; each key may appear once: remove or merge the repeated line`,
   },
+  'yaml.tooDeep': {
+    zh: (p) =>
+      `嵌套超过 ${p.max} 层（方括号、花括号、缩进或“- ”“? ”层层套叠），已停止读取。多半是括号没有闭合；证据文件只需要几层`,
+    en: (p) =>
+      `nested more than ${p.max} levels deep (brackets, braces, indentation or "- "/"? " inside one another); reading stopped. Most likely a bracket is not closed; evidence needs only a few levels`,
+  },
+  'file.moreProblems': {
+    zh: (p) => `…… 另有 ${p.count} 个问题未列出（${p.errors} 个错误，${p.warnings} 个警告）。先改正上面的问题再检查`,
+    en: (p) =>
+      `… and ${p.count} more problems not listed (${p.errors} errors, ${p.warnings} warnings); mend those above and check again`,
+  },
   'yaml.aliasBomb': {
     zh: () => 'YAML 别名（&/*）展开过多，已拒绝读取。请直接写出数据，不要用别名',
     en: () => 'too many YAML alias expansions; refused. Write the data out without aliases',
@@ -334,6 +345,15 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'cli.isDirectory': {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
     en: (p) => `${p.file} is a folder; give one evidence file`,
+  },
+  'cli.notRegular': {
+    zh: (p) => `${p.file} 不是普通文件（${p.kind}），未读取。请给出一个证据文件`,
+    en: (p) => `${p.file} is not a regular file (${p.kind}); not read. Give an evidence file`,
+  },
+  'cli.skipped': {
+    zh: (p) => `已跳过 ${p.file}：${p.kind === 'symlink' ? '文件夹中的符号链接不跟随' : `不是普通文件（${p.kind}）`}`,
+    en: (p) =>
+      `skipped ${p.file}: ${p.kind === 'symlink' ? 'symbolic links inside a folder are not followed' : `not a regular file (${p.kind})`}`,
   },
   'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
   'cli.unwritable': {
