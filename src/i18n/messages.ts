@@ -6,6 +6,22 @@ export type Lang = 'zh' | 'en';
 type P = Problem['params'];
 type Template = (p: P) => string;
 
+/** What a path is when it is not a regular file (see specialKind in src/cli/env.ts). */
+const KIND_ZH: Record<string, string> = {
+  fifo: '命名管道',
+  device: '设备文件',
+  socket: '套接字',
+  symlink: '符号链接',
+  other: '特殊文件',
+};
+const KIND_EN: Record<string, string> = {
+  fifo: 'a FIFO',
+  device: 'a device',
+  socket: 'a socket',
+  symlink: 'a symbolic link',
+  other: 'a special file',
+};
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
@@ -347,13 +363,19 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `${p.file} is a folder; give one evidence file`,
   },
   'cli.notRegular': {
-    zh: (p) => `${p.file} 不是普通文件（${p.kind}），未读取。请给出一个证据文件`,
-    en: (p) => `${p.file} is not a regular file (${p.kind}); not read. Give an evidence file`,
+    zh: (p) => `${p.file} 不是普通文件（${KIND_ZH[String(p.kind)] ?? p.kind}），未读取。请给出一个证据文件`,
+    en: (p) =>
+      `${p.file} is not a regular file (${KIND_EN[String(p.kind)] ?? p.kind}); not read. Give an evidence file`,
   },
   'cli.skipped': {
-    zh: (p) => `已跳过 ${p.file}：${p.kind === 'symlink' ? '文件夹中的符号链接不跟随' : `不是普通文件（${p.kind}）`}`,
+    zh: (p) =>
+      p.kind === 'symlink'
+        ? `已跳过 ${p.file}：文件夹中的符号链接不跟随。请把文件本身放进文件夹，或在命令行上直接给出它`
+        : `已跳过 ${p.file}：不是普通文件（${KIND_ZH[String(p.kind)] ?? p.kind}）`,
     en: (p) =>
-      `skipped ${p.file}: ${p.kind === 'symlink' ? 'symbolic links inside a folder are not followed' : `not a regular file (${p.kind})`}`,
+      p.kind === 'symlink'
+        ? `skipped ${p.file}: symbolic links inside a folder are not followed; put the file itself in the folder, or name it on the command line`
+        : `skipped ${p.file}: not a regular file (${KIND_EN[String(p.kind)] ?? p.kind})`,
   },
   'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
   'cli.unwritable': {
@@ -363,9 +385,34 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
 };
 
+/**
+ * Params that quote the file's own content. A message shows at most EXCERPT_CHARS characters of each, so
+ * that no file (a link to /etc/passwd, a pasted export) is echoed back at length.
+ */
+const CONTENT_PARAMS = new Set(['key', 'input', 'detail', 'suggestion', 'school', 'char', 'value']);
+export const EXCERPT_CHARS = 40;
+
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const chars = Array.from(text);
+  return chars.length <= EXCERPT_CHARS ? text : `${chars.slice(0, EXCERPT_CHARS).join('')}…`;
+}
+
+function shownParams(params: P): P {
+  let shown: P | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' || !CONTENT_PARAMS.has(k) || v.length <= EXCERPT_CHARS) continue;
+    shown ??= { ...params };
+    shown[k] = excerpt(v);
+  }
+  return shown ?? params;
+}
+
 export function message(p: Problem, lang: Lang): string {
   const m = MESSAGES[p.code];
-  return m ? m[lang](p.params) : `${p.code} ${JSON.stringify(p.params)}`;
+  // cli.* details are the system's words about a path, not file content: shown whole.
+  const params = p.code.startsWith('cli.') ? p.params : shownParams(p.params);
+  return m ? m[lang](params) : `${p.code} ${JSON.stringify(params)}`;
 }
 
 const SEVERITY: Record<Problem['severity'], { zh: string; en: string }> = {
