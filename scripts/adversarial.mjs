@@ -17,6 +17,8 @@ export const ADVERSARIAL = {
   'long line 1.9 MB': () => `school: {name: ${'x'.repeat(1900000)}}\n`,
   'duplicate keys 100k': () => `${school()}\n${lines(100000, () => 'year: 2023-2024')}\n`,
   'full-width colons 100k': () => `${school()}\n${lines(100000, (i) => `k${i}：1`)}\n`,
+  'nested - - - 900k': () => `${'- '.repeat(900000)}x\n`,
+  'nested ? ? ? 400': () => `${'? '.repeat(400)}x\n`,
 };
 
 /** Writes every shape into `dir`; returns [name, path] pairs. */

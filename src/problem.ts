@@ -22,9 +22,22 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
 
+/**
+ * At most this many characters of any text from a file are quoted in a problem (keys, values, parser
+ * details), so that no file (a link to /etc/passwd, a pasted export) is echoed back at length.
+ */
+export const EXCERPT_CHARS = 40;
+
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const chars = Array.from(text);
+  return chars.length <= EXCERPT_CHARS ? text : `${chars.slice(0, EXCERPT_CHARS).join('')}…`;
+}
+
+/** A path as written in the file; a key from the file is quoted as an excerpt. */
 export function pathText(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${excerpt(String(k))}` : excerpt(String(k));
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Problem messages in Chinese and English: templates over a problem's params. Each says what is wrong and
 // what to write instead.
-import type { Problem } from '../problem.js';
+import { EXCERPT_CHARS, excerpt, type Problem } from '../problem.js';
 
 export type Lang = 'zh' | 'en';
 type P = Problem['params'];
@@ -385,18 +385,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
 };
 
-/**
- * Params that quote the file's own content. A message shows at most EXCERPT_CHARS characters of each, so
- * that no file (a link to /etc/passwd, a pasted export) is echoed back at length.
- */
+/** Params that quote the file's own content: a message shows an excerpt of each (EXCERPT_CHARS). */
 const CONTENT_PARAMS = new Set(['key', 'input', 'detail', 'suggestion', 'school', 'char', 'value']);
-export const EXCERPT_CHARS = 40;
-
-export function excerpt(text: string): string {
-  if (text.length <= EXCERPT_CHARS) return text;
-  const chars = Array.from(text);
-  return chars.length <= EXCERPT_CHARS ? text : `${chars.slice(0, EXCERPT_CHARS).join('')}…`;
-}
 
 function shownParams(params: P): P {
   let shown: P | undefined;
