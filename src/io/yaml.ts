@@ -10,7 +10,6 @@ import {
   type Node,
   parseDocument,
   type Scalar,
-  visit,
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
@@ -206,25 +205,27 @@ function quietly<T>(make: () => T): T {
  */
 function addDuplicateKeyErrors(doc: Document, lines: LineCounter): void {
   const found: YAMLParseError[] = [];
-  quietly(() =>
-    visit(doc, {
-      Map(_key, map: YAMLMap) {
-        const seen = new Set<unknown>();
-        for (const pair of map.items) {
-          if (!isScalar(pair.key)) continue;
-          const value = (pair.key as Scalar).value;
-          if (!seen.has(value)) {
-            seen.add(value);
-            continue;
-          }
-          const at = (pair.key as Scalar).range?.[0] ?? 0;
-          const e = new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
-          e.linePos = [lines.linePos(at)];
-          found.push(e);
+  // A plain walk: yaml's visit() builds a frozen path for every node, which cost more than the check itself.
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+        if (!isScalar(pair.key)) continue;
+        const value = (pair.key as Scalar).value;
+        if (!seen.has(value)) {
+          seen.add(value);
+          continue;
         }
-      },
-    }),
-  );
+        const at = (pair.key as Scalar).range?.[0] ?? 0;
+        const e = quietly(() => new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        e.linePos = [lines.linePos(at)];
+        found.push(e);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
   if (found.length === 0) return;
   const merged: YAMLParseError[] = [];
   let j = 0;
