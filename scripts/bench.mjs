@@ -5,11 +5,14 @@
 //   npm run bench -- validate [N]       `jiaxiao validate` beside ajv-cli on N generated files (10000)
 //   npm run bench -- batch              `jiaxiao score DIR` beside reading and parsing the same files with
 //                                       yaml.parse in one thread; peak RSS at 1,000 and 10,000 files
+//   npm run bench -- adversarial        `score` and `validate` on each hostile shape of scripts/adversarial.mjs
+//                                       (goal: each well under a second), and the slowest
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeAdversarial } from './adversarial.mjs';
 import { generate } from './gen-schools.mjs';
 
 const [only, nArg] = process.argv.slice(2);
@@ -142,5 +145,26 @@ if (want('batch')) {
     console.log(`  peak RSS 10,000 ÷ 1,000: ${(dirs.rss10000 / dirs.rss1000).toFixed(2)} (goal ≤ 1.3)`);
   } finally {
     for (const n of [1000, 10000]) if (dirs[n]) rmSync(dirs[n], { recursive: true, force: true });
+  }
+}
+
+if (want('adversarial')) {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-adversarial-'));
+  try {
+    console.log('\nadversarial files (median of 3 runs each; goal: every one well under a second)');
+    let slowest = { ms: 0 };
+    for (const [name, file] of writeAdversarial(dir)) {
+      const row = [];
+      for (const command of ['score', 'validate']) {
+        const runs = [0, 1, 2].map(() => time(['bin/jiaxiao.cjs', command, file]));
+        const ms = median(runs.map((r) => r.ms));
+        row.push(`${command} ${fmt(ms).padStart(8)} (exit ${runs[0].status})`);
+        if (ms > slowest.ms) slowest = { ms, name, command };
+      }
+      console.log(`  ${name.padEnd(24)} ${row.join('   ')}`);
+    }
+    console.log(`  slowest: ${slowest.command} on ${slowest.name}, ${fmt(slowest.ms)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -22,9 +22,22 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
 
+/**
+ * At most this many characters of any text from a file are quoted in a problem (keys, values, parser
+ * details), so that no file (a link to /etc/passwd, a pasted export) is echoed back at length.
+ */
+export const EXCERPT_CHARS = 40;
+
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const chars = Array.from(text);
+  return chars.length <= EXCERPT_CHARS ? text : `${chars.slice(0, EXCERPT_CHARS).join('')}…`;
+}
+
+/** A path as written in the file; a key from the file is quoted as an excerpt. */
 export function pathText(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${excerpt(String(k))}` : excerpt(String(k));
   return out;
 }
 
@@ -37,4 +50,26 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.col ?? 0) - (b.col ?? 0) ||
       byText(a.code, b.code),
   );
+}
+
+/**
+ * At most this many problems are listed per file. A file with thousands of mistakes (a pasted export, a
+ * wrong file) is mended from the top anyway; the rest are counted in one closing "… and N more" problem,
+ * whose params carry the hidden errors and warnings so that totals stay true.
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** The first MAX_PROBLEMS_PER_FILE of sorted problems, and a closing `file.moreProblems` for the rest. */
+export function capProblems(sorted: Problem[], file?: string): Problem[] {
+  if (sorted.length <= MAX_PROBLEMS_PER_FILE) return sorted;
+  const hidden = sorted.slice(MAX_PROBLEMS_PER_FILE);
+  const errors = hidden.filter((p) => p.severity === 'error').length;
+  const warnings = hidden.filter((p) => p.severity === 'warning').length;
+  const more: Problem = {
+    severity: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
+    code: 'file.moreProblems',
+    params: { count: hidden.length, errors, warnings },
+    ...(file ? { file } : {}),
+  };
+  return [...sorted.slice(0, MAX_PROBLEMS_PER_FILE), more];
 }

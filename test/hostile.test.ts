@@ -85,7 +85,7 @@ describe('score, one school', () => {
     expectSafe(r);
     expect(r.err).toContain(':5:9 错误 学校名称（school.name）：第 1 个字符是控制字符 U+001B');
     expect(r.err).toContain('第 4 个字符是控制字符 U+202E');
-    expect(r.err).toContain('“x\\n::warning file=README.md,line=1::injected”不是可选值');
+    expect(r.err).toContain('“x\\n::warning file=README.md,line=1::injec…”不是可选值');
     expect(r.err).toContain('未知字段 \\e[31mred\\x9b');
     expect(r.err).toContain(`in\\e[2J/control.yaml`);
     const en = jiaxiao(['score', control, '--lang', 'en']);
@@ -144,7 +144,7 @@ describe('validate, every format', () => {
     expectSafe(r);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(files);
     const messages = report.files[0].problems.map((p: { message: string }) => p.message).join('\n');
-    expect(messages).toContain('x\n::warning file=README.md,line=1::injected');
+    expect(messages).toContain('x\n::warning file=README.md,line=1::injec…'); // quoted content is cut at 40 characters
     expect(problems).toBeGreaterThanOrEqual(12);
   });
 
@@ -152,7 +152,7 @@ describe('validate, every format', () => {
     const r = run('text', lang);
     expectSafe(r);
     expect(r.out).toContain('\\x3a:warning file=x::\\e]0;pwned\\x07 \\x23#[error]x.yaml');
-    expect(r.out).toContain('x\\n::warning file=README.md,line=1::injected');
+    expect(r.out).toContain('x\\n::warning file=README.md,line=1::injec…');
     expect(r.out).toContain('2023-2024\\r::error::cr');
   });
 
@@ -185,6 +185,6 @@ describe('validate, every format', () => {
       .slice(1); // the heading
     expect(rows).toHaveLength(problems);
     for (const row of rows) expect(markdownCells(row), row).toHaveLength(4);
-    expect(r.out).toContain('&lt;img src=x onerror=alert(1)&gt; \\| a \\| b \\\\ \\`c\\`');
+    expect(r.out).toContain('&lt;img src=x onerror=alert(1)&gt; \\| a \\| b \\\\ \\`…');
   });
 });

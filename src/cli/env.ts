@@ -1,7 +1,8 @@
 // What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Lang } from '../i18n/messages.js';
+import { MAX_BYTES } from '../io/decode.js';
 import type { Problem } from '../problem.js';
 import type { Paint } from '../render/types.js';
 
@@ -71,10 +72,62 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
   };
 }
 
-/** Reads a file's bytes, or a problem that says why it cannot be read (one system call when all is well). */
+/** What a path is when it is not a regular file: the `kind` of cli.notRegular and cli.skipped. */
+export function specialKind(st: Stats): string {
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  if (st.isSocket()) return 'socket';
+  if (st.isSymbolicLink()) return 'symlink';
+  return 'other';
+}
+
+/**
+ * Reads a file's bytes, or a problem that says why it cannot be read. Only regular files are read: a FIFO
+ * would block for ever and /dev/zero never ends. The path is checked before it is opened, opened without
+ * blocking, checked again on the open descriptor (it may have been swapped in between), and never more than
+ * MAX_BYTES + 1 bytes are read. A symbolic link named on the command line is followed (see README).
+ */
 export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
+  const refuse = (st: Stats): { problem: Problem } | undefined => {
+    if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
+    if (!st.isFile())
+      return { problem: { severity: 'error', code: 'cli.notRegular', params: { file, kind: specialKind(st) }, file } };
+    if (st.size > MAX_BYTES)
+      return {
+        problem: {
+          severity: 'error',
+          code: 'file.tooLarge',
+          params: { size: st.size, max: MAX_BYTES },
+          file,
+          line: 1,
+          col: 1,
+        },
+      };
+    return undefined;
+  };
+  let fd: number | undefined;
   try {
-    return { bytes: readFileSync(file) };
+    const before = refuse(statSync(file));
+    if (before) return before;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    const after = refuse(st);
+    if (after) return after;
+    // Sized by fstat, grown once if the file grew since; one byte past the limit tells that it is too large.
+    let buffer = Buffer.allocUnsafe(Math.min(st.size, MAX_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_BYTES) break;
+        const bigger = Buffer.allocUnsafe(MAX_BYTES + 1);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { bytes: buffer.subarray(0, length) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
@@ -82,6 +135,8 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
     return {
       problem: { severity: 'error', code: 'cli.unreadable', params: { detail: String((e as Error).message) }, file },
     };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -7,7 +7,7 @@ import { scoreEvidence } from '../engine/score.js';
 import { parseEvidenceBytes } from '../evidence/parse.js';
 import type { Lang } from '../i18n/messages.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
-import { hasErrors, type Problem, sortProblems } from '../problem.js';
+import { capProblems, hasErrors, type Problem, sortProblems } from '../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
 import { buildSheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
@@ -62,7 +62,7 @@ export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rub
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
     const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
-    const problems = sortProblems(parsed.problems);
+    const problems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(problems)) return { file, problems };
     const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
     if (out) {

@@ -31,13 +31,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestD = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
+    // The distance is at least the difference in length: most candidates need no table at all.
+    if (Math.abs(c.length - word.length) > Math.min(limit, bestD)) continue;
     const d = editDistance(word, c);
     if (d < bestD) [best, bestD] = [c, d];
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }
 
 /** A date the clerk wrote another way (2023/9/1, 2023年9月1日, 2023.9.1) in the form the file wants. */
@@ -122,6 +125,8 @@ function classify(issue: z.core.$ZodIssue): { code: string; params: Problem['par
   }
 }
 
+const SUGGESTION_BUDGET = 1000;
+
 /** Turns zod issues into located problems. Integers are checked by zod as `int`: map that case too. */
 export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
@@ -132,17 +137,21 @@ export function issuesToProblems(
   prefix: readonly (string | number)[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
+  // "Did you mean" for the first unknown keys only: a file of 100,000 unknown keys lists 100 problems
+  // (MAX_PROBLEMS_PER_FILE) and should not pay for a suggestion for each of the others.
+  let suggestions = SUGGESTION_BUDGET;
   for (const issue of issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = keysAt(schema, path);
+      const knownText = known.join(', ');
       for (const key of issue.keys) {
-        const suggestion = nearest(key, known);
+        const suggestion = suggestions-- > 0 ? nearest(key, known) : undefined;
         const full = [...path, key];
         problems.push({
           severity: 'error',
           code: suggestion ? 'key.unknownSuggest' : 'key.unknown',
-          params: { key, suggestion: suggestion ?? '', known: known.join(', ') },
+          params: { key, suggestion: suggestion ?? '', known: knownText },
           path: pathText([...prefix, ...full]),
           ...labelOf(schema, path),
           ...locate(source, [...prefix, ...full], true),

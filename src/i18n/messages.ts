@@ -1,23 +1,25 @@
 // Problem messages in Chinese and English: templates over a problem's params. Each says what is wrong and
 // what to write instead.
-import type { Problem } from '../problem.js';
+import { EXCERPT_CHARS, excerpt, type Problem } from '../problem.js';
 import { escapeText, textLine } from '../render/escape.js';
 
 export type Lang = 'zh' | 'en';
 type P = Problem['params'];
 type Template = (p: P) => string;
 
-const FILE_KINDS_ZH: Record<string, string> = {
+/** What a path is when it is not a regular file (see specialKind in src/cli/env.ts). */
+const KIND_ZH: Record<string, string> = {
   fifo: '命名管道',
-  socket: '套接字',
   device: '设备文件',
+  socket: '套接字',
+  symlink: '符号链接',
   other: '特殊文件',
 };
-
-const FILE_KINDS_EN: Record<string, string> = {
+const KIND_EN: Record<string, string> = {
   fifo: 'a FIFO',
-  socket: 'a socket',
   device: 'a device',
+  socket: 'a socket',
+  symlink: 'a symbolic link',
   other: 'a special file',
 };
 
@@ -108,6 +110,17 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'yaml.duplicateKey': {
     zh: (p) => `字段${p.key ? ` ${p.key} ` : ''}重复出现。每个字段只能写一次，请删除或合并重复的一行`,
     en: (p) => `duplicate key${p.key ? ` ${p.key}` : ''}; each key may appear once: remove or merge the repeated line`,
+  },
+  'yaml.tooDeep': {
+    zh: (p) =>
+      `嵌套超过 ${p.max} 层（方括号、花括号、缩进或“- ”“? ”层层套叠），已停止读取。多半是括号没有闭合；证据文件只需要几层`,
+    en: (p) =>
+      `nested more than ${p.max} levels deep (brackets, braces, indentation or "- "/"? " inside one another); reading stopped. Most likely a bracket is not closed; evidence needs only a few levels`,
+  },
+  'file.moreProblems': {
+    zh: (p) => `…… 另有 ${p.count} 个问题未列出（${p.errors} 个错误，${p.warnings} 个警告）。先改正上面的问题再检查`,
+    en: (p) =>
+      `… and ${p.count} more problems not listed (${p.errors} errors, ${p.warnings} warnings); mend those above and check again`,
   },
   'yaml.aliasBomb': {
     zh: () => 'YAML 别名（&/*）展开过多，已拒绝读取。请直接写出数据，不要用别名',
@@ -385,10 +398,9 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `"${p.ref}" is a folder, not a file; name the supporting file itself, e.g. 佐证/讲座签到表.pdf`,
   },
   'attachment.notFile': {
-    zh: (p) =>
-      `“${p.ref}”不是普通文件（${FILE_KINDS_ZH[String(p.kind)] ?? p.kind}）。佐证材料须是学校文件夹内的普通文件`,
+    zh: (p) => `“${p.ref}”不是普通文件（${KIND_ZH[String(p.kind)] ?? p.kind}）。佐证材料须是学校文件夹内的普通文件`,
     en: (p) =>
-      `"${p.ref}" is not a regular file (${FILE_KINDS_EN[String(p.kind)] ?? p.kind}); supporting files must be regular files in the school's folder`,
+      `"${p.ref}" is not a regular file (${KIND_EN[String(p.kind)] ?? p.kind}); supporting files must be regular files in the school's folder`,
   },
   'attachment.hardLink': {
     zh: (p) =>
@@ -504,6 +516,21 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
     en: (p) => `${p.file} is a folder; give one evidence file`,
   },
+  'cli.notRegular': {
+    zh: (p) => `${p.file} 不是普通文件（${KIND_ZH[String(p.kind)] ?? p.kind}），未读取。请给出一个证据文件`,
+    en: (p) =>
+      `${p.file} is not a regular file (${KIND_EN[String(p.kind)] ?? p.kind}); not read. Give an evidence file`,
+  },
+  'cli.skipped': {
+    zh: (p) =>
+      p.kind === 'symlink'
+        ? `已跳过 ${p.file}：文件夹中的符号链接不跟随。请把文件本身放进文件夹，或在命令行上直接给出它`
+        : `已跳过 ${p.file}：不是普通文件（${KIND_ZH[String(p.kind)] ?? p.kind}）`,
+    en: (p) =>
+      p.kind === 'symlink'
+        ? `skipped ${p.file}: symbolic links inside a folder are not followed; put the file itself in the folder, or name it on the command line`
+        : `skipped ${p.file}: not a regular file (${KIND_EN[String(p.kind)] ?? p.kind})`,
+  },
   'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
   'cli.unwritable': {
     zh: (p) => `无法写入 ${p.file}：${p.detail}。请检查文件夹是否存在、是否有写权限、磁盘是否已满`,
@@ -512,9 +539,24 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
 };
 
+/** Params that quote the file's own content: a message shows an excerpt of each (EXCERPT_CHARS). */
+const CONTENT_PARAMS = new Set(['key', 'input', 'detail', 'suggestion', 'school', 'char', 'value']);
+
+function shownParams(params: P): P {
+  let shown: P | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' || !CONTENT_PARAMS.has(k) || v.length <= EXCERPT_CHARS) continue;
+    shown ??= { ...params };
+    shown[k] = excerpt(v);
+  }
+  return shown ?? params;
+}
+
 export function message(p: Problem, lang: Lang): string {
   const m = MESSAGES[p.code];
-  return m ? m[lang](p.params) : `${p.code} ${JSON.stringify(p.params)}`;
+  // cli.* details are the system's words about a path, not file content: shown whole.
+  const params = p.code.startsWith('cli.') ? p.params : shownParams(p.params);
+  return m ? m[lang](params) : `${p.code} ${JSON.stringify(params)}`;
 }
 
 const SEVERITY: Record<Problem['severity'], { zh: string; en: string }> = {

@@ -1,9 +1,16 @@
 // PATH… → the evidence files to read: files as given, folders searched for .yaml/.yml (any case), sorted.
-// Symbolic links are not followed, so a folder cannot pull in files from outside itself.
-import { statSync } from 'node:fs';
+// Inside a folder only regular files are read: symbolic links are not followed, so a folder cannot pull in
+// files from outside itself, and FIFOs or devices would block or never end. Each such path is reported as
+// skipped, with the reason, rather than silently left out.
+import { type Dirent, lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { byText } from '../problem.js';
+
+export interface SkippedPath {
+  file: string;
+  /** Why: 'symlink', 'fifo', 'device', 'socket' or 'other' (see specialKind in src/cli/env.ts). */
+  kind: string;
+}
 
 export interface FoundFiles {
   files: string[];
@@ -11,12 +18,58 @@ export interface FoundFiles {
   missing: string[];
   /** Folders with no evidence file in them: most likely the wrong folder. */
   empty: string[];
+  /** Evidence-named paths inside folders that are not regular files, so were not read. */
+  skipped: SkippedPath[];
+}
+
+const EVIDENCE_NAME = /\.ya?ml$/i;
+const IGNORED_DIRS = new Set(['node_modules']);
+
+function kindOf(d: Dirent | Stats): string | undefined {
+  if (d.isFile()) return undefined;
+  if (d.isSymbolicLink()) return 'symlink';
+  if (d.isFIFO()) return 'fifo';
+  if (d.isCharacterDevice() || d.isBlockDevice()) return 'device';
+  if (d.isSocket()) return 'socket';
+  return 'other';
+}
+
+/** Relative paths ('/'-separated) of the evidence files under `root`, and the evidence-named paths skipped. */
+function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
+  const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const visit = (rel: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
+    } catch {
+      return; // an unreadable sub-folder holds nothing we can read
+    }
+    for (const d of entries) {
+      if (d.name.startsWith('.')) continue; // hidden files and folders, as a shell's * leaves them out
+      if (d.name.includes('.jiaxiao-tmp-')) continue; // our own temporaries (io/write.ts), never input
+      const path = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!IGNORED_DIRS.has(d.name)) visit(path);
+        continue;
+      }
+      if (!EVIDENCE_NAME.test(d.name)) continue;
+      // Some file systems do not say what an entry is: ask lstat, which never follows a link.
+      const known = d.isFile() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isCharacterDevice();
+      const kind = known || d.isBlockDevice() ? kindOf(d) : kindOf(lstatSync(join(root, path)));
+      if (kind === undefined) files.push(path);
+      else skipped.push({ file: join(root, path), kind });
+    }
+  };
+  visit('');
+  return { files, skipped };
 }
 
 export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const files: string[] = [];
   const missing: string[] = [];
   const empty: string[] = [];
+  const skipped: SkippedPath[] = [];
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -30,15 +83,10 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
       files.push(p);
       continue;
     }
-    const found = globSync(['**/*.yaml', '**/*.yml'], {
-      cwd: p,
-      caseSensitiveMatch: false,
-      followSymbolicLinks: false,
-      onlyFiles: true,
-      ignore: ['**/node_modules/**', '**/.git/**', '**/*.jiaxiao-tmp-*'], // temporaries: see io/write.ts
-    });
-    if (found.length === 0) empty.push(p);
-    for (const f of found.sort(byText)) files.push(join(p, f));
+    const found = walk(p);
+    if (found.files.length === 0 && found.skipped.length === 0) empty.push(p);
+    for (const f of found.files.sort(byText)) files.push(join(p, f));
+    skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
   }
-  return { files: [...new Set(files)], missing, empty };
+  return { files: [...new Set(files)], missing, empty, skipped };
 }

@@ -1,7 +1,21 @@
 // Text → YAML document with positions. Problems a Chinese IME causes are caught before the YAML parser,
 // whose own message for them would mislead ("implicit keys need to be on a single line").
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+  type YAMLMap,
+  YAMLParseError,
+} from 'yaml';
 import type { Problem } from '../problem.js';
+import { nestingProblem } from './nesting.js';
 import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 
 export interface YamlSource {
@@ -178,18 +192,24 @@ const MAX_YAML_ERRORS = 5;
 
 /** Parses with positions; a line-level mistake is reported, then parsing goes on over the mended text. */
 export function parseYaml(text: string): ParsedYaml {
+  const deep = nestingProblem(text);
+  if (deep) return { problems: [deep] };
   const linted = lintLines(text);
   const source = linted.repaired;
   const lines = new LineCounter();
   // Always YAML 1.2's core schema, whatever a %YAML directive asks (versionProblem says so); and no warning
-  // of the `yaml` package may reach stderr (complex keys are reported by documentProblems instead).
-  const doc = parseDocument(source, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: true,
-    schema: 'core',
-    logLevel: 'error',
-  });
+  // of the `yaml` package may reach stderr (complex keys are reported by documentProblems instead). Duplicate
+  // keys are found in one pass with a set per map (the parser's own check is quadratic).
+  const doc = quietly(() =>
+    parseDocument(source, {
+      lineCounter: lines,
+      uniqueKeys: false,
+      prettyErrors: true,
+      schema: 'core',
+      logLevel: 'error',
+    }),
+  );
+  addDuplicateKeyErrors(doc, lines);
   const ending = afterEndProblem(source);
   const problems: Problem[] = [...linted.problems, ...[versionProblem(source), ending].filter((p) => p !== undefined)];
   const textLines = source.split('\n');
@@ -266,6 +286,76 @@ function openingOf(doc: Document, lines: LineCounter, offset: number): { line: n
 }
 
 /**
+ * Runs `make` with no stack traces captured for the errors it creates: the parser makes one error object
+ * per mistake, and a file of 20,000 mistakes spent most of its time capturing their stacks.
+ */
+function quietly<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * The parser's own duplicate-key check compares each key with every earlier key of its map (quadratic: 20,000
+ * keys took seconds); this one remembers the keys of each map in a set. Same rule: two scalar keys with the
+ * same value. Its errors are merged into the parser's in order of position.
+ */
+function addDuplicateKeyErrors(doc: Document, lines: LineCounter): void {
+  const found: YAMLParseError[] = [];
+  // A plain walk: yaml's visit() builds a frozen path for every node, which cost more than the check itself.
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+        if (!isScalar(pair.key)) continue;
+        const value = (pair.key as Scalar).value;
+        if (!seen.has(value)) {
+          seen.add(value);
+          continue;
+        }
+        const at = (pair.key as Scalar).range?.[0] ?? 0;
+        const e = quietly(() => new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        e.linePos = [lines.linePos(at)];
+        found.push(e);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
+  if (found.length === 0) return;
+  const merged: YAMLParseError[] = [];
+  let j = 0;
+  for (const e of doc.errors) {
+    while (j < found.length && (found[j]?.pos[0] ?? 0) < e.pos[0]) merged.push(found[j++] as YAMLParseError);
+    merged.push(e);
+  }
+  while (j < found.length) merged.push(found[j++] as YAMLParseError);
+  doc.errors.splice(0, doc.errors.length, ...merged);
+}
+
+/** Each map's pairs by key, made once per map: a file with many problems looks up many paths. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, unknown>>();
+
+function pairOf(map: YAMLMap, key: PropertyKey): unknown {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!index.has(k)) index.set(k, p); // the first of duplicates, as a linear search would find
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(key));
+}
+
+/**
  * The line and column of a path in the document: the value's position, or its key's where asked or where
  * the value is missing; the nearest existing ancestor where the path leaves the document.
  */
@@ -277,8 +367,8 @@ export function locate(located: Located, path: readonly PropertyKey[], atKey = f
     const key = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
+      const pair = pairOf(node, key as PropertyKey);
+      if (!isPair(pair)) break;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;
       offset = (last && atKey) || !valueNode?.range ? (keyNode.range?.[0] ?? offset) : valueNode.range[0];

@@ -18,9 +18,16 @@ export function totals(results: readonly FileResult[]): Totals {
   let warnings = 0;
   let filesWithErrors = 0;
   for (const r of results) {
-    const e = r.problems.filter((p) => p.severity === 'error').length;
+    let e = 0;
+    for (const p of r.problems) {
+      // The closing line of a capped list stands for the problems it hides.
+      if (p.code === 'file.moreProblems') {
+        e += Number(p.params.errors ?? 0);
+        warnings += Number(p.params.warnings ?? 0);
+      } else if (p.severity === 'error') e++;
+      else if (p.severity === 'warning') warnings++;
+    }
     errors += e;
-    warnings += r.problems.filter((p) => p.severity === 'warning').length;
     if (e > 0) filesWithErrors++;
   }
   return { files: results.length, errors, warnings, filesWithErrors };

@@ -2,7 +2,7 @@
 import { completenessProblems } from '../evidence/completeness.js';
 import { parseEvidenceBytes } from '../evidence/parse.js';
 import { attachmentProblems } from '../io/attachments.js';
-import { sortProblems } from '../problem.js';
+import { capProblems, sortProblems } from '../problem.js';
 import type { FileResult } from '../report/validation.js';
 import type { Rubric } from '../rubric/model.js';
 
@@ -21,7 +21,7 @@ export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric
   const shown = o.strict
     ? problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p))
     : problems;
-  return { file, problems: sortProblems(shown) };
+  return { file, problems: capProblems(sortProblems(shown), file) };
 }
 
 export { type FileResult, totals } from '../report/validation.js';

@@ -3,7 +3,7 @@ import { scoreEvidence } from '../../engine/score.js';
 // `jiaxiao score FILE`: one school's sheet.
 import { parseEvidenceBytes } from '../../evidence/parse.js';
 import { problemLine } from '../../i18n/messages.js';
-import { hasErrors, sortProblems } from '../../problem.js';
+import { capProblems, hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
@@ -76,7 +76,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
     return EXIT.failed;
   }
   const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
-  for (const p of sortProblems(parsed.problems)) io.err(`${problemLine(p, lang)}\n`);
+  for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
-import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
+import { type FoundFiles, findEvidenceFiles, type SkippedPath } from '../../io/files.js';
 import type { Problem } from '../../problem.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
@@ -72,9 +72,14 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
     const run = validateRunner(task, rubric);
     for (const file of found.files) results.push(run(file));
   }
+  // Paths skipped in a folder scan are in the report too, each as a warning on its own path.
+  for (const s of found.skipped) {
+    const skipped = skippedProblem(s);
+    results.push({ file: s.file, problems: [o.strict ? { ...skipped, severity: 'error' } : skipped] });
+  }
   const unreadable =
     found.missing.length + found.empty.length > 0 ||
-    results.some((r) => r.problems.some((p) => p.code.startsWith('cli.')));
+    results.some((r) => r.problems.some((p) => p.code.startsWith('cli.') && p.code !== 'cli.skipped'));
 
   // Every report is written that can be; a file that cannot be written is reported after all of them.
   const unwritable: Problem[] = [];
@@ -91,10 +96,21 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-/** Paths that give nothing to check: missing ones, and folders without any .yaml/.yml file. */
+/**
+ * Paths that give nothing to check: missing ones, folders without any .yaml/.yml file, and evidence-named
+ * paths in folders that are not regular files (links, FIFOs), skipped.
+ */
 export function reportUnusablePaths(found: FoundFiles, lang: Lang, io: Streams): void {
   for (const file of found.missing)
     io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
   for (const file of found.empty)
     io.err(`${problemLine({ severity: 'error', code: 'cli.noYaml', params: { file }, file }, lang)}\n`);
+  for (const s of found.skipped) io.err(`${problemLine(skippedProblem(s), lang)}\n`);
 }
+
+const skippedProblem = (s: SkippedPath): Problem => ({
+  severity: 'warning',
+  code: 'cli.skipped',
+  params: { file: s.file, kind: s.kind },
+  file: s.file,
+});
