@@ -1,12 +1,14 @@
 // jiaxiao's typed API: load a rubric, parse a school's evidence, score it into a sheet. No I/O here
 // beyond what the caller hands in as bytes or text.
 
+import type { Rubric } from './engine/model.js';
 import { scoreEvidence } from './engine/score.js';
 import type { Evidence } from './evidence/model.js';
 import { buildSheet, type Sheet } from './report/sheet.js';
-import type { Rubric } from './rubric/model.js';
 
+export type { Problem, Severity } from './base/problem.js';
 export { buildCalendar, type SchoolCalendar } from './engine/calendar.js';
+export type { Rubric } from './engine/model.js';
 export { RULE_KINDS } from './engine/rules/index.js';
 export type { Finding, RuleKind, Text } from './engine/types.js';
 export { evidenceFields, evidenceFieldsMarkdown, type FieldRow } from './evidence/field-list.js';
@@ -14,12 +16,11 @@ export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
 export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';
 export { type Lang, message, problemLine } from './i18n/messages.js';
-export type { Problem, Severity } from './problem.js';
 export type { Sheet, SheetCheck, SheetIndicator, SheetItem } from './report/sheet.js';
 export { DEFAULT_RUBRIC_TEXT, defaultRubric } from './rubric/default.js';
 export { rubricLanguageMarkdown } from './rubric/language-doc.js';
 export { type LoadedRubric, loadRubricBytes, loadRubricText } from './rubric/load.js';
-export type { Rubric } from './rubric/model.js';
+export { parseSchoolBytes, parseSchoolText } from './validation/school.js';
 
 /** (rubric, evidence) → sheet. Pure: the same input gives the same sheet. */
 export function scoreSchool(rubric: Rubric, evidence: Evidence): Sheet {

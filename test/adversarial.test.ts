@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { capProblems, EXCERPT_CHARS, MAX_PROBLEMS_PER_FILE, type Problem } from '../src/base/problem.js';
 import { readInput } from '../src/cli/env.js';
 import { parseEvidenceText } from '../src/evidence/parse.js';
 import { problemLine } from '../src/i18n/messages.js';
@@ -12,8 +13,7 @@ import { MAX_BYTES } from '../src/io/decode.js';
 import { findEvidenceFiles } from '../src/io/files.js';
 import { MAX_NESTING, nestingProblem } from '../src/io/nesting.js';
 import { lazySource, locate, parseYaml } from '../src/io/yaml.js';
-import { capProblems, EXCERPT_CHARS, MAX_PROBLEMS_PER_FILE, type Problem } from '../src/problem.js';
-import { totals } from '../src/report/validation.js';
+import { totals } from '../src/validation/results.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-adversarial-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

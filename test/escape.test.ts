@@ -1,7 +1,6 @@
 // One escaping function per output kind (src/render/escape.ts): fixed cases, then any string at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstUnsafeChar } from '../src/io/unsafe-chars.js';
 import {
   escapeGithubData,
   escapeGithubProperty,
@@ -13,7 +12,8 @@ import {
   textLine,
   textLines,
   xmlLines,
-} from '../src/render/escape.js';
+} from '../src/base/escape.js';
+import { firstUnsafeChar } from '../src/base/unsafe-chars.js';
 import { markdownCells, RAW_UNSAFE, unsafeIn, xmlProblem } from './safe-output.js';
 
 const ESC = '\u001b';

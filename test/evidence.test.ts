@@ -6,6 +6,7 @@ import { problemLine } from '../src/i18n/messages.js';
 import { lintLines } from '../src/io/yaml.js';
 import { defaultRubric } from '../src/rubric/default.js';
 import { loadRubricText } from '../src/rubric/load.js';
+import { parseSchoolText } from '../src/validation/school.js';
 
 const BASE = `school:
   name: 测试小学
@@ -35,7 +36,7 @@ const edit = (from: string, to: string) => {
 
 describe('a valid file', () => {
   it('parses without problems', () => {
-    const r = parseEvidenceText(BASE, 'a.yaml', defaultRubric());
+    const r = parseSchoolText(BASE, defaultRubric(), 'a.yaml');
     expect(r.problems).toEqual([]);
     expect(r.evidence?.records.map((x) => x.date)).toEqual(['2023-10-12', '2023-12-07']);
   });
@@ -121,7 +122,7 @@ const cases: Case[] = [
 ];
 
 describe.each(cases)('%s', (_name, text, code, line, col) => {
-  const r = parseEvidenceText(text, 'bad.yaml', defaultRubric());
+  const r = parseSchoolText(text, defaultRubric(), 'bad.yaml');
   it(`is refused with ${code} at ${line}:${col}`, () => {
     expect(r.evidence).toBeUndefined();
     expect(r.problems[0]).toMatchObject({ severity: 'error', code, line, col, file: 'bad.yaml' });

@@ -1,11 +1,12 @@
 // Builders for tests: a small valid evidence file, and a one-check rubric around any check.
 import { stringify } from 'yaml';
+import type { Rubric } from '../src/engine/model.js';
 import type { Evidence } from '../src/evidence/model.js';
 import { parseEvidenceText } from '../src/evidence/parse.js';
 import { scoreSchool } from '../src/index.js';
 import type { SheetCheck } from '../src/report/sheet.js';
 import { loadRubricText } from '../src/rubric/load.js';
-import type { Rubric } from '../src/rubric/model.js';
+import { parseSchoolText } from '../src/validation/school.js';
 
 /** A primary school in 2023-2024 with Ningxia's terms and no facts. */
 export function baseEvidence(): Record<string, unknown> {
@@ -28,7 +29,9 @@ export function baseEvidence(): Record<string, unknown> {
 }
 
 export function evidenceOf(data: Record<string, unknown>, rubric?: Rubric): Evidence {
-  const parsed = parseEvidenceText(stringify(data), 'test.yaml', rubric);
+  const parsed = rubric
+    ? parseSchoolText(stringify(data), rubric, 'test.yaml')
+    : parseEvidenceText(stringify(data), 'test.yaml');
   if (!parsed.evidence) throw new Error(`test evidence invalid: ${JSON.stringify(parsed.problems)}`);
   return parsed.evidence;
 }

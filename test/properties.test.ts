@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { cmp, div, type Exact, exact, mul, ratio, sub, toCents } from '../src/engine/exact.js';
+import { cmp, div, type Exact, exact, mul, ratio, sub, toCents } from '../src/base/exact.js';
+import type { Rubric } from '../src/engine/model.js';
 import { scoreEvidence } from '../src/engine/score.js';
 import type { Evidence } from '../src/evidence/model.js';
-import { parseEvidenceText } from '../src/evidence/parse.js';
 import { renderJson, sheetJson } from '../src/render/json.js';
 import { apportion, buildSheet, type Sheet } from '../src/report/sheet.js';
 import { rank, schoolRow } from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
 import { loadRubricText } from '../src/rubric/load.js';
-import type { Rubric } from '../src/rubric/model.js';
+import { parseSchoolText } from '../src/validation/school.js';
 import { baseEvidence } from './helpers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, edited freely by the generators below
@@ -30,7 +30,7 @@ vi.setConfig({ testTimeout: 180_000 });
 
 /** JSON is YAML: the generated file goes through the same reader a clerk's file does. */
 function evidenceOf(data: Doc, rubric: Rubric): Evidence {
-  const parsed = parseEvidenceText(JSON.stringify(data), 'generated.yaml', rubric);
+  const parsed = parseSchoolText(JSON.stringify(data), rubric, 'generated.yaml');
   if (!parsed.evidence) throw new Error(`generated evidence invalid: ${JSON.stringify(parsed.problems)}`);
   return parsed.evidence;
 }

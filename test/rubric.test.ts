@@ -1,10 +1,10 @@
 // The Wuzhong rubric as the source gives it, and a rubric that checks itself on load.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toNumber } from '../src/engine/exact.js';
+import { toNumber } from '../src/base/exact.js';
+import { indicatorsOf } from '../src/engine/model.js';
 import { defaultRubric } from '../src/rubric/default.js';
 import { loadRubricText } from '../src/rubric/load.js';
-import { indicatorsOf } from '../src/rubric/model.js';
 import { rubricYaml } from './helpers.js';
 
 describe('the Wuzhong rubric', () => {

@@ -1,6 +1,6 @@
 // The batch summary's arithmetic: ranking with ties, statistics, attainment, most-missed order.
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../src/problem.js';
+import type { Problem } from '../src/base/problem.js';
 import { renderSummaryJson } from '../src/render/summary/json.js';
 import { isBelow } from '../src/report/sheet.js';
 import {

@@ -1,9 +1,9 @@
 // What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
+import type { Problem } from '../base/problem.js';
 import type { Lang } from '../i18n/messages.js';
 import { MAX_BYTES } from '../io/decode.js';
-import type { Problem } from '../problem.js';
 import type { Paint } from '../render/types.js';
 
 export interface Streams {

@@ -2,7 +2,7 @@
 // JIAXIAO_DEBUG is set. In a worker thread of a large batch, it serves files instead.
 import { EXIT } from './exit.js';
 import './zod-config.js';
-import { escapeText } from '../render/escape.js';
+import { escapeText } from '../base/escape.js';
 import { processStreams } from './env.js';
 import { WORKER_FLAG } from './pool-flag.js';
 import { run } from './program.js';

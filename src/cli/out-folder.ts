@@ -2,12 +2,12 @@
 // written before every check has passed and this run holds the folder's lock.
 import { existsSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import type { Problem } from '../base/problem.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
-import { isInside } from '../io/attachments.js';
 import { LOCK_NAME, lockFolder } from '../io/lock.js';
 import { ensureDir, removeStaleTemporaries } from '../io/write.js';
-import type { Problem } from '../problem.js';
 import type { SheetFormat } from '../render/index.js';
+import { isInside } from '../validation/attachments.js';
 import { type Streams, UsageError } from './env.js';
 
 export const EXT: Record<SheetFormat, string> = { table: '.txt', json: '.json' };

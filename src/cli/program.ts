@@ -1,7 +1,7 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
 
 import { Command, CommanderError, Option } from 'commander';
-import { escapeText } from '../render/escape.js';
+import { escapeText } from '../base/escape.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 import { EXIT } from './exit.js';

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sortProblems } from '../base/problem.js';
+import type { Rubric } from '../engine/model.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
-import { sortProblems } from '../problem.js';
 import { DEFAULT_RUBRIC_FILE, defaultRubric } from '../rubric/default.js';
 import { loadRubricBytes } from '../rubric/load.js';
-import type { Rubric } from '../rubric/model.js';
 import { readInput, type Streams } from './env.js';
 
 declare const JIAXIAO_DEFAULT_RUBRIC_STAMP: { size: number; mtimeMs: number; sha256: string } | undefined;

@@ -3,17 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { capProblems, hasErrors, type Problem, sortProblems } from '../base/problem.js';
+import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
-import { parseEvidenceBytes } from '../evidence/parse.js';
 import type { Lang } from '../i18n/messages.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
-import { capProblems, hasErrors, type Problem, sortProblems } from '../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
 import { buildSheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
 import { loadRubricBytes } from '../rubric/load.js';
-import type { Rubric } from '../rubric/model.js';
+import { parseSchoolBytes } from '../validation/school.js';
 import { type FileResult, validateEvidence } from '../validation/validate.js';
 import { paintFor, readInput } from './env.js';
 
@@ -61,7 +61,7 @@ export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rub
   return ({ file, out }) => {
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
-    const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
+    const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
     const problems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(problems)) return { file, problems };
     const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));

@@ -1,6 +1,10 @@
 // Findings → points. Pure: (rubric, evidence) → exact points per check, 要点, 二级指标 and 一级指标.
+
+import { referenceYearOf } from '../base/dates.js';
+import { add, type Exact, mul, sum, ZERO } from '../base/exact.js';
 import type { Evidence } from '../evidence/model.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
+import { type Break, buildCalendar, type CalendarRules, type SchoolCalendar, type Term } from './calendar.js';
 import type {
   Rubric,
   RubricExtra,
@@ -9,16 +13,7 @@ import type {
   RubricItem,
   RubricVeto,
   WeightedCheck,
-} from '../rubric/model.js';
-import {
-  type Break,
-  buildCalendar,
-  type CalendarRules,
-  referenceYearOf,
-  type SchoolCalendar,
-  type Term,
-} from './calendar.js';
-import { add, type Exact, mul, sum, ZERO } from './exact.js';
+} from './model.js';
 import { fieldLabel, missing, numberAt, numberText } from './rules/common.js';
 import type { CompiledCheck, Context, Finding, Text } from './types.js';
 

@@ -1,9 +1,9 @@
 // The engine's vocabulary: rule kinds turn evidence into findings; scoring turns findings into points.
 import type * as z from 'zod';
+import type { Exact } from '../base/exact.js';
 import type { Evidence } from '../evidence/model.js';
 import type { RecordType, Stage } from '../evidence/schema.js';
 import type { SchoolCalendar } from './calendar.js';
-import type { Exact } from './exact.js';
 
 /** A text in both languages; renderers pick one. */
 export interface Text {

@@ -1,7 +1,7 @@
 // Facts that parse but contradict each other or the calendar. Each would otherwise give a wrong score.
-import { dayNumber, referenceYearOf } from '../engine/calendar.js';
+import { dayNumber, referenceYearOf } from '../base/dates.js';
+import { type Problem, pathText, type Severity } from '../base/problem.js';
 import { type Located, locate } from '../io/yaml.js';
-import { type Problem, pathText, type Severity } from '../problem.js';
 import { labelAt } from './labels.js';
 import { type EvidenceData, evidenceSchema, type Stage } from './schema.js';
 

@@ -1,8 +1,8 @@
 // zod issues → Problems with a message code, the field's label and a concrete suggestion.
 import type * as z from 'zod';
+import type { Problem } from '../base/problem.js';
+import { pathText } from '../base/problem.js';
 import { type Located, locate } from '../io/yaml.js';
-import type { Problem } from '../problem.js';
-import { pathText } from '../problem.js';
 import { keysAt, labelAt } from './labels.js';
 
 const FULLWIDTH_DIGITS = /[０-９．－]/;

@@ -1,11 +1,9 @@
 // Bytes or text → Evidence, or located problems. Never throws on bad input.
 
+import { hasErrors, type Problem } from '../base/problem.js';
 import { decodeBytes } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
 import { type Located, lazySource, parseYaml } from '../io/yaml.js';
-import { hasErrors, type Problem } from '../problem.js';
-import type { Rubric } from '../rubric/model.js';
-import { selfScoreProblems } from './against-rubric.js';
 import { consistencyProblems } from './consistency.js';
 import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
@@ -22,11 +20,11 @@ export interface ParsedEvidence {
 const withFile = (problems: Problem[], file?: string): Problem[] =>
   file ? problems.map((p) => ({ ...p, file })) : problems;
 
-/** Parses evidence; with a rubric, also checks what the file says of that rubric (self-scores). */
-export function parseEvidenceBytes(bytes: Uint8Array, file?: string, rubric?: Rubric): ParsedEvidence {
+/** Parses evidence on its own terms; what it says of a rubric is checked in validation/school.ts. */
+export function parseEvidenceBytes(bytes: Uint8Array, file?: string): ParsedEvidence {
   const decoded = decodeBytes(bytes);
   if (decoded.text === undefined || hasErrors(decoded.problems)) return { problems: withFile(decoded.problems, file) };
-  const parsed = parseEvidenceText(decoded.text, file, rubric);
+  const parsed = parseEvidenceText(decoded.text, file);
   return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
 }
 
@@ -47,12 +45,12 @@ function labelByKey(p: Problem): Problem {
   return label ? { ...p, label } : p;
 }
 
-export function parseEvidenceText(text: string, file?: string, rubric?: Rubric): ParsedEvidence {
+export function parseEvidenceText(text: string, file?: string): ParsedEvidence {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // The fast reading gives the careful reading's value or none (test/one-meaning.test.ts holds it to that).
   const fast = readFast(clean);
   if (fast) {
-    const result = fromValue(fast.value, lazySource(clean), file, rubric, true);
+    const result = fromValue(fast.value, lazySource(clean), file, true);
     // A file with errors is read again the careful way, whose messages for line-level mistakes are better.
     if (!hasErrors(result.problems)) return result;
   }
@@ -61,7 +59,7 @@ export function parseEvidenceText(text: string, file?: string, rubric?: Rubric):
   const yaml = parseYaml(clean);
   const early = withFile(yaml.problems.map(labelByKey).map(quoteTheCode), file);
   if (!yaml.source) return { problems: early };
-  const rest = fromValue(yaml.value, yaml.source, file, rubric);
+  const rest = fromValue(yaml.value, yaml.source, file);
   if (early.length === 0) return rest;
   // One problem a place: a value already reported as written (0o14, .inf, a tag) is not reported again as read.
   const place = (p: Problem) => (p.line === undefined ? undefined : `${p.line}:${p.col}`);
@@ -77,7 +75,7 @@ function quoteTheCode(p: Problem): Problem {
 }
 
 /** A YAML value → evidence, or problems placed through `source` (made only when a problem needs it). */
-function fromValue(value: unknown, source: Located, file?: string, rubric?: Rubric, quick = false): ParsedEvidence {
+function fromValue(value: unknown, source: Located, file?: string, quick = false): ParsedEvidence {
   const looksLikeEvidence =
     value !== null && typeof value === 'object' && !Array.isArray(value) && ('school' in value || 'year' in value);
   if (!looksLikeEvidence) {
@@ -91,7 +89,6 @@ function fromValue(value: unknown, source: Located, file?: string, rubric?: Rubr
     return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
   if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, source, file) };
   const problems = consistencyProblems(result.data, source, file);
-  if (rubric) problems.push(...selfScoreProblems(result.data, rubric, source, file));
   if (hasErrors(problems)) return { problems };
   return { evidence: toEvidence(result.data), source, problems };
 }

@@ -1,6 +1,6 @@
 // The evidence file: one school, one academic year. Raw, auditable quantities only; the engine derives rates.
 import * as z from 'zod';
-import { firstUnsafeChar } from '../io/unsafe-chars.js';
+import { firstUnsafeChar } from '../base/unsafe-chars.js';
 import { labelled as L } from './labels.js';
 
 const COUNT_HINT = '写整数，不带单位，如 1200';

@@ -1,7 +1,8 @@
 // Problem messages in Chinese and English: templates over a problem's params. Each says what is wrong and
 // what to write instead.
-import { EXCERPT_CHARS, excerpt, type Problem } from '../problem.js';
-import { escapeText, textLine } from '../render/escape.js';
+
+import { escapeText, textLine } from '../base/escape.js';
+import { EXCERPT_CHARS, excerpt, type Problem } from '../base/problem.js';
 
 export type Lang = 'zh' | 'en';
 type P = Problem['params'];

@@ -1,6 +1,6 @@
 // Bytes → text. Files come from Notepad, WPS and VS Code on Chinese Windows: a UTF-8 BOM, CRLF, or
 // GB18030/GBK instead of UTF-8. Decoding is pure so it serves the CLI and the library alike.
-import type { Problem } from '../problem.js';
+import type { Problem } from '../base/problem.js';
 
 export const MAX_BYTES = 2 * 1024 * 1024;
 

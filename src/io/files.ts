@@ -4,7 +4,7 @@
 // skipped, with the reason, rather than silently left out.
 import { type Dirent, lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { byText } from '../problem.js';
+import { byText } from '../base/problem.js';
 
 export interface SkippedPath {
   file: string;

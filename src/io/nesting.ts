@@ -7,7 +7,7 @@
 // The scan follows YAML closely enough for that: quoted scalars (opened only where a node starts), block
 // scalars (| and >), comments, flow brackets, and the block levels a line opens by indentation and by
 // compact indicators (`- `, `? `, `: `). Where it is unsure it counts a level rather than miss one.
-import type { Problem } from '../problem.js';
+import type { Problem } from '../base/problem.js';
 
 export const MAX_NESTING = 64;
 

@@ -1,7 +1,7 @@
 // What a plain scalar means: the YAML 1.2 core schema, written once for both readers (js-yaml, fast, and
 // `yaml`, with positions), so that a file has one meaning whichever of them reads it. The patterns are those
 // of the `yaml` package's core schema; a test compares the two readers over generated documents.
-import type { Problem } from '../problem.js';
+import type { Problem } from '../base/problem.js';
 
 export const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
 export const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;

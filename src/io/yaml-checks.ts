@@ -14,7 +14,7 @@ import {
   Scalar,
   visit,
 } from 'yaml';
-import { type Problem, pathText } from '../problem.js';
+import { type Problem, pathText } from '../base/problem.js';
 import { numberProblem } from './scalars.js';
 
 type Ancestors = readonly unknown[];

@@ -14,7 +14,7 @@ import {
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../base/problem.js';
 import { nestingProblem } from './nesting.js';
 import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 

@@ -1,6 +1,7 @@
 // The versioned JSON sheet (docs/sheet-json.md). Texts are given in the chosen language.
+
+import { jsonText } from '../base/escape.js';
 import type { Sheet, SheetExtras } from '../report/sheet.js';
-import { jsonText } from './escape.js';
 import { inLang, type SheetRenderer } from './types.js';
 
 function extras(x: SheetExtras | null, lang: 'zh' | 'en') {

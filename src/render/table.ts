@@ -1,9 +1,10 @@
 // The sheet as the attachment prints it: 一级指标 · 二级指标 · 评估内容 · 分值 · 自评 · 得分, one row per 要点,
 // each failed check's reason under its row.
-import { centsText } from '../engine/exact.js';
+
+import { escapeText, textLines } from '../base/escape.js';
+import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
-import { escapeText, textLines } from './escape.js';
 import { type Cell, type Row, renderGrid } from './grid.js';
 import { pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 

@@ -1,7 +1,7 @@
+import { escapeText } from '../base/escape.js';
 import type { Text } from '../engine/types.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Sheet } from '../report/sheet.js';
-import { escapeText } from './escape.js';
 
 export type Paint = Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', (text: string) => string>;
 

@@ -1,12 +1,12 @@
 // The sheet: what a person reads. Exact points become hundredths here, once: the total and 折算分 are the
 // exact values rounded half up; every level below is apportioned from the level above (largest remainder),
 // so that shown rows add up to the shown parent and equal exact scores always show equal.
-import { add, cmp, div, type Exact, exact, min, mul, ratio, sub, sum, toCents, ZERO } from '../engine/exact.js';
+import { add, cmp, div, type Exact, exact, min, mul, ratio, sub, sum, toCents, ZERO } from '../base/exact.js';
+import type { Rubric } from '../engine/model.js';
 import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
-import type { Rubric } from '../rubric/model.js';
 
 export const SHEET_SCHEMA_VERSION = 1;
 

@@ -1,10 +1,10 @@
 // A county's (or a city's) batch: one compact row per school, then ranking, per-county lines and how often
 // each indicator earns full points. Pure; rows are small so that ten thousand schools fit in little memory.
 
+import { byText, type Problem } from '../base/problem.js';
+import { indicatorsOf, type Rubric } from '../engine/model.js';
 import type { Text } from '../engine/types.js';
 import type { Stage } from '../evidence/schema.js';
-import { byText, type Problem } from '../problem.js';
-import { indicatorsOf, type Rubric } from '../rubric/model.js';
 import { type Sheet, shownPoints } from './sheet.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;

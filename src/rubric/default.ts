@@ -1,8 +1,8 @@
 // The embedded Wuzhong rubric, so `jiaxiao score school.yaml` needs no flag and no file. The bundle carries
 // it validated, with defaults filled in (scripts/build.mjs); run from source, it is loaded from the YAML.
 import wuzhong from '../../rubric/wuzhong-2019.yaml?raw';
+import type { Rubric } from '../engine/model.js';
 import { compileValidatedRubric, loadRubricText } from './load.js';
-import type { Rubric } from './model.js';
 import type { RubricData } from './schema.js';
 
 declare const JIAXIAO_DEFAULT_RUBRIC: RubricData | undefined;

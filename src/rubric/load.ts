@@ -1,20 +1,9 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
 import type * as z from 'zod';
-import {
-  add,
-  centsText,
-  cmp,
-  div,
-  type Exact,
-  exact,
-  mul,
-  sub,
-  sum,
-  toCents,
-  toNumber,
-  ZERO,
-} from '../engine/exact.js';
+import { add, centsText, cmp, div, type Exact, exact, mul, sub, sum, toCents, toNumber, ZERO } from '../base/exact.js';
+import { hasErrors, type Problem, pathText, type Severity } from '../base/problem.js';
+import type { Rubric, RubricExtra, RubricGroup, RubricItem, RubricVeto, WeightedCheck } from '../engine/model.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
 import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
 import { issuesToProblems, nearest } from '../evidence/issues.js';
@@ -22,8 +11,6 @@ import { schemaAt, valueKind } from '../evidence/labels.js';
 import { evidenceSchema, STAGE_LABELS, STAGES, type Stage } from '../evidence/schema.js';
 import { decodeBytes } from '../io/decode.js';
 import { locate, parseYaml, type YamlSource } from '../io/yaml.js';
-import { hasErrors, type Problem, pathText, type Severity } from '../problem.js';
-import type { Rubric, RubricExtra, RubricGroup, RubricItem, RubricVeto, WeightedCheck } from './model.js';
 import { type RubricData, rubricSchema } from './schema.js';
 
 export interface LoadedRubric {

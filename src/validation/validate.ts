@@ -1,10 +1,11 @@
 // One evidence file → all its problems: the parser's, completeness against the rubric, supporting files.
-import { completenessProblems } from '../evidence/completeness.js';
-import { parseEvidenceBytes } from '../evidence/parse.js';
-import { attachmentProblems } from '../io/attachments.js';
-import { capProblems, sortProblems } from '../problem.js';
-import type { FileResult } from '../report/validation.js';
-import type { Rubric } from '../rubric/model.js';
+
+import { capProblems, sortProblems } from '../base/problem.js';
+import type { Rubric } from '../engine/model.js';
+import { attachmentProblems } from './attachments.js';
+import { completenessProblems } from './completeness.js';
+import type { FileResult } from './results.js';
+import { parseSchoolBytes } from './school.js';
 
 export interface ValidateOptions {
   /** Warnings count as errors. */
@@ -12,7 +13,7 @@ export interface ValidateOptions {
 }
 
 export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric, o: ValidateOptions): FileResult {
-  const parsed = parseEvidenceBytes(bytes, file, rubric);
+  const parsed = parseSchoolBytes(bytes, rubric, file);
   const problems = [...parsed.problems];
   if (parsed.evidence && parsed.source) {
     problems.push(...completenessProblems(parsed.evidence, rubric, parsed.source, file));
@@ -24,4 +25,4 @@ export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric
   return { file, problems: capProblems(sortProblems(shown), file) };
 }
 
-export { type FileResult, totals } from '../report/validation.js';
+export { type FileResult, totals } from './results.js';

@@ -5,13 +5,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import type { Rubric } from '../../src/engine/model.js';
 import { scoreEvidence } from '../../src/engine/score.js';
-import { parseEvidenceBytes } from '../../src/evidence/parse.js';
 import { message, problemLine } from '../../src/i18n/messages.js';
 import { SHEET_FORMATS } from '../../src/render/index.js';
 import type { Paint } from '../../src/render/types.js';
 import { buildSheet } from '../../src/report/sheet.js';
-import type { Rubric } from '../../src/rubric/model.js';
+import { parseSchoolBytes } from '../../src/validation/school.js';
 import { validateEvidence } from '../../src/validation/validate.js';
 
 function yamlFiles(dir: string): string[] {
@@ -210,7 +210,7 @@ export function checkCase(c: FuzzCase, rubric: Rubric): string | null {
 export function check(c: FuzzCase, rubric: Rubric): { failure: string | null; scored: boolean } {
   const failure = (why: string | null, scored = false) => ({ failure: why, scored });
   try {
-    const parsed = parseEvidenceBytes(c.bytes, 'fuzz.yaml', rubric);
+    const parsed = parseSchoolBytes(c.bytes, rubric, 'fuzz.yaml');
     for (const p of parsed.problems) {
       for (const lang of ['zh', 'en'] as const) {
         if (message(p, lang) === `${p.code} ${JSON.stringify(p.params)}`)
@@ -232,7 +232,7 @@ export function check(c: FuzzCase, rubric: Rubric): { failure: string | null; sc
     const rendered = Object.values(SHEET_FORMATS).flatMap((render) =>
       (['zh', 'en'] as const).map((lang) => render(sheet, { lang, paint: PAINT, details: true })),
     );
-    const again = parseEvidenceBytes(c.bytes, 'fuzz.yaml', rubric);
+    const again = parseSchoolBytes(c.bytes, rubric, 'fuzz.yaml');
     if (!again.evidence) return failure('read twice, parsed once');
     const sheet2 = buildSheet(rubric, again.evidence, scoreEvidence(rubric, again.evidence));
     const rendered2 = Object.values(SHEET_FORMATS).flatMap((render) =>

@@ -1,13 +1,13 @@
 // `jiaxiao rubric check FILE…`: is a rubric file right? Schema, sums, rule kinds, evidence fields, ids,
 // levels — each problem at its place in the file, in any validation report format.
 
-import { toNumber } from '../../engine/exact.js';
+import { escapeText, textLines } from '../../base/escape.js';
+import { toNumber } from '../../base/exact.js';
+import { sortProblems } from '../../base/problem.js';
+import { indicatorsOf } from '../../engine/model.js';
 import { problemLine } from '../../i18n/messages.js';
-import { sortProblems } from '../../problem.js';
-import { escapeText, textLines } from '../../render/escape.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import { loadRubricBytes } from '../../rubric/load.js';
-import { indicatorsOf } from '../../rubric/model.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, readInput, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';

@@ -3,14 +3,14 @@
 
 import { SingleBar } from 'cli-progress';
 import * as z from 'zod';
+import { escapeText, textLine } from '../../base/escape.js';
+import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { findEvidenceFiles } from '../../io/files.js';
-import { escapeText, textLine } from '../../render/escape.js';
 import type { SheetFormat } from '../../render/index.js';
 import { SUMMARY_FORMATS } from '../../render/summary/index.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
-import type { Rubric } from '../../rubric/model.js';
 import { paintFor, type Streams } from '../env.js';
 import { EXIT } from '../exit.js';
 import { type OutFolder, takeOutFolder } from '../out-folder.js';

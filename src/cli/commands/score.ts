@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
+import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import { scoreEvidence } from '../../engine/score.js';
-// `jiaxiao score FILE`: one school's sheet.
-import { parseEvidenceBytes } from '../../evidence/parse.js';
 import { problemLine } from '../../i18n/messages.js';
-import { capProblems, hasErrors, sortProblems } from '../../problem.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
+// `jiaxiao score FILE`: one school's sheet.
+import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
@@ -75,7 +75,7 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
     io.err(`${problemLine(input.problem, lang)}\n`);
     return EXIT.failed;
   }
-  const parsed = parseEvidenceBytes(input.bytes ?? new Uint8Array(), file, rubric);
+  const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
   for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 

@@ -2,10 +2,10 @@
 // one or more formats (each to stdout or its own file).
 
 import * as z from 'zod';
+import type { Problem } from '../../base/problem.js';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles, type SkippedPath } from '../../io/files.js';
-import type { Problem } from '../../problem.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';

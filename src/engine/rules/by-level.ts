@@ -1,7 +1,7 @@
 // Points by recognition level, the highest counting: "获县级表彰得1分，市级2分，省级3分，国家级5分".
 import * as z from 'zod';
+import { div, exact } from '../../base/exact.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../../evidence/schema.js';
-import { div, exact } from '../exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
 

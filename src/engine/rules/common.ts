@@ -1,9 +1,9 @@
 // Pieces every rule kind shares: the check's common options, operators, field look-up, number wording.
 import * as z from 'zod';
+import { centsText, cmp, type Exact, exact, toCents } from '../../base/exact.js';
 import { labelAt } from '../../evidence/labels.js';
 import type { LedgerRecord } from '../../evidence/model.js';
 import { evidenceSchema, RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
-import { centsText, cmp, type Exact, exact, toCents } from '../exact.js';
 import type { Context, FieldRef, Finding, Text } from '../types.js';
 
 export const OPS = ['>=', '>', '<=', '<', '=='] as const;

@@ -1,7 +1,7 @@
 // A count of ledger records per term or per year: "每学期举办专题培训讲座不少于2次".
 import * as z from 'zod';
+import { exact } from '../../base/exact.js';
 import { termIndexOf } from '../calendar.js';
-import { exact } from '../exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,

@@ -1,6 +1,6 @@
 // Coverage of every teaching month or week by ledger records: "每月有作业", "周周组织家长开展主题读书活动".
 import * as z from 'zod';
-import { monthOf, weekOf } from '../calendar.js';
+import { monthOf, weekOf } from '../../base/dates.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,

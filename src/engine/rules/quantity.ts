@@ -1,7 +1,7 @@
 // A quantity a ratio is built from: an evidence fact, a sum of a field over ledger records, or a record count.
 import * as z from 'zod';
+import { div, type Exact, exact, isZero, mul, sum } from '../../base/exact.js';
 import type { RecordType } from '../../evidence/schema.js';
-import { div, type Exact, exact, isZero, mul, sum } from '../exact.js';
 import type { Context, FieldRef, Text } from '../types.js';
 import {
   field,

@@ -1,6 +1,6 @@
 // A ratio of two quantities against a threshold: 生均经费 = spending ÷ students ≥ 20 元; completion ≥ 50%.
 import * as z from 'zod';
-import { exact } from '../exact.js';
+import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';

@@ -1,7 +1,7 @@
 // A dated list within a recency window, with a level filter: "五年内有县级及以上立项课题".
 import * as z from 'zod';
+import { byText } from '../../base/problem.js';
 import { LEVEL_LABELS, LEVELS } from '../../evidence/schema.js';
-import { byText } from '../../problem.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
 

@@ -1,6 +1,6 @@
 // The share of ledger records that meet a condition: "每次作业有批改" is graded records ÷ homework records = 100%.
 import * as z from 'zod';
-import { div, exact, mul } from '../exact.js';
+import { div, exact, mul } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,

@@ -1,6 +1,6 @@
 // A number against a threshold with an explicit operator: "配备不少于2名家庭教育指导师" is instructors >= 2.
 import * as z from 'zod';
-import { exact } from '../exact.js';
+import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,

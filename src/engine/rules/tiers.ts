@@ -1,7 +1,7 @@
 // Tiered points for one measure: "参与率高于80%得4分，高于60%得2分". The first tier met (in the order the
 // rubric lists them) gives its points; the check's points are those of the highest tier.
 import * as z from 'zod';
-import { add, cmp, div, type Exact, exact, sub, ZERO } from '../exact.js';
+import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
 import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';

@@ -1,6 +1,6 @@
 // A trend against last year: "统测成绩有所提高", "家长投诉率普遍降低". A measure is a fact or a rate.
 import * as z from 'zod';
-import { cmp, div, type Exact, exact, isZero, mul } from '../exact.js';
+import { cmp, div, type Exact, exact, isZero, mul } from '../../base/exact.js';
 import type { Context, FieldRef, RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText, once } from './common.js';
 

@@ -1,8 +1,9 @@
 // GitHub Actions workflow commands: each problem appears on the pull request's line.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+
+import { escapeGithubData, escapeGithubProperty } from '../../base/escape.js';
 import { problemText } from '../../i18n/messages.js';
-import { totals } from '../../report/validation.js';
-import { escapeGithubData, escapeGithubProperty } from '../escape.js';
+import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportGithub: ReportRenderer = (results, { lang }) => {

@@ -1,7 +1,8 @@
 // The validation report as versioned JSON, for scripts and dashboards.
+
+import { jsonText } from '../../base/escape.js';
 import { problemText } from '../../i18n/messages.js';
-import { totals } from '../../report/validation.js';
-import { jsonText } from '../escape.js';
+import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportJson: ReportRenderer = (results, { lang }) =>

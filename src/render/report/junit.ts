@@ -1,7 +1,8 @@
 // JUnit XML, as GitLab and Jenkins read it: one test case per file, failing when the file has errors.
+
+import { escapeXml as xml, xmlLines } from '../../base/escape.js';
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../report/validation.js';
-import { escapeXml as xml, xmlLines } from '../escape.js';
+import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportJunit: ReportRenderer = (results, { lang }) => {

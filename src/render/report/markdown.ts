@@ -1,7 +1,8 @@
 // Markdown for a CI job summary or a pull-request comment: a count line, then a table of problems.
+
+import { escapeMarkdown, markdownLines } from '../../base/escape.js';
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../report/validation.js';
-import { escapeMarkdown, markdownLines } from '../escape.js';
+import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {

@@ -1,7 +1,8 @@
 // Problems grouped by file, then one count line: for people at a terminal.
+
+import { escapeText, textLines } from '../../base/escape.js';
 import { problemText, severityText } from '../../i18n/messages.js';
-import { totals } from '../../report/validation.js';
-import { escapeText, textLines } from '../escape.js';
+import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportText: ReportRenderer = (results, { lang }) => {

@@ -1,7 +1,8 @@
 // The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
+
+import { jsonText } from '../../base/escape.js';
 import { type Lang, problemText } from '../../i18n/messages.js';
 import type { Attainment, InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
-import { jsonText } from '../escape.js';
 import { inLang } from '../types.js';
 
 const p = (cents: number) => cents / 100;

@@ -1,10 +1,11 @@
 // The batch summary for a terminal or a printout: the ranking (by county when there are several), the
 // county lines, how often each 二级指标 earns full points, and the 要点 most often missed.
-import { centsText } from '../../engine/exact.js';
+
+import { escapeText, textLines } from '../../base/escape.js';
+import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
-import { escapeText, textLines } from '../escape.js';
 import { type Cell, type Row, renderGrid } from '../grid.js';
 import { type Paint, textOf } from '../types.js';
 

@@ -1,11 +1,11 @@
 // What the evidence says about the rubric itself: self-scores (自评) per 二级指标, within its points.
-import { cmp, exact, toNumber } from '../engine/exact.js';
+import { cmp, exact, toNumber } from '../base/exact.js';
+import { type Problem, pathText } from '../base/problem.js';
+import { indicatorsOf, type Rubric, type RubricIndicator } from '../engine/model.js';
+import { nearest } from '../evidence/issues.js';
+import { labelAt } from '../evidence/labels.js';
+import { type EvidenceData, evidenceSchema } from '../evidence/schema.js';
 import { type Located, locate } from '../io/yaml.js';
-import { type Problem, pathText } from '../problem.js';
-import { indicatorsOf, type Rubric, type RubricIndicator } from '../rubric/model.js';
-import { nearest } from './issues.js';
-import { labelAt } from './labels.js';
-import { type EvidenceData, evidenceSchema } from './schema.js';
 
 const BY_ID = new WeakMap<Rubric, Map<string, RubricIndicator>>();
 

@@ -3,9 +3,9 @@
 // else that is not a regular file is refused. A hard link is warned of: its other names may lie anywhere.
 import { realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
+import { type Problem, pathText } from '../base/problem.js';
 import type { EvidenceData } from '../evidence/schema.js';
-import { type Problem, pathText } from '../problem.js';
-import { type Located, locate } from './yaml.js';
+import { type Located, locate } from '../io/yaml.js';
 
 /** Every supporting-file reference in the evidence, with its place in the file. */
 export function fileReferences(data: EvidenceData): { path: (string | number)[]; ref: string }[] {

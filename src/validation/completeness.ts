@@ -1,12 +1,13 @@
 // Is every fact some applicable check needs present? A missing fact fails its check ("缺少数据"); here it
 // becomes a warning at validation time (an error under --strict), so a school can fill it in before it submits.
+
+import { type Problem, pathText } from '../base/problem.js';
+import { indicatorsOf, type Rubric } from '../engine/model.js';
 import type { CompiledCheck } from '../engine/types.js';
+import { labelAt } from '../evidence/labels.js';
+import type { Evidence } from '../evidence/model.js';
+import { evidenceSchema, RECORD_TYPES, type RecordType, type Stage } from '../evidence/schema.js';
 import { type Located, locate } from '../io/yaml.js';
-import { type Problem, pathText } from '../problem.js';
-import { indicatorsOf, type Rubric } from '../rubric/model.js';
-import { labelAt } from './labels.js';
-import type { Evidence } from './model.js';
-import { evidenceSchema, RECORD_TYPES, type RecordType, type Stage } from './schema.js';
 
 interface Gap {
   path?: string[];

@@ -1,5 +1,5 @@
 // A validation run's results and their counts: what the report formats render. Pure.
-import type { Problem } from '../problem.js';
+import type { Problem } from '../base/problem.js';
 
 export interface FileResult {
   file: string;

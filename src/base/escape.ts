@@ -3,7 +3,7 @@
 // submitted string can clear a screen, retitle a terminal, start a CI workflow command, break an XML
 // report or a Markdown table. Unsafe characters (src/io/unsafe-chars.ts) are shown escaped, visibly and the
 // same way in every format: \e, \n, \r, \t, \x07, \u202E.
-import { hasUnsafeChar, UNSAFE_CHARS } from '../io/unsafe-chars.js';
+import { hasUnsafeChar, UNSAFE_CHARS } from './unsafe-chars.js';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
 

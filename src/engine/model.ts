@@ -1,7 +1,8 @@
 // The loaded rubric: the tree of 一级指标 → 二级指标 → 要点 → checks, with every share of points resolved.
-import type { CalendarRules } from '../engine/calendar.js';
-import type { Exact } from '../engine/exact.js';
-import type { CompiledCheck, Text } from '../engine/types.js';
+
+import type { Exact } from '../base/exact.js';
+import type { CalendarRules } from './calendar.js';
+import type { CompiledCheck, Text } from './types.js';
 
 export interface WeightedCheck extends CompiledCheck {
   /** This check's share of its 要点's points. */
