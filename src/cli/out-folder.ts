@@ -56,12 +56,12 @@ function sheetTargets(paths: string[], files: string[], out: string, format: She
 }
 
 /** Refuses output that would land inside an input folder (through links too) or on an input file. */
-function checkNotIntoInput(paths: string[], targets: Map<string, string>, out: string, o: OutOptions): void {
-  const zh = o.lang === 'zh';
+function checkNotIntoInput(paths: string[], targets: Map<string, string>, out: string, options: OutOptions): void {
+  const zh = options.lang === 'zh';
   const inputs = paths.filter(isDir).map((d) => ({ given: d, real: realPathOf(d) }));
   const realOut = realPathOf(out);
   const inside = inputs.find((d) => isInside(realOut, d.real));
-  if (inside && !o.outInInput) {
+  if (inside && !options.outInInput) {
     throw new UsageError(
       zh
         ? `--out ${out} 在输入文件夹 ${inside.given} 之内，评分表会被当作证据文件再次读取。请换一个文件夹，或加 --out-in-input`
@@ -87,7 +87,7 @@ function checkNotIntoInput(paths: string[], targets: Map<string, string>, out: s
           ? `评分表 ${target} 会覆盖输入文件 ${file}。请换一个 --out`
           : `the sheet ${target} would overwrite the input file ${file}; choose another --out`,
       );
-    const into = o.outInInput ? undefined : inputs.find((d) => isInside(real, d.real));
+    const into = options.outInInput ? undefined : inputs.find((d) => isInside(real, d.real));
     if (into)
       throw new UsageError(
         zh
@@ -112,11 +112,11 @@ export function takeOutFolder(
   files: string[],
   out: string,
   format: SheetFormat,
-  o: OutOptions,
+  options: OutOptions,
   io: Streams,
 ): OutFolder | undefined {
-  const zh = o.lang === 'zh';
-  const say = (p: Problem) => io.err(`${problemLine(p, o.lang)}\n`);
+  const zh = options.lang === 'zh';
+  const say = (p: Problem) => io.err(`${problemLine(p, options.lang)}\n`);
   const targets = sheetTargets(paths, files, out, format);
   const summaryFile = join(out, `summary${EXT[format]}`);
   // Two inputs must never end up in one output file, nor a sheet in the summary's place.
@@ -131,7 +131,7 @@ export function takeOutFolder(
       );
     byTarget.set(resolve(target), file);
   }
-  checkNotIntoInput(paths, targets, out, o);
+  checkNotIntoInput(paths, targets, out, options);
 
   const made = !existsSync(out);
   try {
@@ -176,7 +176,7 @@ export function takeOutFolder(
   if (removed > 0) say({ severity: 'info', code: 'out.staleTemporaries', params: { count: removed }, file: out });
 
   const clashes = [...targets.values(), summaryFile].filter((t) => existsSync(t));
-  if (clashes.length > 0 && !o.force) {
+  if (clashes.length > 0 && !options.force) {
     release();
     const shown = clashes.slice(0, 3).join(zh ? '、' : ', ');
     throw new UsageError(

@@ -1,15 +1,15 @@
 // The evidence file: one school, one academic year. Raw, auditable quantities only; the engine derives rates.
 import * as z from 'zod';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
-import { labelled as L } from './labels.js';
+import { labelled } from './labels.js';
 
 const COUNT_HINT = '写整数，不带单位，如 1200';
 const YESNO_HINT = '写 true（是）或 false（否）';
 const DATE_HINT = '写成 YYYY-MM-DD，如 2023-09-01';
 
-const count = (zh: string, en: string) => L(z.number().int().nonnegative(), zh, en, COUNT_HINT);
-const positive = (zh: string, en: string) => L(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
-const yesNo = (zh: string, en: string) => L(z.boolean(), zh, en, YESNO_HINT);
+const count = (zh: string, en: string) => labelled(z.number().int().nonnegative(), zh, en, COUNT_HINT);
+const positive = (zh: string, en: string) => labelled(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
+const yesNo = (zh: string, en: string) => labelled(z.boolean(), zh, en, YESNO_HINT);
 /** Free text may not hold control characters: they would reach screens and CI logs. A note may hold line breaks. */
 const plain =
   (allow = '') =>
@@ -17,9 +17,9 @@ const plain =
     const bad = firstUnsafeChar(s, allow);
     if (bad) ctx.addIssue({ code: 'custom', input: s, params: { code: 'controlChar', ...bad } });
   };
-const text = (zh: string, en: string) => L(z.string().trim().min(1).superRefine(plain()), zh, en);
+const text = (zh: string, en: string) => labelled(z.string().trim().min(1).superRefine(plain()), zh, en);
 /** A real calendar date, YYYY-MM-DD (zod checks month lengths and leap years; JSON Schema gets format: date). */
-export const isoDate = (zh: string, en: string) => L(z.iso.date(), zh, en, DATE_HINT);
+export const isoDate = (zh: string, en: string) => labelled(z.iso.date(), zh, en, DATE_HINT);
 
 /** An enum that also takes the Chinese names a clerk may write, mapped to the English value. */
 function aliasedEnum<T extends string>(values: readonly [T, ...T[]], aliases: Record<string, T>) {
@@ -37,21 +37,21 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   'nine-year': { zh: '九年一贯制学校', en: 'nine-year school' },
   complete: { zh: '完全中学', en: 'complete secondary school' },
 };
-const stage = L(
+const stage = labelled(
   aliasedEnum(STAGES, Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]))),
   '学段',
   'stage',
   `写 ${STAGES.map((s) => `${s}（${STAGE_LABELS[s].zh}）`).join('、')} 之一`,
 );
 
-const schoolCode = L(
+const schoolCode = labelled(
   z.union([z.string().superRefine(plain()), z.number().int()]).transform((v) => String(v).trim()),
   '学校标识码',
   'national school code',
   '10 位数字，如 "2164010001"',
 );
 
-const school = L(
+const school = labelled(
   z.strictObject({
     name: text('学校名称', 'school name'),
     code: schoolCode.optional(),
@@ -66,13 +66,13 @@ const school = L(
   'school profile',
 );
 
-const term = L(
+const term = labelled(
   z.strictObject({ start: isoDate('学期开始日期', 'term start'), end: isoDate('学期结束日期', 'term end') }),
   '学期',
   'term',
 );
 
-const breakSpan = L(
+const breakSpan = labelled(
   z.strictObject({
     name: text('假期名称', 'break name').optional(),
     start: isoDate('假期开始日期', 'break start'),
@@ -97,7 +97,7 @@ export const factFields = {
   lecturers: count('家庭教育讲师人数', 'family-education lecturers'),
   volunteers: count('家庭教育志愿者人数', 'family-education volunteers'),
   trainingIncludesGuidance: yesNo('校本培训含家庭教育指导内容', 'school-based training covers guidance'),
-  spending: L(
+  spending: labelled(
     z.number().nonnegative(),
     '家庭教育经费实际支出（元）',
     'family-education spending (yuan)',
@@ -133,8 +133,8 @@ const recordTypeNames = Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[
 /** Fields a ledger record may carry besides its type and date(s); which ones matter depends on the type. */
 export const recordFields = {
   title: text('标题', 'title').optional(),
-  note: L(z.string().superRefine(plain('\n\t')), '备注', 'note').optional(),
-  files: L(z.array(z.string().superRefine(plain())), '佐证材料', 'supporting files').optional(),
+  note: labelled(z.string().superRefine(plain('\n\t')), '备注', 'note').optional(),
+  files: labelled(z.array(z.string().superRefine(plain())), '佐证材料', 'supporting files').optional(),
   assigned: count('布置作业的家庭数', 'households assigned homework').optional(),
   completed: count('完成作业的家庭数', 'households that completed homework').optional(),
   graded: yesNo('作业有批改', 'homework graded').optional(),
@@ -145,12 +145,12 @@ export const recordFields = {
   reached: count('到达家庭数', 'households reached').optional(),
 };
 
-const ledgerEntry = L(
+const ledgerEntry = labelled(
   z
     .strictObject({
-      type: L(z.enum(recordTypeNames), '台账类型', 'record type', `写 ${recordTypeNames.join('、')} 之一`),
+      type: labelled(z.enum(recordTypeNames), '台账类型', 'record type', `写 ${recordTypeNames.join('、')} 之一`),
       date: isoDate('日期', 'date').optional(),
-      dates: L(
+      dates: labelled(
         z.array(isoDate('日期', 'date')).min(1),
         '日期列表',
         'dates',
@@ -174,7 +174,7 @@ export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
   province: { zh: '省级（自治区级）', en: 'province' },
   national: { zh: '国家级', en: 'national' },
 };
-const level = L(
+const level = labelled(
   aliasedEnum(LEVELS, {
     县级: 'county',
     区级: 'county',
@@ -187,14 +187,14 @@ const level = L(
   'level',
   '写 county（县级）、city（市级）、province（省级/自治区级）、national（国家级）之一',
 );
-const year = L(z.number().int().min(1990).max(2100), '年份', 'year', '写四位年份，如 2022');
+const year = labelled(z.number().int().min(1990).max(2100), '年份', 'year', '写四位年份，如 2022');
 
-const project = L(
+const project = labelled(
   z.strictObject({ title: text('课题名称', 'project title'), level, year: year, files: recordFields.files }),
   '立项课题',
   'research project',
 );
-const caseResult = L(
+const caseResult = labelled(
   z.strictObject({
     title: text('成果名称', 'result title'),
     year,
@@ -205,14 +205,14 @@ const caseResult = L(
   'case-guidance result',
 );
 
-const award = L(
+const award = labelled(
   z.strictObject({ title: text('荣誉名称', 'award title'), level, year, files: recordFields.files }),
   '荣誉表彰',
   'award',
 );
 
 const survey = (zh: string, en: string) =>
-  L(
+  labelled(
     z.strictObject({
       population: count('调查对象总数', 'population'),
       respondents: count('有效答卷数', 'respondents'),
@@ -223,10 +223,10 @@ const survey = (zh: string, en: string) =>
   );
 
 const pair = (zh: string, en: string, value: z.ZodType<number> = z.number().int().nonnegative()) =>
-  L(
+  labelled(
     z.strictObject({
-      current: L(value, `本学年${zh}`, `${en} this year`, '写数字，不带单位'),
-      previous: L(value, `上学年${zh}`, `${en} last year`, '写数字，不带单位'),
+      current: labelled(value, `本学年${zh}`, `${en} this year`, '写数字，不带单位'),
+      previous: labelled(value, `上学年${zh}`, `${en} last year`, '写数字，不带单位'),
     }),
     zh,
     en,
@@ -234,19 +234,19 @@ const pair = (zh: string, en: string, value: z.ZodType<number> = z.number().int(
 
 export const evidenceSchema = z.strictObject({
   school,
-  year: L(z.string().regex(/^\d{4}-\d{4}$/), '学年', 'academic year', '写成 2023-2024'),
-  terms: L(z.array(term).length(2), '学期', 'terms', '写两个学期，每个有 start 和 end'),
-  breaks: L(z.array(breakSpan), '假期', 'breaks').optional(),
-  facts: L(
+  year: labelled(z.string().regex(/^\d{4}-\d{4}$/), '学年', 'academic year', '写成 2023-2024'),
+  terms: labelled(z.array(term).length(2), '学期', 'terms', '写两个学期，每个有 start 和 end'),
+  breaks: labelled(z.array(breakSpan), '假期', 'breaks').optional(),
+  facts: labelled(
     z.strictObject(Object.fromEntries(Object.entries(factFields).map(([k, v]) => [k, v.optional()]))),
     '现状',
     'status facts',
   ).optional(),
-  ledger: L(z.array(ledgerEntry), '活动台账', 'activity ledger').optional(),
-  projects: L(z.array(project), '立项课题', 'research projects').optional(),
-  cases: L(z.array(caseResult), '个案指导成果', 'case-guidance results').optional(),
-  awards: L(z.array(award), '荣誉表彰', 'awards').optional(),
-  surveys: L(
+  ledger: labelled(z.array(ledgerEntry), '活动台账', 'activity ledger').optional(),
+  projects: labelled(z.array(project), '立项课题', 'research projects').optional(),
+  cases: labelled(z.array(caseResult), '个案指导成果', 'case-guidance results').optional(),
+  awards: labelled(z.array(award), '荣誉表彰', 'awards').optional(),
+  surveys: labelled(
     z.strictObject({
       children: survey('子女对家长教育的满意度调查', 'children on their parents’ education').optional(),
       students: survey('学生对家庭成长环境的满意度调查', 'students on their family environment').optional(),
@@ -255,7 +255,7 @@ export const evidenceSchema = z.strictObject({
     '满意度调查',
     'surveys',
   ).optional(),
-  outcomes: L(
+  outcomes: labelled(
     z.strictObject({
       examAverage: pair('统测平均分', 'exam average', z.number().nonnegative()).optional(),
       graduates: pair('毕业生数', 'graduates').optional(),
@@ -266,15 +266,15 @@ export const evidenceSchema = z.strictObject({
     '教育成效',
     'outcomes',
   ).optional(),
-  selfScores: L(
-    z.record(z.string(), L(z.number(), '自评分', 'self-score', '写数字，如 2.5')),
+  selfScores: labelled(
+    z.record(z.string(), labelled(z.number(), '自评分', 'self-score', '写数字，如 2.5')),
     '自评',
     'self-scores',
     '按二级指标写，如 B1: 1',
   ).optional(),
-  attachments: L(
+  attachments: labelled(
     z.array(
-      L(
+      labelled(
         z.strictObject({
           path: text('文件路径', 'file path'),
           indicator: text('对应指标', 'indicator').optional(),

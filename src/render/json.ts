@@ -83,4 +83,4 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
   };
 }
 
-export const renderJson: SheetRenderer = (sheet, o) => jsonText(sheetJson(sheet, o.lang));
+export const renderJson: SheetRenderer = (sheet, options) => jsonText(sheetJson(sheet, options.lang));

@@ -23,35 +23,35 @@ const T = {
   },
 };
 
-function checkRow(c: SheetCheck, o: RenderOptions): Row {
+function checkRow(c: SheetCheck, options: RenderOptions): Row {
   const mark = !c.applicable ? '–' : c.passed ? '✓' : '✗';
   // The reason carries the numbers and names the fact; the check's label would only repeat it.
-  const paint = !c.applicable || c.passed ? o.paint.dim : o.paint.red;
+  const paint = !c.applicable || c.passed ? options.paint.dim : options.paint.red;
   return {
-    cells: [{ text: '' }, { text: '' }, { text: `${mark} ${c.id} ${textOf(c.reason, o.lang)}`, span: 4, paint }],
+    cells: [{ text: '' }, { text: '' }, { text: `${mark} ${c.id} ${textOf(c.reason, options.lang)}`, span: 4, paint }],
   };
 }
 
-function itemCells(item: SheetItem, o: RenderOptions): Cell[] {
+function itemCells(item: SheetItem, options: RenderOptions): Cell[] {
   // A 要点 that does not apply shows —; one that partly applies shows the points that apply.
   const none = item.checks.every((c) => !c.applicable);
   const number = item.id.replace(/^[^.]*\./, '');
   return [
-    { text: `${number}. ${textOf(item.text, o.lang)}` },
+    { text: `${number}. ${textOf(item.text, options.lang)}` },
     { text: none ? '—' : pointsText(item.max) },
     { text: '' },
-    { text: none ? '—' : pointsText(item.score), ...(item.score < item.max ? { paint: o.paint.yellow } : {}) },
+    { text: none ? '—' : pointsText(item.score), ...(item.score < item.max ? { paint: options.paint.yellow } : {}) },
   ];
 }
 
 /** 加分, 扣分, 一票否决 and 等级, each item with its reason: only for rubrics that declare them. */
-function extraLines(sheet: Sheet, o: RenderOptions): string[] {
-  const zh = o.lang === 'zh';
+function extraLines(sheet: Sheet, options: RenderOptions): string[] {
+  const zh = options.lang === 'zh';
   const out: string[] = [];
   const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
     if (!x) return;
     out.push(
-      o.paint.bold(
+      options.paint.bold(
         zh
           ? `${title.zh}（上限 ${pointsText(x.cap)} 分）：${sign}${pointsText(x.total)}`
           : `${title.en} (cap ${pointsText(x.cap)}): ${sign}${pointsText(x.total)}`,
@@ -65,14 +65,14 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
           ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
           : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
         : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
-      const line = `  ${mark} ${i.id} ${textOf(i.label, o.lang)}（${amount}）${zh ? '：' : ': '}${textOf(i.reason, o.lang)}`;
-      out.push(i.score > 0 ? line : o.paint.dim(line));
+      const line = `  ${mark} ${i.id} ${textOf(i.label, options.lang)}（${amount}）${zh ? '：' : ': '}${textOf(i.reason, options.lang)}`;
+      out.push(i.score > 0 ? line : options.paint.dim(line));
     }
   };
   section(sheet.bonus, '+', { zh: '加分', en: 'Bonus' });
   section(sheet.deductions, '−', { zh: '扣分', en: 'Deductions' });
   if (sheet.vetoes.length > 0) {
-    out.push(o.paint.bold(zh ? '一票否决' : 'Vetoes'));
+    out.push(options.paint.bold(zh ? '一票否决' : 'Vetoes'));
     for (const v of sheet.vetoes) {
       const denies =
         v.denies === 'all' ? (zh ? '全部等级' : 'every level') : escapeText(v.denies.join(zh ? '、' : ', '));
@@ -83,12 +83,12 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
         : zh
           ? '未触发'
           : 'not triggered';
-      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, o.lang)}（${state}）${zh ? '：' : ': '}${textOf(v.reason, o.lang)}`;
-      out.push(v.triggered ? o.paint.red(line) : o.paint.dim(line));
+      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}（${state}）${zh ? '：' : ': '}${textOf(v.reason, options.lang)}`;
+      out.push(v.triggered ? options.paint.red(line) : options.paint.dim(line));
     }
   }
   if (sheet.level) {
-    const name = sheet.level.name ? textOf(sheet.level.name, o.lang) : zh ? '未达到任何等级' : 'none';
+    const name = sheet.level.name ? textOf(sheet.level.name, options.lang) : zh ? '未达到任何等级' : 'none';
     const basis = sheet.level.basis === 'total' ? (zh ? '总分' : 'total') : zh ? '折算分' : 'normalized';
     const by =
       sheet.level.deniedBy.length > 0
@@ -96,15 +96,15 @@ function extraLines(sheet: Sheet, o: RenderOptions): string[] {
           ? `；被一票否决：${escapeText(sheet.level.deniedBy.join('、'))}`
           : `; denied by ${escapeText(sheet.level.deniedBy.join(', '))}`
         : '';
-    out.push(o.paint.bold(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`));
+    out.push(options.paint.bold(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`));
   }
   return out;
 }
 
-export const renderTable: SheetRenderer = (sheet, o) => {
-  const lang = o.lang;
+export const renderTable: SheetRenderer = (sheet, options) => {
+  const lang = options.lang;
   const t = T[lang];
-  const rows: Row[] = [{ cells: HEAD[lang].map((text) => ({ text, paint: o.paint.bold })) }];
+  const rows: Row[] = [{ cells: HEAD[lang].map((text) => ({ text, paint: options.paint.bold })) }];
   for (const g of sheet.groups) {
     rows.push({ rule: true });
     sheet.indicators
@@ -112,10 +112,10 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       .forEach((b, bi) => {
         if (bi > 0) rows.push({ rule: true, indent: 1 });
         b.items.forEach((item, k) => {
-          const [content, points, , score] = itemCells(item, o) as [Cell, Cell, Cell, Cell];
+          const [content, points, , score] = itemCells(item, options) as [Cell, Cell, Cell, Cell];
           const self: Cell =
             k === 0 && b.selfScore !== null
-              ? { text: pointsText(b.selfScore), ...(b.overclaim ? { paint: o.paint.red } : {}) }
+              ? { text: pointsText(b.selfScore), ...(b.overclaim ? { paint: options.paint.red } : {}) }
               : { text: '' };
           rows.push({
             cells: [
@@ -127,7 +127,8 @@ export const renderTable: SheetRenderer = (sheet, o) => {
               score,
             ],
           });
-          for (const c of item.checks.filter((x) => o.details || !x.applicable || !x.passed)) rows.push(checkRow(c, o));
+          for (const c of item.checks.filter((x) => options.details || !x.applicable || !x.passed))
+            rows.push(checkRow(c, options));
         });
       });
   }
@@ -137,7 +138,7 @@ export const renderTable: SheetRenderer = (sheet, o) => {
       { text: t.total, span: 3 },
       { text: pointsText(sheet.max) },
       { text: sheet.selfTotal === null ? '' : pointsText(sheet.selfTotal) },
-      { text: pointsText(sheet.base), paint: o.paint.bold },
+      { text: pointsText(sheet.base), paint: options.paint.bold },
     ],
   });
 
@@ -147,17 +148,17 @@ export const renderTable: SheetRenderer = (sheet, o) => {
     lang === 'zh'
       ? `${s.name}（${s.county}，${stage}）${s.year} 学年`
       : `${s.name} (${s.county}, ${stage}), academic year ${s.year}`;
-  const lines = [o.paint.bold(title), textOf(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
+  const lines = [options.paint.bold(title), textOf(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
   lines.push(
     sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`).join(' · '),
   );
-  lines.push(...extraLines(sheet, o));
+  lines.push(...extraLines(sheet, options));
   const sep = lang === 'zh' ? '，' : ', ';
   const withExtras = sheet.bonus || sheet.deductions;
   const summary = [
     ...(withExtras
       ? [
-          o.lang === 'zh'
+          options.lang === 'zh'
             ? `基础得分 ${centsText(Math.round(sheet.base * 100))}，加分 +${pointsText(sheet.bonus?.total ?? 0)}，扣分 −${pointsText(sheet.deductions?.total ?? 0)}`
             : `base ${centsText(Math.round(sheet.base * 100))}, bonus +${pointsText(sheet.bonus?.total ?? 0)}, deductions −${pointsText(sheet.deductions?.total ?? 0)}`,
         ]
@@ -166,12 +167,12 @@ export const renderTable: SheetRenderer = (sheet, o) => {
     `${t.max} ${pointsText(sheet.max)}`,
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,
   ];
-  lines.push(o.paint.bold(summary.join(sep)));
+  lines.push(options.paint.bold(summary.join(sep)));
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const selfScore = pointsText(b.selfScore ?? 0);
     const name = textOf(b.name, lang);
     lines.push(
-      o.paint.red(
+      options.paint.red(
         lang === 'zh'
           ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pointsText(b.score)} 分（${t.overclaim}）`
           : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pointsText(b.score)} (${t.overclaim})`,

@@ -148,9 +148,9 @@ export function apportion(parts: readonly Exact[], whole: number): number[] {
   }
   for (let k = order.length - 1; left < 0 && k >= 0; k--) {
     const i = order[k]?.i ?? 0;
-    const take = Math.min(out[i] ?? 0, -left);
-    out[i] = (out[i] ?? 0) - take;
-    left += take;
+    const removed = Math.min(out[i] ?? 0, -left);
+    out[i] = (out[i] ?? 0) - removed;
+    left += removed;
   }
   return out;
 }

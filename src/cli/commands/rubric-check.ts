@@ -12,13 +12,13 @@ import type { FileResult } from '../../validation/validate.js';
 import { langOf, readInput, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 
-export function runRubricCheck(files: string[], o: { format: string; lang?: string }, io: Streams): number {
-  const lang = langOf(o.lang, io.env);
+export function runRubricCheck(files: string[], options: { format: string; lang?: string }, io: Streams): number {
+  const lang = langOf(options.lang, io.env);
   const zh = lang === 'zh';
-  if (!(o.format in REPORT_FORMATS)) {
+  if (!(options.format in REPORT_FORMATS)) {
     const known = Object.keys(REPORT_FORMATS).join(', ');
     throw new UsageError(
-      zh ? `未知格式 ${o.format}，可用：${known}` : `unknown format ${o.format}; use one of ${known}`,
+      zh ? `未知格式 ${options.format}，可用：${known}` : `unknown format ${options.format}; use one of ${known}`,
     );
   }
   let unreadable = false;
@@ -55,8 +55,8 @@ export function runRubricCheck(files: string[], o: { format: string; lang?: stri
       );
     }
   }
-  if (o.format === 'text' && described.length > 0) io.out(`${textLines(described)}\n`);
-  io.out(REPORT_FORMATS[o.format as ReportFormat](results, { lang }));
+  if (options.format === 'text' && described.length > 0) io.out(`${textLines(described)}\n`);
+  io.out(REPORT_FORMATS[options.format as ReportFormat](results, { lang }));
   if (unreadable) return EXIT.failed;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }

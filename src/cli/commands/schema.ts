@@ -6,13 +6,13 @@ import { langOf, type Streams } from '../env.js';
 import { EXIT } from '../exit.js';
 import { writeOut } from '../tasks.js';
 
-export function runSchema(o: { output?: string }, io: Streams): number {
+export function runSchema(options: { output?: string }, io: Streams): number {
   const text = evidenceJsonSchemaText();
-  if (!o.output) {
+  if (!options.output) {
     io.out(text);
     return EXIT.ok;
   }
-  const problem = writeOut(o.output, text);
+  const problem = writeOut(options.output, text);
   if (problem) io.err(`${problemLine(problem, langOf(undefined, io.env))}\n`);
   return problem ? EXIT.failed : EXIT.ok;
 }

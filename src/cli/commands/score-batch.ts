@@ -31,20 +31,20 @@ export interface BatchOptions {
   stderrIsTTY: boolean;
 }
 
-export async function runScoreBatch(paths: string[], o: BatchOptions, io: Streams): Promise<number> {
+export async function runScoreBatch(paths: string[], options: BatchOptions, io: Streams): Promise<number> {
   const found = findEvidenceFiles(paths);
-  reportUnusablePaths(found, o.lang, io);
+  reportUnusablePaths(found, options.lang, io);
   if (found.files.length === 0) return EXIT.failed;
   if (found.files.length >= 20) z.config({ jitless: false });
-  const rubric = loadRubricOption(o.rubric, o.lang, io);
+  const rubric = loadRubricOption(options.rubric, options.lang, io);
   if (!rubric) return EXIT.failed;
 
   const code = async (folder?: OutFolder) => {
-    const scored = await scoreAll(found.files, rubric, o, io, folder);
+    const scored = await scoreAll(found.files, rubric, options, io, folder);
     return found.missing.length + found.empty.length > 0 ? EXIT.failed : scored;
   };
-  if (!o.out) return code();
-  const folder = takeOutFolder(paths, found.files, o.out, o.format, o, io);
+  if (!options.out) return code();
+  const folder = takeOutFolder(paths, found.files, options.out, options.format, options, io);
   if (!folder) return EXIT.failed;
   try {
     return await code(folder);
@@ -56,16 +56,16 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
 async function scoreAll(
   files: string[],
   rubric: Rubric,
-  o: BatchOptions,
+  options: BatchOptions,
   io: Streams,
   folder?: OutFolder,
 ): Promise<number> {
-  const zh = o.lang === 'zh';
+  const zh = options.lang === 'zh';
   const task: Extract<Task, { kind: 'score' }> = {
     kind: 'score',
-    format: o.format,
-    lang: o.lang,
-    ...(o.rubric ? { rubric: o.rubric } : {}),
+    format: options.format,
+    lang: options.lang,
+    ...(options.rubric ? { rubric: options.rubric } : {}),
   };
   const items: ScoreItem[] = files.map((file) => {
     const out = folder?.targets.get(file);
@@ -73,7 +73,7 @@ async function scoreAll(
   });
 
   const bar =
-    o.stderrIsTTY && items.length >= 50
+    options.stderrIsTTY && items.length >= 50
       ? new SingleBar({
           format: `${zh ? '评分' : 'scoring'} [{bar}] {value}/{total} {percentage}%`,
           stream: process.stderr,
@@ -90,7 +90,7 @@ async function scoreAll(
   const seen = new Map<string, string>();
   let done = 0;
   let barStopped = false;
-  const take = (_i: number, r: ScoreResult) => {
+  const onResult = (_i: number, r: ScoreResult) => {
     // A message clears the bar; the next school brings it back (cli-progress ignores updates once stopped).
     const warn = (line: string) => {
       if (bar && !barStopped) {
@@ -99,7 +99,7 @@ async function scoreAll(
       }
       io.err(`${line}\n`);
     };
-    for (const p of r.problems) warn(problemLine(p, o.lang));
+    for (const p of r.problems) warn(problemLine(p, options.lang));
     if (r.row) {
       const key = r.row.code ?? `${r.row.county}/${r.row.name}`;
       const first = seen.get(key);
@@ -107,12 +107,12 @@ async function scoreAll(
         warn(
           problemLine(
             { severity: 'warning', code: 'batch.duplicate', params: { school: r.row.name, first }, file: r.file },
-            o.lang,
+            options.lang,
           ),
         );
       else seen.set(key, r.file);
       builder.add(r.row);
-      if (o.minScore !== undefined && isBelow(r.row.normalized / 100, o.minScore))
+      if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
         below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid(r.file, r.problems);
@@ -125,11 +125,11 @@ async function scoreAll(
     } else bar?.increment();
   };
   const threads = threadsFor(items.length);
-  if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, take);
+  if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, onResult);
   else {
     const run = scoreRunner(task, rubric);
     for (const [i, item] of items.entries()) {
-      take(i, run(item));
+      onResult(i, run(item));
       // A pause now and then lets Ctrl-C be handled (and the output folder released) without delay.
       if (i % 16 === 15) await new Promise(setImmediate);
     }
@@ -137,16 +137,16 @@ async function scoreAll(
   bar?.stop();
 
   const summary = builder.finish();
-  const paint = paintFor(io.outIsTTY, io.env, o.color);
-  io.out(SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint }));
+  const paint = paintFor(io.outIsTTY, io.env, options.color);
+  io.out(SUMMARY_FORMATS[options.format](summary, { lang: options.lang, paint }));
   let unwritable = false;
   if (folder) {
     const problem = writeOut(
       folder.summaryFile,
-      SUMMARY_FORMATS[o.format](summary, { lang: o.lang, paint: paintFor(false, {}, false) }),
+      SUMMARY_FORMATS[options.format](summary, { lang: options.lang, paint: paintFor(false, {}, false) }),
     );
     if (problem) {
-      io.err(`${problemLine(problem, o.lang)}\n`);
+      io.err(`${problemLine(problem, options.lang)}\n`);
       unwritable = true;
     }
   }
@@ -156,8 +156,8 @@ async function scoreAll(
     io.err(
       `${textLine(
         zh
-          ? `折算分低于 --min-score ${o.minScore} 的学校（${below.length} 所）：${list}`
-          : `${below.length} schools below --min-score ${o.minScore}: ${list}`,
+          ? `折算分低于 --min-score ${options.minScore} 的学校（${below.length} 所）：${list}`
+          : `${below.length} schools below --min-score ${options.minScore}: ${list}`,
       )}\n`,
     );
   }

@@ -31,37 +31,39 @@ export interface ScoreOptions {
 }
 
 /** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
-export async function runScore(paths: string[], o: ScoreOptions, io: Streams): Promise<number> {
-  const lang = langOf(o.lang, io.env);
-  if (!(o.format in SHEET_FORMATS))
+export async function runScore(paths: string[], options: ScoreOptions, io: Streams): Promise<number> {
+  const lang = langOf(options.lang, io.env);
+  if (!(options.format in SHEET_FORMATS))
     throw new UsageError(
       lang === 'zh'
-        ? `未知格式 ${o.format}，可用：${Object.keys(SHEET_FORMATS).join(', ')}`
-        : `unknown format ${o.format}; use one of ${Object.keys(SHEET_FORMATS).join(', ')}`,
+        ? `未知格式 ${options.format}，可用：${Object.keys(SHEET_FORMATS).join(', ')}`
+        : `unknown format ${options.format}; use one of ${Object.keys(SHEET_FORMATS).join(', ')}`,
     );
-  const minScore = o.minScore === undefined ? undefined : Number(o.minScore);
+  const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
   if (minScore !== undefined && !Number.isFinite(minScore))
     throw new UsageError(
-      lang === 'zh' ? `--min-score 需要数字，收到 ${o.minScore}` : `--min-score takes a number, got ${o.minScore}`,
+      lang === 'zh'
+        ? `--min-score 需要数字，收到 ${options.minScore}`
+        : `--min-score takes a number, got ${options.minScore}`,
     );
 
-  const rubricFile = rubricFileOption(o.rubric, lang, io);
+  const rubricFile = rubricFileOption(options.rubric, lang, io);
   const [first] = paths;
-  const single = paths.length === 1 && first !== undefined && !isDirectory(first) && o.out === undefined;
+  const single = paths.length === 1 && first !== undefined && !isDirectory(first) && options.out === undefined;
   if (!single || first === undefined) {
     const { runScoreBatch } = await import('./score-batch.js');
     return runScoreBatch(
       paths,
       {
-        format: o.format as SheetFormat,
+        format: options.format as SheetFormat,
         lang,
         stderrIsTTY: io.errIsTTY,
         ...(rubricFile !== undefined ? { rubric: rubricFile } : {}),
         ...(minScore !== undefined ? { minScore } : {}),
-        ...(o.color !== undefined ? { color: o.color } : {}),
-        ...(o.out !== undefined ? { out: o.out } : {}),
-        ...(o.force ? { force: true } : {}),
-        ...(o.outInInput ? { outInInput: true } : {}),
+        ...(options.color !== undefined ? { color: options.color } : {}),
+        ...(options.out !== undefined ? { out: options.out } : {}),
+        ...(options.force ? { force: true } : {}),
+        ...(options.outInInput ? { outInInput: true } : {}),
       },
       io,
     );
@@ -80,8 +82,8 @@ export async function runScore(paths: string[], o: ScoreOptions, io: Streams): P
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
-  const paint = paintFor(io.outIsTTY, io.env, o.color);
-  io.out(SHEET_FORMATS[o.format as SheetFormat](sheet, { lang, paint, details: o.details === true }));
+  const paint = paintFor(io.outIsTTY, io.env, options.color);
+  io.out(SHEET_FORMATS[options.format as SheetFormat](sheet, { lang, paint, details: options.details === true }));
   // As in a batch: the 折算分 the sheet shows (hundredths) against the threshold in hundredths.
   const below = minScore !== undefined && isBelow(sheet.normalized, minScore);
   if (below)

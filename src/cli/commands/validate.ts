@@ -27,10 +27,10 @@ export interface ValidateOptions {
   outputs: OutputSpec[];
 }
 
-export async function runValidate(paths: string[], o: ValidateOptions, io: Streams): Promise<number> {
-  const lang = langOf(o.lang, io.env);
+export async function runValidate(paths: string[], options: ValidateOptions, io: Streams): Promise<number> {
+  const lang = langOf(options.lang, io.env);
   const zh = lang === 'zh';
-  const specs = (o.outputs.length > 0 ? o.outputs : [{}]).map((s) => ({
+  const specs = (options.outputs.length > 0 ? options.outputs : [{}]).map((s) => ({
     format: s.format ?? 'text',
     output: s.output,
   }));
@@ -54,13 +54,13 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   const threads = threadsFor(found.files.length);
   // zod's compiled fast paths pay off over many files (see zod-config.ts).
   if (found.files.length >= 20) z.config({ jitless: false });
-  const rubricFile = rubricFileOption(o.rubric, lang, io);
+  const rubricFile = rubricFileOption(options.rubric, lang, io);
   const rubric = loadRubricOption(rubricFile, lang, io);
   if (!rubric) return EXIT.failed;
   reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
-    strict: o.strict === true,
+    strict: options.strict === true,
     ...(rubricFile ? { rubric: rubricFile } : {}),
   };
   const results: FileResult[] = [];
@@ -75,7 +75,7 @@ export async function runValidate(paths: string[], o: ValidateOptions, io: Strea
   // Paths skipped in a folder scan are in the report too, each as a warning on its own path.
   for (const s of found.skipped) {
     const skipped = skippedProblem(s);
-    results.push({ file: s.file, problems: [o.strict ? { ...skipped, severity: 'error' } : skipped] });
+    results.push({ file: s.file, problems: [options.strict ? { ...skipped, severity: 'error' } : skipped] });
   }
   const unreadable =
     found.missing.length + found.empty.length > 0 ||

@@ -5,7 +5,7 @@ import type { Paint } from '../types.js';
 import { renderSummaryJson } from './json.js';
 import { renderSummaryTable } from './table.js';
 
-export type SummaryRenderer = (s: Summary, o: { lang: Lang; paint: Paint }) => string;
+export type SummaryRenderer = (s: Summary, options: { lang: Lang; paint: Paint }) => string;
 
 export const SUMMARY_FORMATS = { table: renderSummaryTable, json: renderSummaryJson } satisfies Record<
   string,

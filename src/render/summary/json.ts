@@ -68,4 +68,5 @@ const invalidFile = (f: InvalidFile, lang: Lang) => ({
   omittedProblems: f.omitted,
 });
 
-export const renderSummaryJson = (s: Summary, o: { lang: Lang }): string => jsonText(summaryJson(s, o.lang));
+export const renderSummaryJson = (s: Summary, options: { lang: Lang }): string =>
+  jsonText(summaryJson(s, options.lang));

@@ -73,18 +73,18 @@ function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Pai
   }));
 }
 
-export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }): string {
-  const t = T[o.lang];
-  const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: o.paint.bold })) });
-  const out: string[] = [o.paint.bold(textOf(s.shape.rubric.name, o.lang)), t.title(s.schools, s.invalid)];
+export function renderSummaryTable(s: Summary, options: { lang: Lang; paint: Paint }): string {
+  const t = T[options.lang];
+  const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: options.paint.bold })) });
+  const out: string[] = [options.paint.bold(textOf(s.shape.rubric.name, options.lang)), t.title(s.schools, s.invalid)];
 
   const groupHeads = s.shape.groups.map((g) => g.id);
   const [rank, school, county, stage, ...rest] = t.head;
-  const levelHead = s.shape.levels ? [o.lang === 'zh' ? '等级' : 'Level'] : [];
+  const levelHead = s.shape.levels ? [options.lang === 'zh' ? '等级' : 'Level'] : [];
   const rankHead = [rank ?? '', school ?? '', county ?? '', stage ?? '', ...groupHeads, ...rest, ...levelHead];
   // English headings and stage names are longer than Chinese ones.
   const widths =
-    o.lang === 'zh'
+    options.lang === 'zh'
       ? [4, 20, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9, ...(s.shape.levels ? [6] : [])]
       : [4, 20, 8, 8, ...s.shape.groups.map(() => 5), 6, 10, 6, 10, ...(s.shape.levels ? [8] : [])];
   const rows: Row[] = [head(rankHead), { rule: true }];
@@ -93,18 +93,22 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
       if (i > 0) rows.push({ rule: true });
       rows.push({
         cells: [
-          { text: t.county(escapeText(c.county), c.schools, c.normalized), span: rankHead.length, paint: o.paint.bold },
+          {
+            text: t.county(escapeText(c.county), c.schools, c.normalized),
+            span: rankHead.length,
+            paint: options.paint.bold,
+          },
         ],
       });
-      rows.push({ rule: true }, ...rankingRows(s, c.ranking, o.lang, o.paint));
+      rows.push({ rule: true }, ...rankingRows(s, c.ranking, options.lang, options.paint));
     });
   } else {
-    rows.push(...rankingRows(s, s.ranking, o.lang, o.paint));
+    rows.push(...rankingRows(s, s.ranking, options.lang, options.paint));
   }
   out.push(renderGrid(widths, rows), t.rankRule);
 
   if (s.counties.length > 0) {
-    out.push('', o.paint.bold(t.countyTitle));
+    out.push('', options.paint.bold(t.countyTitle));
     out.push(
       renderGrid(
         [12, 6, 7, 7, 7, 7],
@@ -126,7 +130,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
     );
   }
 
-  out.push('', o.paint.bold(t.attainTitle));
+  out.push('', options.paint.bold(t.attainTitle));
   out.push(
     renderGrid(
       [4, 12, 5, 8, 6, 6, 6, 6],
@@ -138,7 +142,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
           return {
             cells: [
               a.id,
-              b ? textOf(b.name, o.lang) : '',
+              b ? textOf(b.name, options.lang) : '',
               String(b?.points ?? ''),
               a.schools > 0 ? pct(a.rate) : '—',
               c2(a.score.mean),
@@ -154,7 +158,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
 
   const missed = s.mostMissed.slice(0, 10);
   if (missed.length > 0) {
-    out.push('', o.paint.bold(t.missedTitle));
+    out.push('', options.paint.bold(t.missedTitle));
     const byId = new Map(s.items.map((a) => [a.id, a]));
     const shapeById = new Map(s.shape.items.map((i) => [i.id, i]));
     out.push(
@@ -169,7 +173,7 @@ export function renderSummaryTable(s: Summary, o: { lang: Lang; paint: Paint }):
             return {
               cells: [
                 id,
-                i ? textOf(i.text, o.lang) : '',
+                i ? textOf(i.text, options.lang) : '',
                 String(i?.points ?? ''),
                 a ? pct(a.rate) : '',
                 a ? `${a.full}/${a.schools}` : '',
