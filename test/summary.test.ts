@@ -158,14 +158,15 @@ describe('invalid files', () => {
       severity: 'error',
       code: 'value.percent',
       line: 30,
-      column: 3,
+      col: 3,
       path: 'surveys.parents.satisfied',
+      label: 'satisfied',
       message: expect.stringContaining('"95%" is a percentage'),
     });
     expect(json.invalidFiles[0].omittedProblems).toBe(7);
     expect(json.invalidFiles[1]).toMatchObject({
       file: 'empty.yaml',
-      problems: [{ code: 'file.empty', line: null, column: null, path: null }],
+      problems: [{ code: 'file.empty', line: null, col: null, path: null }],
       omittedProblems: 0,
     });
     expect(empty?.file).toBe('empty.yaml');

@@ -1,8 +1,8 @@
 // The validation report as versioned JSON, for scripts and dashboards.
 
 import { jsonText } from '../../base/escape.js';
-import { problemText } from '../../i18n/messages.js';
 import { totals } from '../../validation/results.js';
+import { problemJson } from '../problem-json.js';
 import type { ReportRenderer } from './types.js';
 
 export const renderReportJson: ReportRenderer = (results, { lang }) =>
@@ -12,14 +12,6 @@ export const renderReportJson: ReportRenderer = (results, { lang }) =>
     files: results.map((r) => ({
       file: r.file,
       valid: !r.problems.some((p) => p.severity === 'error'),
-      problems: r.problems.map((p) => ({
-        severity: p.severity,
-        code: p.code,
-        line: p.line ?? null,
-        col: p.col ?? null,
-        path: p.path ?? null,
-        label: p.label ? (lang === 'zh' ? p.label.zh : p.label.en) : null,
-        message: problemText(p, lang),
-      })),
+      problems: r.problems.map((p) => problemJson(p, lang)),
     })),
   });

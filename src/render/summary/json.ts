@@ -1,8 +1,9 @@
 // The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
 
 import { jsonText } from '../../base/escape.js';
-import { type Lang, problemText } from '../../i18n/messages.js';
+import type { Lang } from '../../i18n/messages.js';
 import type { Attainment, InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
+import { problemJson } from '../problem-json.js';
 import { inLang } from '../types.js';
 
 const p = (cents: number) => cents / 100;
@@ -57,14 +58,7 @@ export function summaryJson(s: Summary, lang: Lang) {
 /** A file that was not scored, with what CI needs to point at each problem. */
 const invalidFile = (f: InvalidFile, lang: Lang) => ({
   file: f.file,
-  problems: f.problems.map((p) => ({
-    severity: p.severity,
-    code: p.code,
-    line: p.line ?? null,
-    column: p.col ?? null,
-    path: p.path ?? null,
-    message: problemText(p, lang),
-  })),
+  problems: f.problems.map((p) => problemJson(p, lang)),
   omittedProblems: f.omitted,
 });
 

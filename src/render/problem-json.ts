@@ -1,0 +1,13 @@
+// One problem as every JSON output writes it (validation report, batch summary), so CI reads one shape.
+import type { Problem } from '../base/problem.js';
+import { type Lang, problemText } from '../i18n/messages.js';
+
+export const problemJson = (p: Problem, lang: Lang) => ({
+  severity: p.severity,
+  code: p.code,
+  line: p.line ?? null,
+  col: p.col ?? null,
+  path: p.path ?? null,
+  label: p.label ? (lang === 'zh' ? p.label.zh : p.label.en) : null,
+  message: problemText(p, lang),
+});
