@@ -88,7 +88,11 @@ function calendarOf(
   breaks: readonly Break[],
   rules: CalendarRules,
 ): SchoolCalendar {
-  const key = JSON.stringify([referenceYear, terms, breaks, rules]);
+  // Only what the calendar is built from (a break's name is not): a plain string, cheaper than JSON.
+  let key = `${referenceYear}|${rules.teachingMonthMinDays}|${rules.teachingWeekMinWeekdays}`;
+  for (const t of terms) key += `|${t.start}~${t.end}`;
+  key += '|';
+  for (const b of breaks) key += `|${b.start}~${b.end}`;
   let calendar = CALENDARS.get(key);
   if (!calendar) {
     if (CALENDARS.size >= 64) CALENDARS.clear();

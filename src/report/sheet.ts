@@ -162,8 +162,26 @@ interface Shown {
   score: number;
 }
 
+interface ShownPoints {
+  groups: number[];
+  indicators: number[][];
+  items: number[][][];
+}
+
+/** A rubric's shown points depend on the rubric alone: worked out once, not once per school. */
+const SHOWN_POINTS = new WeakMap<Rubric, ShownPoints>();
+
 /** 分值 as every sheet and summary shows it: the rubric's total rounded once, apportioned down to 要点. */
-export function shownPoints(rubric: Rubric): { groups: number[]; indicators: number[][]; items: number[][][] } {
+export function shownPoints(rubric: Rubric): ShownPoints {
+  let shown = SHOWN_POINTS.get(rubric);
+  if (!shown) {
+    shown = apportionPoints(rubric);
+    SHOWN_POINTS.set(rubric, shown);
+  }
+  return shown;
+}
+
+function apportionPoints(rubric: Rubric): ShownPoints {
   const groups = apportion(
     rubric.groups.map((g) => g.points),
     toCents(rubric.total),

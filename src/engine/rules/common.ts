@@ -112,9 +112,17 @@ export function typesOf(sel: Selection): RecordType[] {
   return Array.isArray(sel.type) ? sel.type : [sel.type];
 }
 
+const SELECTION_LABELS = new WeakMap<Selection, Text>();
+
+/** The record types a selection names; a rubric's selections are read for every school, so each is kept. */
 export function selectionLabel(sel: Selection): Text {
-  const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
-  return { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
+  let text = SELECTION_LABELS.get(sel);
+  if (!text) {
+    const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
+    text = { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
+    SELECTION_LABELS.set(sel, text);
+  }
+  return text;
 }
 
 export function selectionFields(sel: Selection, at: (string | number)[]): FieldRef[] {
