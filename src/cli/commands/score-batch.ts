@@ -14,7 +14,7 @@ import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams, UsageError } from '../env.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
+import { forWorkers, type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
 import { reportUnusablePaths } from './validate.js';
 
 export interface BatchOptions {
@@ -164,7 +164,8 @@ export async function runScoreBatch(paths: string[], o: BatchOptions, io: Stream
     } else bar?.increment();
   };
   const threads = threadsFor(items.length);
-  if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, take);
+  if (threads > 0)
+    await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task: forWorkers(task), items }, threads, take);
   else {
     const run = scoreRunner(task, rubric);
     items.forEach((item, i) => {
