@@ -437,6 +437,21 @@ describe('exact arithmetic', () => {
       { numRuns: RUNS },
     );
   });
+  it('finite doubles order as their exact shortest decimals do (record conditions compare them directly)', () => {
+    const num = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
+    );
+    fc.assert(
+      fc.property(num, num, (a, b) => {
+        expect(cmp(exact(a), exact(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+        // Neighbouring doubles too: the closest two numbers that still differ.
+        const next = a + Math.abs(a) * Number.EPSILON;
+        if (next !== a && Number.isFinite(next)) expect(cmp(exact(a), exact(next))).toBe(-1);
+      }),
+      { numRuns: RUNS },
+    );
+  });
   it('apportion: parts add up to the whole and each is within a cent of its share', () => {
     fc.assert(
       fc.property(
