@@ -124,13 +124,14 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
         finding.outcome !== 'pass' ? ZERO : finding.share ? mul(check.weight, finding.share) : check.weight;
       return { check, applicable: true, finding, earned };
     });
-    const applicable = checks.filter((c) => c.applicable);
-    return {
-      item,
-      max: sum(applicable.map((c) => c.check.weight)),
-      earned: sum(checks.map((c) => c.earned)),
-      checks,
-    };
+    // One pass, no intermediate arrays: this runs for every 要点 of every school.
+    let max = ZERO;
+    let earned = ZERO;
+    for (const c of checks) {
+      if (c.applicable) max = add(max, c.check.weight);
+      earned = add(earned, c.earned);
+    }
+    return { item, max, earned, checks };
   };
 
   const groups = rubric.groups.map((group): GroupResult => {

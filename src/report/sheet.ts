@@ -129,6 +129,8 @@ export function apportion(parts: readonly Exact[], whole: number): number[] {
     return { floor: Number(floor), rem: n - floor * p.d, d: p.d };
   });
   let left = whole - scaled.reduce((a, s) => a + s.floor, 0);
+  // Nothing to hand out or take back (whole numbers, or hundredths that add up): the floors are the answer.
+  if (left === 0) return scaled.map((s) => s.floor);
   const order = scaled
     .map((s, i) => ({ i, s }))
     .sort((a, b) => {
