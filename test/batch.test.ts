@@ -196,3 +196,17 @@ describe('a large batch across worker threads', () => {
     expect(JSON.parse(two.out).schools).toBe(230);
   });
 });
+
+describe('a rubric file across worker threads', () => {
+  it('workers compile the checked data the main thread loaded, and score as the main thread does', () => {
+    // The sample rubric has byStage parameters, whose options are merged again in a worker.
+    const rubric = 'test/fixtures/sample-rubric/rubric.yaml';
+    const args = ['test/fixtures/sample-rubric/schools', '--rubric', rubric];
+    const one = summary(args, { JIAXIAO_THREADS: '0' });
+    const two = summary(args, { JIAXIAO_THREADS: '2' });
+    expect(two.code).toBe(one.code);
+    expect(two.out).toBe(one.out);
+    expect(two.err).toBe(one.err);
+    expect(one.json.schools).toBeGreaterThan(3);
+  });
+});

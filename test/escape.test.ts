@@ -1,4 +1,4 @@
-// One escaping function per output kind (src/render/escape.ts): fixed cases, then any string at all.
+// One escaping function per output kind (src/base/escape.ts): fixed cases, then any string at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { cmp, div, type Exact, exact, mul, ratio, sub, toCents } from '../src/base/exact.js';
+import { add, cmp, div, type Exact, exact, mul, ratio, sub, toCents } from '../src/base/exact.js';
 import type { Rubric } from '../src/engine/model.js';
 import { scoreEvidence } from '../src/engine/score.js';
 import type { Evidence } from '../src/evidence/model.js';
@@ -388,6 +388,67 @@ describe('exact arithmetic', () => {
           expect(cmp(exact(x), exact(y))).toBe(l < r ? -1 : l > r ? 1 : 0);
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+  it('the fast paths (whole numbers, common denominators, gcd in doubles) give the lowest-terms value', () => {
+    // The reference: cross-multiply, then divide by the BigInt gcd, as the arithmetic did before its fast paths.
+    const gcd = (a: bigint, b: bigint): bigint => {
+      let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+      while (y !== 0n) [x, y] = [y, x % y];
+      return x;
+    };
+    const reduce = (n: bigint, d: bigint): Exact => {
+      const s = d < 0n ? -1n : 1n;
+      const g = gcd(n, d) || 1n;
+      return { n: (s * n) / g, d: (s * d) / g };
+    };
+    // Small values (the common case), values near 2^53 and far beyond it, and whole numbers.
+    const big = fc.oneof(
+      fc.bigInt({ min: -1000n, max: 1000n }),
+      fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }),
+      fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+    );
+    const den = fc.oneof(
+      fc.constant(1n),
+      fc.bigInt({ min: 1n, max: 12n }),
+      fc.bigInt({ min: 1n, max: 2n ** 54n }),
+      fc.bigInt({ min: 1n, max: 2n ** 70n }),
+    );
+    const value = fc.tuple(big, den).map(([n, d]) => reduce(n, d));
+    fc.assert(
+      fc.property(value, value, big, den, (a, b, n, d) => {
+        expect(ratio(n, d)).toEqual(reduce(n, d));
+        expect(ratio(n, -d)).toEqual(reduce(-n, d));
+        expect(add(a, b)).toEqual(reduce(a.n * b.d + b.n * a.d, a.d * b.d));
+        expect(sub(a, b)).toEqual(reduce(a.n * b.d - b.n * a.d, a.d * b.d));
+        expect(mul(a, b)).toEqual(reduce(a.n * b.n, a.d * b.d));
+        const l = a.n * b.d;
+        const r = b.n * a.d;
+        expect(cmp(a, b)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        const scaled = a.n * 100n;
+        const abs = scaled < 0n ? -scaled : scaled;
+        const q = (abs * 2n + a.d) / (2n * a.d);
+        expect(toCents(a)).toBe(Number(scaled < 0n ? -q : q));
+        // A decimal read twice (the second time from the memo) is the same value.
+        const x = Number(n) / 10 ** Number(d % 5n);
+        expect(exact(x)).toEqual(exact(x));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('finite doubles order as their exact shortest decimals do (record conditions compare them directly)', () => {
+    const num = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
+    );
+    fc.assert(
+      fc.property(num, num, (a, b) => {
+        expect(cmp(exact(a), exact(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+        // Neighbouring doubles too: the closest two numbers that still differ.
+        const next = a + Math.abs(a) * Number.EPSILON;
+        if (next !== a && Number.isFinite(next)) expect(cmp(exact(a), exact(next))).toBe(-1);
+      }),
       { numRuns: RUNS },
     );
   });

@@ -1,7 +1,7 @@
 // One escaping function per output kind. Renderers apply them where they write a value that came from a
 // file (school name, county, titles, file paths, unknown keys, messages with their params), so that no
 // submitted string can clear a screen, retitle a terminal, start a CI workflow command, break an XML
-// report or a Markdown table. Unsafe characters (src/io/unsafe-chars.ts) are shown escaped, visibly and the
+// report or a Markdown table. Unsafe characters (src/base/unsafe-chars.ts) are shown escaped, visibly and the
 // same way in every format: \e, \n, \r, \t, \x07, \u202E.
 import { hasUnsafeChar, UNSAFE_CHARS } from './unsafe-chars.js';
 

@@ -2,7 +2,7 @@
 // BEL, line breaks…), DEL, C1 controls (U+0080–U+009F), the bidi marks, embeddings, overrides and isolates
 // that reorder what is shown (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069), the Unicode line and
 // paragraph separators, the non-characters U+FFFE/U+FFFF and lone surrogates (invalid in XML and UTF-8).
-// The evidence schema refuses them in free text; every renderer escapes them (src/render/escape.ts).
+// The evidence schema refuses them in free text; every renderer escapes them (src/base/escape.ts).
 
 // No `u` flag: lone surrogates are matched as code units.
 const UNSAFE_SOURCE = String.raw`[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]`;

@@ -7,6 +7,7 @@ import type { Rubric } from '../engine/model.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
 import { DEFAULT_RUBRIC_FILE, defaultRubric } from '../rubric/default.js';
 import { loadRubricBytes } from '../rubric/load.js';
+import type { RubricData } from '../rubric/schema.js';
 import { readInput, type Streams } from './env.js';
 
 declare const JIAXIAO_DEFAULT_RUBRIC_STAMP: { size: number; mtimeMs: number; sha256: string } | undefined;
@@ -29,6 +30,9 @@ export function editedDefaultRubric(): string | undefined {
   }
 }
 
+/** Rubric files this process has loaded, as checked data: what worker threads compile instead of reloading. */
+const LOADED = new Map<string, RubricData>();
+
 export function loadRubricOption(file: string | undefined, lang: Lang, io: Streams): Rubric | undefined {
   if (file === undefined) return defaultRubric();
   const input = readInput(file);
@@ -38,7 +42,13 @@ export function loadRubricOption(file: string | undefined, lang: Lang, io: Strea
   }
   const loaded = loadRubricBytes(input.bytes ?? new Uint8Array(), file);
   for (const p of sortProblems(loaded.problems)) io.err(`${problemLine(p, lang)}\n`);
+  if (loaded.rubric && loaded.data) LOADED.set(file, loaded.data);
   return loaded.rubric;
+}
+
+/** The checked data of a rubric file loaded by loadRubricOption, with every default filled in. */
+export function loadedRubricData(file: string): RubricData | undefined {
+  return LOADED.get(file);
 }
 
 /** The rubric file a command reads: the one named, else the shipped one if it was edited since the build. */

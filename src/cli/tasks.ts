@@ -12,14 +12,20 @@ import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
 import { buildSheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
-import { loadRubricBytes } from '../rubric/load.js';
+import { compileValidatedRubric, loadRubricBytes } from '../rubric/load.js';
+import type { RubricData } from '../rubric/schema.js';
 import { parseSchoolBytes } from '../validation/school.js';
 import { type FileResult, validateEvidence } from '../validation/validate.js';
 import { paintFor, readInput } from './env.js';
+import { loadedRubricData } from './rubric-option.js';
 
+/**
+ * `rubric`: the rubric file, when not the embedded one. `rubricData`: that file as the main thread loaded and
+ * checked it, handed to workers so that none reads, parses and checks the file again.
+ */
 export type Task =
-  | { kind: 'validate'; rubric?: string; strict: boolean }
-  | { kind: 'score'; rubric?: string; format: SheetFormat; lang: Lang };
+  | { kind: 'validate'; rubric?: string; rubricData?: RubricData; strict: boolean }
+  | { kind: 'score'; rubric?: string; rubricData?: RubricData; format: SheetFormat; lang: Lang };
 
 /** A file to score, and where its sheet goes (with --out). */
 export interface ScoreItem {
@@ -34,11 +40,19 @@ export interface ScoreResult {
   row?: SchoolRow;
 }
 
-function rubricOf(file: string | undefined): Rubric {
-  if (file === undefined) return defaultRubric();
-  // The main thread has loaded this rubric already and stopped on any problem in it.
-  const loaded = loadRubricBytes(readFileSync(file), file);
-  if (!loaded.rubric) throw new Error(`rubric ${file} did not load in a worker`);
+/** The task as workers get it: with the checked data of its rubric file, when this thread has loaded it. */
+export function forWorkers<T extends Task>(task: T): T {
+  const data = task.rubric === undefined ? undefined : loadedRubricData(task.rubric);
+  return data ? { ...task, rubricData: data } : task;
+}
+
+function rubricOf(task: Task): Rubric {
+  if (task.rubric === undefined) return defaultRubric();
+  // The main thread has loaded this rubric already and stopped on any problem in it: its checked data
+  // compiles without YAML or schema checks, as the embedded rubric does.
+  if (task.rubricData) return compileValidatedRubric(task.rubricData);
+  const loaded = loadRubricBytes(readFileSync(task.rubric), task.rubric);
+  if (!loaded.rubric) throw new Error(`rubric ${task.rubric} did not load in a worker`);
   return loaded.rubric;
 }
 
@@ -47,7 +61,7 @@ export function validateRunner(
   task: Extract<Task, { kind: 'validate' }>,
   loaded?: Rubric,
 ): (file: string) => FileResult {
-  const rubric = loaded ?? rubricOf(task.rubric);
+  const rubric = loaded ?? rubricOf(task);
   return (file) => {
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
@@ -56,7 +70,7 @@ export function validateRunner(
 }
 
 export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rubric): (item: ScoreItem) => ScoreResult {
-  const rubric = loaded ?? rubricOf(task.rubric);
+  const rubric = loaded ?? rubricOf(task);
   const plain = paintFor(false, {}, false);
   return ({ file, out }) => {
     const input = readInput(file);

@@ -83,7 +83,11 @@ function calendarOf(
   breaks: readonly Break[],
   rules: CalendarRules,
 ): SchoolCalendar {
-  const key = JSON.stringify([referenceYear, terms, breaks, rules]);
+  // Only what the calendar is built from (a break's name is not): a plain string, cheaper than JSON.
+  let key = `${referenceYear}|${rules.teachingMonthMinDays}|${rules.teachingWeekMinWeekdays}`;
+  for (const t of terms) key += `|${t.start}~${t.end}`;
+  key += '|';
+  for (const b of breaks) key += `|${b.start}~${b.end}`;
   let calendar = CALENDARS.get(key);
   if (!calendar) {
     if (CALENDARS.size >= 64) CALENDARS.clear();
@@ -115,13 +119,14 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
         finding.outcome !== 'pass' ? ZERO : finding.share ? mul(check.weight, finding.share) : check.weight;
       return { check, applicable: true, finding, earned };
     });
-    const applicable = checks.filter((c) => c.applicable);
-    return {
-      item,
-      max: sum(applicable.map((c) => c.check.weight)),
-      earned: sum(checks.map((c) => c.earned)),
-      checks,
-    };
+    // One pass, no intermediate arrays: this runs for every 要点 of every school.
+    let max = ZERO;
+    let earned = ZERO;
+    for (const c of checks) {
+      if (c.applicable) max = add(max, c.check.weight);
+      earned = add(earned, c.earned);
+    }
+    return { item, max, earned, checks };
   };
 
   const groups = rubric.groups.map((group): GroupResult => {

@@ -129,6 +129,8 @@ export function apportion(parts: readonly Exact[], whole: number): number[] {
     return { floor: Number(floor), rem: n - floor * p.d, d: p.d };
   });
   let left = whole - scaled.reduce((a, s) => a + s.floor, 0);
+  // Nothing to hand out or take back (whole numbers, or hundredths that add up): the floors are the answer.
+  if (left === 0) return scaled.map((s) => s.floor);
   const order = scaled
     .map((s, i) => ({ i, s }))
     .sort((a, b) => {
@@ -162,8 +164,26 @@ interface Shown {
   score: number;
 }
 
+interface ShownPoints {
+  groups: number[];
+  indicators: number[][];
+  items: number[][][];
+}
+
+/** A rubric's shown points depend on the rubric alone: worked out once, not once per school. */
+const SHOWN_POINTS = new WeakMap<Rubric, ShownPoints>();
+
 /** 分值 as every sheet and summary shows it: the rubric's total rounded once, apportioned down to 要点. */
-export function shownPoints(rubric: Rubric): { groups: number[]; indicators: number[][]; items: number[][][] } {
+export function shownPoints(rubric: Rubric): ShownPoints {
+  let shown = SHOWN_POINTS.get(rubric);
+  if (!shown) {
+    shown = apportionPoints(rubric);
+    SHOWN_POINTS.set(rubric, shown);
+  }
+  return shown;
+}
+
+function apportionPoints(rubric: Rubric): ShownPoints {
   const groups = apportion(
     rubric.groups.map((g) => g.points),
     toCents(rubric.total),

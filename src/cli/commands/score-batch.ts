@@ -16,7 +16,7 @@ import { EXIT } from '../exit.js';
 import { type OutFolder, takeOutFolder } from '../out-folder.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
-import { type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
+import { forWorkers, type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
 import { reportUnusablePaths } from './validate.js';
 
 export interface BatchOptions {
@@ -125,7 +125,8 @@ async function scoreAll(
     } else bar?.increment();
   };
   const threads = threadsFor(items.length);
-  if (threads > 0) await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task, items }, threads, onResult);
+  if (threads > 0)
+    await runInWorkers<typeof task, ScoreItem, ScoreResult>({ task: forWorkers(task), items }, threads, onResult);
   else {
     const run = scoreRunner(task, rubric);
     for (const [i, item] of items.entries()) {

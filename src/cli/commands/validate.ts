@@ -12,7 +12,7 @@ import { langOf, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
-import { type Task, validateRunner, writeOut } from '../tasks.js';
+import { forWorkers, type Task, validateRunner, writeOut } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -65,7 +65,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   };
   const results: FileResult[] = [];
   if (threads > 0) {
-    await runInWorkers<Task, string, FileResult>({ task, items: found.files }, threads, (i, r) => {
+    await runInWorkers<Task, string, FileResult>({ task: forWorkers(task), items: found.files }, threads, (i, r) => {
       results[i] = r;
     });
   } else {

@@ -22,6 +22,10 @@ export function compare(a: Exact, op: Op, b: Exact): boolean {
   return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 }
 
+function compareNumbers(a: number, op: Op, b: number): boolean {
+  return op === '>=' ? a >= b : op === '>' ? a > b : op === '<=' ? a <= b : op === '<' ? a < b : a === b;
+}
+
 /** Builds a value on first use: rule schemas are needed only to load a rubric file, not to score. */
 export function once<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -103,18 +107,34 @@ export function fieldLabel(path: string): Text {
   return text;
 }
 
+const RECORD_FIELD_LABELS = new Map<string, Text>();
+
+/** The label of a ledger record's field; kept, as fieldLabel's are. */
 export function recordFieldLabel(name: string): Text {
-  const label = labelAt(evidenceSchema, ['ledger', 0, name]);
-  return label ? { zh: label.zh, en: label.en } : { zh: name, en: name };
+  let text = RECORD_FIELD_LABELS.get(name);
+  if (!text) {
+    const label = labelAt(evidenceSchema, ['ledger', 0, name]);
+    text = label ? { zh: label.zh, en: label.en } : { zh: name, en: name };
+    RECORD_FIELD_LABELS.set(name, text);
+  }
+  return text;
 }
 
 export function typesOf(sel: Selection): RecordType[] {
   return Array.isArray(sel.type) ? sel.type : [sel.type];
 }
 
+const SELECTION_LABELS = new WeakMap<Selection, Text>();
+
+/** The record types a selection names; a rubric's selections are read for every school, so each is kept. */
 export function selectionLabel(sel: Selection): Text {
-  const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
-  return { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
+  let text = SELECTION_LABELS.get(sel);
+  if (!text) {
+    const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
+    text = { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
+    SELECTION_LABELS.set(sel, text);
+  }
+  return text;
 }
 
 export function selectionFields(sel: Selection, at: (string | number)[]): FieldRef[] {
@@ -144,7 +164,12 @@ export function meets(ctx: Context, record: LedgerRecord, c: Condition): boolean
   const actual = (record.fields as Record<string, unknown>)[c.field];
   const expected = c.ref !== undefined ? valueAt(ctx, c.ref) : (c.value ?? true);
   if (actual === undefined || expected === undefined) return undefined;
-  if (typeof actual === 'number' && typeof expected === 'number') return compare(exact(actual), c.op, exact(expected));
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    // Finite doubles order as their shortest decimals do (rounding is monotonic, and distinct doubles have
+    // distinct shortest decimals), so this is the exact comparison without building two fractions.
+    if (Number.isFinite(actual) && Number.isFinite(expected)) return compareNumbers(actual, c.op, expected);
+    return compare(exact(actual), c.op, exact(expected));
+  }
   const same = actual === expected;
   return c.op === '==' ? same : undefined;
 }

@@ -67,7 +67,12 @@ export const count: RuleKind<Options> = {
       );
     }
     const terms = ctx.calendar.terms;
-    const perTerm = terms.map((_, i) => records.filter((r) => termIndexOf(terms, r.date) === i).length);
+    // One pass over the records: each date is placed in its term (or none) once.
+    const perTerm = terms.map(() => 0);
+    for (const r of records) {
+      const i = termIndexOf(terms, r.date);
+      if (i >= 0) perTerm[i] = (perTerm[i] ?? 0) + 1;
+    }
     const pass = perTerm.every((n) => compare(exact(n), o.op, want));
     const name = (i: number) => TERM_NAMES[i] ?? { zh: `第${i + 1}学期`, en: `term ${i + 1}` };
     return finding(
