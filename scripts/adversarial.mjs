@@ -1,23 +1,38 @@
-// The worst shapes of evidence file found so far, each just under the 2 MiB size limit or as large as the
-// issue that found it: for `npm run bench -- adversarial`. Each must be answered well under a second.
+// The worst shapes of evidence file found so far, each as large as the size limit lets it be (128 KiB,
+// MAX_BYTES in src/io/decode.ts): for `npm run bench -- adversarial`. Each must be answered well under a second.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const LIMIT = 128 * 1024;
 const school = () => readFileSync('examples/schools/typical-primary.yaml', 'utf8');
-const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
+
+/** `head`, then as many lines made by `line(i)` as fit under the limit. */
+function fill(head, line, tail = '') {
+  const out = [head];
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + 1;
+  for (let i = 0; ; i++) {
+    const next = `${line(i)}\n`;
+    size += Buffer.byteLength(next);
+    if (size > LIMIT) break;
+    out.push(next);
+  }
+  return out.join('') + tail;
+}
+/** A text repeated to just under the limit. */
+const repeat = (head, unit, tail = '') =>
+  head + unit.repeat(Math.floor((LIMIT - Buffer.byteLength(head + tail) - 1) / Buffer.byteLength(unit))) + tail;
 
 /** name → the file's text. */
 export const ADVERSARIAL = {
-  'unknown keys 20k': () => `${school()}\n${lines(20000, (i) => `unknownKey${i}: 1`)}\n`,
-  'unknown keys 1.9 MB': () => `${school()}\n${lines(100000, (i) => `unknownKey${i}: 1`)}\n`,
-  'aN: [ 20k lines': () => `${lines(20000, (i) => `a${i}: [`)}\n`,
-  '[ x 100k': () => `${'['.repeat(100000)}\n`,
-  '- items 100k': () => `school:\n  name: x\nyear: 2023-2024\nterms:\n${lines(100000, () => '- ')}\n`,
-  'nested flow 500k': () => `school: ${'['.repeat(500000)}${']'.repeat(500000)}\n`,
-  'long line 1.9 MB': () => `school: {name: ${'x'.repeat(1900000)}}\n`,
-  'duplicate keys 100k': () => `${school()}\n${lines(100000, () => 'year: 2023-2024')}\n`,
-  'full-width colons 100k': () => `${school()}\n${lines(100000, (i) => `k${i}：1`)}\n`,
-  'nested - - - 900k': () => `${'- '.repeat(900000)}x\n`,
+  'unknown keys': () => fill(`${school()}\n`, (i) => `unknownKey${i}: 1`),
+  'aN: [ lines': () => fill('', (i) => `a${i}: [`),
+  '[ repeated': () => repeat('', '[', '\n'),
+  '- items': () => fill('school:\n  name: x\nyear: 2023-2024\nterms:\n', () => '- '),
+  'nested flow': () => `school: ${'['.repeat(LIMIT / 2 - 10)}${']'.repeat(LIMIT / 2 - 10)}\n`,
+  'long line': () => repeat('school: {name: ', 'x', '}\n'),
+  'duplicate keys': () => fill(`${school()}\n`, () => 'year: 2023-2024'),
+  'full-width colons': () => fill(`${school()}\n`, (i) => `k${i}：1`),
+  'nested - - -': () => repeat('', '- ', 'x\n'),
   'nested ? ? ? 400': () => `${'? '.repeat(400)}x\n`,
 };
 

@@ -75,19 +75,19 @@ describe('problems per file are capped', () => {
     expect(capProblems(list).at(-1)?.severity).toBe('warning');
   });
 
-  it('20,000 unknown keys: validate lists 100 of them, then the rest as one line, and counts all', () => {
+  it('5,000 unknown keys: validate lists 100 of them, then the rest as one line, and counts all', () => {
     const file = join(tmp, 'unknown.yaml');
-    writeFileSync(file, `${school}\n${lines(20000, (i) => `unknownKey${i}: 1`)}\n`);
+    writeFileSync(file, `${school}\n${lines(5000, (i) => `unknownKey${i}: 1`)}\n`);
     const r = jiaxiao(['validate', file, '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(report.summary).toMatchObject({ files: 1, errors: 20000 });
+    expect(report.summary).toMatchObject({ files: 1, errors: 5000 });
     const problems = report.files[0].problems;
     expect(problems).toHaveLength(101);
     expect(problems[0]).toMatchObject({ code: 'key.unknown', line: 103, col: 1 });
     expect(problems[99]).toMatchObject({ code: 'key.unknown', line: 202 });
     expect(problems[100]).toMatchObject({ code: 'file.moreProblems', severity: 'error' });
-    expect(problems[100].message).toContain('另有 19900 个问题未列出（19900 个错误，0 个警告）');
+    expect(problems[100].message).toContain('另有 4900 个问题未列出（4900 个错误，0 个警告）');
     const s = jiaxiao(['score', file]);
     expect(s.code).toBe(2);
     expect(s.err.trim().split('\n')).toHaveLength(101);
@@ -268,5 +268,18 @@ describe('messages quote at most a short excerpt of a file', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('s3cr3t'.repeat(6)); // an excerpt of the unknown key…
     expect(r.out).not.toContain('s3cr3t'.repeat(7)); // …and no more
+  });
+});
+
+describe('a file of line-level mistakes', () => {
+  it('more of them than a report lists: those alone are reported, the mended text is not parsed', () => {
+    const text = `${school}\n${lines(MAX_PROBLEMS_PER_FILE + 50, (i) => `k${i}：1`)}\n`;
+    const { problems, source } = parseYaml(text);
+    expect(source).toBeUndefined();
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 50);
+    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['yaml.fullWidthColon']));
+    // A few are reported as before, with the rest of the file checked too.
+    const few = parseYaml(`${school}\n${lines(3, (i) => `k${i}：1`)}\n`);
+    expect(few.source).toBeDefined();
   });
 });

@@ -2,7 +2,11 @@
 // GB18030/GBK instead of UTF-8. Decoding is pure so it serves the CLI and the library alike.
 import type { Problem } from '../base/problem.js';
 
-export const MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest evidence or rubric file read: 128 KiB. A school's year of evidence is a few KB (the examples are 3–7 KB; a
+ * daily ledger of every record type stays under 50 KB), and this bound keeps any hostile file's answer under a second.
+ */
+export const MAX_BYTES = 128 * 1024;
 
 export interface Decoded {
   text?: string;

@@ -14,7 +14,7 @@ import {
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
-import type { Problem } from '../base/problem.js';
+import { MAX_PROBLEMS_PER_FILE, type Problem } from '../base/problem.js';
 import { nestingProblem } from './nesting.js';
 import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 
@@ -195,6 +195,9 @@ export function parseYaml(text: string): ParsedYaml {
   const deep = nestingProblem(text);
   if (deep) return { problems: [deep] };
   const linted = lintLines(text);
+  // More line-level mistakes than a report shows: answer with those alone. Parsing the mended text would only
+  // add problems nobody reads, at the YAML parser's cost (a second for a file full of full-width colons).
+  if (linted.problems.length > MAX_PROBLEMS_PER_FILE) return { problems: linted.problems };
   const source = linted.repaired;
   const lines = new LineCounter();
   // Always YAML 1.2's core schema, whatever a %YAML directive asks (versionProblem says so); and no warning
