@@ -8,9 +8,9 @@ import {
   rank,
   type SchoolRow,
   SummaryBuilder,
+  type SummaryShape,
   shapeOf,
   stats,
-  summarize,
 } from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
 
@@ -61,7 +61,15 @@ describe('stats', () => {
   });
 });
 
-describe('summarize', () => {
+/** A summary of rows, as a batch builds it school by school. */
+function summarize(shape: SummaryShape, rows: readonly SchoolRow[], invalid: number) {
+  const b = new SummaryBuilder(shape);
+  for (const r of rows) b.add(r);
+  for (let i = 0; i < invalid; i++) b.addInvalid(`invalid-${i}.yaml`, []);
+  return b.finish();
+}
+
+describe('SummaryBuilder', () => {
   it('counts full attainment among the schools an indicator applies to, and lists the most missed first', () => {
     const b6 = shape.items.findIndex((i) => i.id === 'B6.5');
     const b101 = shape.items.findIndex((i) => i.id === 'B10.1');

@@ -246,6 +246,20 @@ function selfSum(values: readonly (number | null)[]): Exact | null {
 
 const shownOrNull = (x: Exact | null): number | null => (x === null ? null : fromCents(toCents(x)));
 
+/** Rows' shown maximum and score, each apportioned from the parent's shown figure. */
+function shownRows(rows: readonly { max: Exact; earned: Exact }[], parent: { max: number; score: number }) {
+  return {
+    max: apportion(
+      rows.map((r) => r.max),
+      parent.max,
+    ),
+    score: apportion(
+      rows.map((r) => r.earned),
+      parent.score,
+    ),
+  };
+}
+
 export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): Sheet {
   const self = evidence.data.selfScores ?? {};
   // Exact aggregates first; each shown figure is then the exact one rounded once, or apportioned from its parent.
@@ -263,36 +277,23 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
   const max = toCents(scored.max);
 
   const points = shownPoints(rubric);
-  const groupMax = apportion(
-    scored.groups.map((g) => g.max),
-    max,
-  );
-  const groupScore = apportion(
-    scored.groups.map((g) => g.earned),
-    base,
-  );
+  const groupShown = shownRows(scored.groups, { max, score: base });
   const groups: SheetGroup[] = [];
   const indicators: SheetIndicator[] = [];
   scored.groups.forEach((g, k) => {
-    const gShown: Shown = { points: points.groups[k] ?? 0, max: groupMax[k] ?? 0, score: groupScore[k] ?? 0 };
-    const bMax = apportion(
-      g.indicators.map((b) => b.max),
-      gShown.max,
-    );
-    const bScore = apportion(
-      g.indicators.map((b) => b.earned),
-      gShown.score,
-    );
+    const gShown: Shown = {
+      points: points.groups[k] ?? 0,
+      max: groupShown.max[k] ?? 0,
+      score: groupShown.score[k] ?? 0,
+    };
+    const bShown = shownRows(g.indicators, gShown);
     const mine = g.indicators.map((b, j): SheetIndicator => {
-      const shown: Shown = { points: points.indicators[k]?.[j] ?? 0, max: bMax[j] ?? 0, score: bScore[j] ?? 0 };
-      const iMax = apportion(
-        b.items.map((i) => i.max),
-        shown.max,
-      );
-      const iScore = apportion(
-        b.items.map((i) => i.earned),
-        shown.score,
-      );
+      const shown: Shown = {
+        points: points.indicators[k]?.[j] ?? 0,
+        max: bShown.max[j] ?? 0,
+        score: bShown.score[j] ?? 0,
+      };
+      const iShown = shownRows(b.items, shown);
       const selfScore = self[b.indicator.id] ?? null;
       return {
         id: b.indicator.id,
@@ -308,8 +309,8 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
             id: r.item.id,
             text: r.item.text,
             points: fromCents(points.items[k]?.[j]?.[m] ?? 0),
-            max: fromCents(iMax[m] ?? 0),
-            score: fromCents(iScore[m] ?? 0),
+            max: fromCents(iShown.max[m] ?? 0),
+            score: fromCents(iShown.score[m] ?? 0),
             checks: checkRows(r),
           }),
         ),

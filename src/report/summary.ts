@@ -315,10 +315,3 @@ export class SummaryBuilder {
     };
   }
 }
-
-export function summarize(shape: SummaryShape, rows: readonly SchoolRow[], invalid: number): Summary {
-  const b = new SummaryBuilder(shape);
-  for (const r of rows) b.add(r);
-  for (let i = 0; i < invalid; i++) b.addInvalid();
-  return b.finish();
-}
