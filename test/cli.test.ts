@@ -228,3 +228,38 @@ describe('the shipped rubric, edited after the build', () => {
     rmSync(root, { recursive: true, force: true });
   });
 });
+
+describe('the command line itself is data too', () => {
+  it('--min-score takes a plain decimal only', () => {
+    for (const bad of ['', '0x55', '85分']) {
+      const r = jiaxiao(['score', 'examples/schools/model-primary.yaml', '--min-score', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.err).toContain('--min-score 需要数字');
+    }
+  });
+  it("commander's own errors quote the command line escaped", () => {
+    const r = jiaxiao(['score', '--x\u001b]0;t\u0007']);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain('\u001b');
+    expect(r.err).toContain('\\e]0;t\\x07');
+  });
+  it('an output that cannot be written is a located message and exit 2, not a stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/jiaxiao.cjs schema > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法输出');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('rubric check shows a level name from the rubric escaped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-rubric-esc-'));
+    const file = join(dir, 'r.yaml');
+    const text = readFileSync('test/fixtures/sample-rubric/rubric.yaml', 'utf8').replace(
+      'name: 合格',
+      'name: "合\\e]0;pwn\\a格"',
+    );
+    writeFileSync(file, text);
+    const r = jiaxiao(['rubric', 'check', file]);
+    expect(r.out).not.toContain('\u001b');
+    expect(r.out).toContain('合\\e]0;pwn\\x07格');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

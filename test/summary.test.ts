@@ -180,3 +180,22 @@ describe('invalid files', () => {
     expect(empty?.file).toBe('empty.yaml');
   });
 });
+
+describe('invalid files already capped for the terminal', () => {
+  it('count what the cap hid as omitted', () => {
+    const b = new SummaryBuilder(shape);
+    const problems: Problem[] = Array.from({ length: 100 }, (_, i) => ({
+      severity: 'error',
+      code: 'key.unknown',
+      params: { key: `k${i}` },
+      line: i + 1,
+      col: 1,
+    }));
+    problems.push({ severity: 'error', code: 'file.moreProblems', params: { count: 200, errors: 200, warnings: 0 } });
+    b.addInvalid('big.yaml', problems);
+    const [f] = b.finish().invalidFiles;
+    expect(f?.problems).toHaveLength(INVALID_PROBLEMS);
+    expect(f?.problems.some((p) => p.code === 'file.moreProblems')).toBe(false);
+    expect(f?.omitted).toBe(100 - INVALID_PROBLEMS + 200);
+  });
+});

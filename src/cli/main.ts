@@ -13,7 +13,11 @@ if (process.argv[2] !== WORKER_FLAG) {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      // Any other failure to write the output (a full disk, /dev/full): say so on stderr, not as a stack trace.
+      try {
+        process.stderr.write(`jiaxiao: 无法输出（cannot write the output）：${escapeText(String(e.message))}\n`);
+      } catch {}
+      process.exit(EXIT.failed);
     });
   }
   const io = processStreams();

@@ -1,7 +1,7 @@
 // Commander wiring. Returns an exit code; only main.ts exits.
 
 import { Command, CommanderError, Option } from 'commander';
-import { escapeText } from '../base/escape.js';
+import { escapeText, textLines } from '../base/escape.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 import { EXIT } from './exit.js';
@@ -41,7 +41,13 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .configureOutput({
       writeOut: io.out,
       writeErr: io.err,
-      outputError: (text, write) => write(english ? text : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text)),
+      // Its text may quote the command line: escaped like every other line on a terminal.
+      outputError: (text, write) =>
+        write(
+          textLines(
+            (english ? text : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text)).split('\n').map(escapeText),
+          ),
+        ),
     });
   if (!english) {
     program

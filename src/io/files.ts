@@ -84,7 +84,8 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
       continue;
     }
     const found = walk(p);
-    if (found.files.length === 0 && found.skipped.length === 0) empty.push(p);
+    // A folder whose only .yaml files were skipped (links, FIFOs) holds no evidence either: said once, as empty.
+    if (found.files.length === 0) empty.push(p);
     for (const f of found.files.sort(byText)) files.push(join(p, f));
     skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
   }

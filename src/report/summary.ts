@@ -268,14 +268,17 @@ export class SummaryBuilder {
   addInvalid(file?: string, problems: readonly Problem[] = []): void {
     this.invalid++;
     if (file === undefined) return;
+    // Problems already capped for the terminal end with a count of the rest (file.moreProblems): count those too.
+    const more = problems.find((p) => p.code === 'file.moreProblems');
+    const listed = problems.filter((p) => p !== more);
     const errorsFirst = [
-      ...problems.filter((p) => p.severity === 'error'),
-      ...problems.filter((p) => p.severity !== 'error'),
+      ...listed.filter((p) => p.severity === 'error'),
+      ...listed.filter((p) => p.severity !== 'error'),
     ];
     this.invalidFiles.push({
       file,
       problems: errorsFirst.slice(0, INVALID_PROBLEMS),
-      omitted: Math.max(0, problems.length - INVALID_PROBLEMS),
+      omitted: Math.max(0, listed.length - INVALID_PROBLEMS) + Number(more?.params.count ?? 0),
     });
   }
 

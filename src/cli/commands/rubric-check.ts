@@ -43,8 +43,8 @@ export function runRubricCheck(files: string[], options: { format: string; lang?
         r.vetoes.length > 0 ? (zh ? `一票否决 ${r.vetoes.length} 项` : `${r.vetoes.length} vetoes`) : '',
         r.levels.length > 0
           ? zh
-            ? `等级 ${r.levels.map((l) => l.name.zh).join('、')}`
-            : `levels ${r.levels.map((l) => l.name.en).join(', ')}`
+            ? `等级 ${r.levels.map((l) => escapeText(l.name.zh)).join('、')}`
+            : `levels ${r.levels.map((l) => escapeText(l.name.en)).join(', ')}`
           : '',
       ].filter(Boolean);
       const total = toNumber(r.total);

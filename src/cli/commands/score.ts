@@ -40,7 +40,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
         : `unknown format ${options.format}; use one of ${Object.keys(SHEET_FORMATS).join(', ')}`,
     );
   const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
-  if (minScore !== undefined && !Number.isFinite(minScore))
+  if (options.minScore !== undefined && !/^\s*\d+(\.\d+)?\s*$/.test(options.minScore))
     throw new UsageError(
       lang === 'zh'
         ? `--min-score 需要数字，收到 ${options.minScore}`

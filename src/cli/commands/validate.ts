@@ -79,7 +79,9 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   }
   const unreadable =
     found.missing.length + found.empty.length > 0 ||
-    results.some((r) => r.problems.some((p) => p.code.startsWith('cli.') && p.code !== 'cli.skipped'));
+    results.some((r) =>
+      r.problems.some((p) => (p.code.startsWith('cli.') && p.code !== 'cli.skipped') || p.code === 'file.tooLarge'),
+    );
 
   // Every report is written that can be; a file that cannot be written is reported after all of them.
   const unwritable: Problem[] = [];
