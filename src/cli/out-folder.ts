@@ -5,9 +5,9 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../base/problem.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
 import { LOCK_NAME, lockFolder } from '../io/lock.js';
+import { isInside } from '../io/paths.js';
 import { ensureDir, removeStaleTemporaries } from '../io/write.js';
 import type { SheetFormat } from '../render/index.js';
-import { isInside } from '../validation/attachments.js';
 import { type Streams, UsageError } from './env.js';
 
 export const EXT: Record<SheetFormat, string> = { table: '.txt', json: '.json' };

@@ -75,8 +75,8 @@ export function runInWorkers<T, I, R>(
         workerData: { jiaxiaoWorker: job.task },
         argv: [WORKER_FLAG],
         // A worker's live data is one file at a time: a small young generation keeps its memory from
-        // growing with the batch. The old generation is left unbounded: a 2 MB file read the careful way
-        // needs far more than a chunk of ordinary ones, and a worker out of memory would end the batch.
+        // growing with the batch. The old generation is left unbounded: a 128 KiB file of mistakes read the
+        // careful way needs far more than a chunk of ordinary ones, and a worker out of memory would end the batch.
         resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
       running++;

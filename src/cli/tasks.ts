@@ -1,6 +1,5 @@
 // What a worker (or the main thread, for a small batch) does with one file. A task is plain data, so it
 // crosses to a worker thread as workerData.
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { capProblems, hasErrors, type Problem, sortProblems } from '../base/problem.js';
@@ -12,7 +11,7 @@ import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
 import { buildSheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
-import { compileValidatedRubric, loadRubricBytes } from '../rubric/load.js';
+import { compileValidatedRubric } from '../rubric/load.js';
 import type { RubricData } from '../rubric/schema.js';
 import { parseSchoolBytes } from '../validation/school.js';
 import { type FileResult, validateEvidence } from '../validation/validate.js';
@@ -50,10 +49,8 @@ function rubricOf(task: Task): Rubric {
   if (task.rubric === undefined) return defaultRubric();
   // The main thread has loaded this rubric already and stopped on any problem in it: its checked data
   // compiles without YAML or schema checks, as the embedded rubric does.
-  if (task.rubricData) return compileValidatedRubric(task.rubricData);
-  const loaded = loadRubricBytes(readFileSync(task.rubric), task.rubric);
-  if (!loaded.rubric) throw new Error(`rubric ${task.rubric} did not load in a worker`);
-  return loaded.rubric;
+  if (!task.rubricData) throw new Error(`rubric ${task.rubric} was not loaded before the workers started`);
+  return compileValidatedRubric(task.rubricData);
 }
 
 /** `loaded`: the rubric the main thread has loaded already; a worker loads its own. */

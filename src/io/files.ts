@@ -5,6 +5,7 @@
 import { type Dirent, lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { byText } from '../base/problem.js';
+import { TEMP_MARK } from './write.js';
 
 export interface SkippedPath {
   file: string;
@@ -47,7 +48,7 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
     }
     for (const d of entries) {
       if (d.name.startsWith('.')) continue; // hidden files and folders, as a shell's * leaves them out
-      if (d.name.includes('.jiaxiao-tmp-')) continue; // our own temporaries (io/write.ts), never input
+      if (d.name.includes(TEMP_MARK)) continue; // our own temporaries (io/write.ts), never input
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (!IGNORED_DIRS.has(d.name)) visit(path);

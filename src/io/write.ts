@@ -9,7 +9,7 @@ let written = 0;
 
 /** The mark in every temporary file's name: `.<name>.jiaxiao-tmp-<pid>-<thread>-<n>`. */
 export const TEMP_MARK = '.jiaxiao-tmp-';
-const TEMP_NAME = /^\..*\.jiaxiao-tmp-\d+-\d+-\d+$/;
+const TEMP_NAME = new RegExp(`^\\..*${TEMP_MARK.replace('.', '\\.')}\\d+-\\d+-\\d+$`);
 /** How earlier versions named their temporaries: `<name>.<pid>-<thread>-<n>.tmp`. */
 const OLD_TEMP_NAME = /\.\d+-\d+-\d+\.tmp$/;
 

@@ -1,4 +1,4 @@
-// The versioned JSON sheet (docs/sheet-json.md). Texts are given in the chosen language.
+// The versioned JSON sheet (README: JSON 评分表 · JSON sheet). Texts are given in the chosen language.
 
 import { jsonText } from '../base/escape.js';
 import type { Sheet, SheetExtras } from '../report/sheet.js';

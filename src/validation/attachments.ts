@@ -2,9 +2,10 @@
 // folder. An absolute path, a `..` that climbs out, a symbolic link pointing outside, a folder or anything
 // else that is not a regular file is refused. A hard link is warned of: its other names may lie anywhere.
 import { realpathSync, type Stats, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
+import { dirname, isAbsolute, resolve, win32 } from 'node:path';
 import { type Problem, pathText } from '../base/problem.js';
 import type { EvidenceData } from '../evidence/schema.js';
+import { isInside } from '../io/paths.js';
 import { type Located, locate } from '../io/yaml.js';
 
 /** Every supporting-file reference in the evidence, with its place in the file. */
@@ -28,12 +29,6 @@ export function fileReferences(data: EvidenceData): { path: (string | number)[];
   }
   return refs;
 }
-
-/** True when `target` is `root` or lies below it (a name that merely starts with ".." is inside). */
-export const isInside = (target: string, root: string): boolean => {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-};
 
 export function attachmentProblems(data: EvidenceData, evidenceFile: string, source: Located): Problem[] {
   const refs = fileReferences(data);

@@ -2,7 +2,6 @@
 // per school plus the summary. A bad file is reported and skipped; the others are still scored.
 
 import { SingleBar } from 'cli-progress';
-import * as z from 'zod';
 import { escapeText, textLine } from '../../base/escape.js';
 import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
@@ -35,7 +34,6 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
   const found = findEvidenceFiles(paths);
   reportUnusablePaths(found, options.lang, io);
   if (found.files.length === 0) return EXIT.failed;
-  if (found.files.length >= 20) z.config({ jitless: false });
   const rubric = loadRubricOption(options.rubric, options.lang, io);
   if (!rubric) return EXIT.failed;
 

@@ -1,10 +1,10 @@
+// `jiaxiao score FILE`: one school's sheet (several files or a folder: score-batch.ts).
 import { statSync } from 'node:fs';
 import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import { scoreEvidence } from '../../engine/score.js';
 import { problemLine } from '../../i18n/messages.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
-// `jiaxiao score FILE`: one school's sheet.
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';

@@ -1,7 +1,6 @@
 // `jiaxiao validate PATH…`: every evidence file under the paths, checked against the rubric, reported in
 // one or more formats (each to stdout or its own file).
 
-import * as z from 'zod';
 import type { Problem } from '../../base/problem.js';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
@@ -52,8 +51,6 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
 
   const found = findEvidenceFiles(paths);
   const threads = threadsFor(found.files.length);
-  // zod's compiled fast paths pay off over many files (see zod-config.ts).
-  if (found.files.length >= 20) z.config({ jitless: false });
   const rubricFile = rubricFileOption(options.rubric, lang, io);
   const rubric = loadRubricOption(rubricFile, lang, io);
   if (!rubric) return EXIT.failed;
