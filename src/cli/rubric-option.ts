@@ -1,7 +1,7 @@
 // `--rubric FILE`, or the embedded Wuzhong rubric.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fingerprint } from '../base/hash.js';
 import { sortProblems } from '../base/problem.js';
 import type { Rubric } from '../engine/model.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
@@ -10,11 +10,11 @@ import { loadRubricBytes } from '../rubric/load.js';
 import type { RubricData } from '../rubric/schema.js';
 import { readInput, type Streams } from './env.js';
 
-declare const JIAXIAO_DEFAULT_RUBRIC_STAMP: { size: number; mtimeMs: number; sha256: string } | undefined;
+declare const JIAXIAO_DEFAULT_RUBRIC_STAMP: { size: number; mtimeMs: number; fingerprint: string } | undefined;
 
 /**
  * The shipped rubric file when it was edited after the build embedded it, so that an edit takes effect
- * without a rebuild; undefined when the embedded copy is current (one stat, and a hash only if it moved).
+ * without a rebuild; undefined when the embedded copy is current (one stat, and a fingerprint only if it moved).
  */
 export function editedDefaultRubric(): string | undefined {
   if (typeof JIAXIAO_DEFAULT_RUBRIC_STAMP === 'undefined') return undefined;
@@ -23,8 +23,7 @@ export function editedDefaultRubric(): string | undefined {
     const st = statSync(file);
     const stamp = JIAXIAO_DEFAULT_RUBRIC_STAMP;
     if (st.size === stamp.size && st.mtimeMs === stamp.mtimeMs) return undefined;
-    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-    return sha256 === stamp.sha256 ? undefined : file;
+    return fingerprint(readFileSync(file)) === stamp.fingerprint ? undefined : file;
   } catch {
     return undefined;
   }
