@@ -4,6 +4,7 @@ import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Problem } from '../base/problem.js';
 import type { Lang } from '../i18n/messages.js';
 import { MAX_BYTES } from '../io/decode.js';
+import { specialKind } from '../io/paths.js';
 import type { Paint } from '../render/types.js';
 
 export interface Streams {
@@ -72,15 +73,6 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
   };
 }
 
-/** What a path is when it is not a regular file: the `kind` of cli.notRegular and cli.skipped. */
-export function specialKind(st: Stats): string {
-  if (st.isFIFO()) return 'fifo';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
-  if (st.isSocket()) return 'socket';
-  if (st.isSymbolicLink()) return 'symlink';
-  return 'other';
-}
-
 /**
  * Reads a file's bytes, or a problem that says why it cannot be read. Only regular files are read: a FIFO
  * would block for ever and /dev/zero never ends. The path is checked before it is opened, opened without
@@ -91,7 +83,14 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
   const refuse = (st: Stats): { problem: Problem } | undefined => {
     if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     if (!st.isFile())
-      return { problem: { severity: 'error', code: 'cli.notRegular', params: { file, kind: specialKind(st) }, file } };
+      return {
+        problem: {
+          severity: 'error',
+          code: 'cli.notRegular',
+          params: { file, kind: specialKind(st) ?? 'other' },
+          file,
+        },
+      };
     if (st.size > MAX_BYTES)
       return {
         problem: {

@@ -8,7 +8,7 @@ export type Lang = 'zh' | 'en';
 type P = Problem['params'];
 type Template = (p: P) => string;
 
-/** What a path is when it is not a regular file (see specialKind in src/cli/env.ts). */
+/** What a path is when it is not a regular file (see specialKind in src/io/paths.ts). */
 const KIND_ZH: Record<string, string> = {
   fifo: '命名管道',
   device: '设备文件',

@@ -2,14 +2,15 @@
 // Inside a folder only regular files are read: symbolic links are not followed, so a folder cannot pull in
 // files from outside itself, and FIFOs or devices would block or never end. Each such path is reported as
 // skipped, with the reason, rather than silently left out.
-import { type Dirent, lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { byText } from '../base/problem.js';
+import { specialKind } from './paths.js';
 import { TEMP_MARK } from './write.js';
 
 export interface SkippedPath {
   file: string;
-  /** Why: 'symlink', 'fifo', 'device', 'socket' or 'other' (see specialKind in src/cli/env.ts). */
+  /** Why: 'symlink', 'fifo', 'device', 'socket' or 'other' (see specialKind in src/io/paths.ts). */
   kind: string;
 }
 
@@ -25,15 +26,6 @@ export interface FoundFiles {
 
 const EVIDENCE_NAME = /\.ya?ml$/i;
 const IGNORED_DIRS = new Set(['node_modules']);
-
-function kindOf(d: Dirent | Stats): string | undefined {
-  if (d.isFile()) return undefined;
-  if (d.isSymbolicLink()) return 'symlink';
-  if (d.isFIFO()) return 'fifo';
-  if (d.isCharacterDevice() || d.isBlockDevice()) return 'device';
-  if (d.isSocket()) return 'socket';
-  return 'other';
-}
 
 /** Relative paths ('/'-separated) of the evidence files under `root`, and the evidence-named paths skipped. */
 function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
@@ -57,7 +49,7 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
       if (!EVIDENCE_NAME.test(d.name)) continue;
       // Some file systems do not say what an entry is: ask lstat, which never follows a link.
       const known = d.isFile() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isCharacterDevice();
-      const kind = known || d.isBlockDevice() ? kindOf(d) : kindOf(lstatSync(join(root, path)));
+      const kind = known || d.isBlockDevice() ? specialKind(d) : specialKind(lstatSync(join(root, path)));
       if (kind === undefined) files.push(path);
       else skipped.push({ file: join(root, path), kind });
     }

@@ -1,4 +1,5 @@
-// Path questions asked of the file system's names alone (no I/O).
+// Questions answered from a path's name or an entry's stats alone, without further I/O.
+import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** True when `target` is `root` or lies below it (a name that merely starts with ".." is inside). */
@@ -6,3 +7,13 @@ export const isInside = (target: string, root: string): boolean => {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
+
+/** What an entry is when it is not a regular file (messages name it); undefined for a regular file. */
+export function specialKind(entry: Dirent | Stats): 'symlink' | 'fifo' | 'device' | 'socket' | 'other' | undefined {
+  if (entry.isFile()) return undefined;
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isFIFO()) return 'fifo';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
+  if (entry.isSocket()) return 'socket';
+  return 'other';
+}

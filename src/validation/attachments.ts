@@ -5,7 +5,7 @@ import { realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, win32 } from 'node:path';
 import { type Problem, pathText } from '../base/problem.js';
 import type { EvidenceData } from '../evidence/schema.js';
-import { isInside } from '../io/paths.js';
+import { isInside, specialKind } from '../io/paths.js';
 import { type Located, locate } from '../io/yaml.js';
 
 /** Every supporting-file reference in the evidence, with its place in the file. */
@@ -73,15 +73,8 @@ export function attachmentProblems(data: EvidenceData, evidenceFile: string, sou
     } catch {}
     if (!isInside(real, realFolder)) at('attachment.linkEscapes');
     else if (stat.isDirectory()) at('attachment.folder');
-    else if (!stat.isFile()) at('attachment.notFile', { kind: kindOf(stat) });
+    else if (!stat.isFile()) at('attachment.notFile', { kind: specialKind(stat) ?? 'other' });
     else if (stat.nlink > 1) at('attachment.hardLink', { links: stat.nlink }, 'warning');
   }
   return problems;
-}
-
-function kindOf(stat: Stats): string {
-  if (stat.isFIFO()) return 'fifo';
-  if (stat.isSocket()) return 'socket';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
-  return 'other';
 }

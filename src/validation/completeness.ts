@@ -26,7 +26,6 @@ function present(data: unknown, path: readonly string[]): boolean {
 /** What a check reads, for one stage: facts by path, and ledger record types. */
 interface Needs {
   id: string;
-  kind: string;
   /** How many children must be complete for the check to be (any-of 1, at-least k, all-of all). */
   need: number;
   facts: string[][];
@@ -44,7 +43,7 @@ function needsOf(check: CompiledCheck, stage: Stage): Needs {
   const records = check.kind.recordTypes?.(options) ?? [];
   const children = check.children.map((c) => needsOf(c, stage));
   const need = check.kind.need?.(options, children.length) ?? children.length;
-  return { id: check.id, kind: check.kind.kind, need, facts, records, children };
+  return { id: check.id, need, facts, records, children };
 }
 
 /** Every check a school is scored by, bonus, deductions and vetoes included, with their stages. */
@@ -73,7 +72,7 @@ function rubricNeeds(rubric: Rubric, stage: Stage) {
       if (x.per)
         list.push({
           check: { id: x.id } as CompiledCheck,
-          needs: { id: x.id, kind: 'per', need: 0, facts: [x.per.split('.')], records: [], children: [] },
+          needs: { id: x.id, need: 0, facts: [x.per.split('.')], records: [], children: [] },
         });
     }
     byStage.set(stage, list);
