@@ -68,6 +68,16 @@ const charName = (c: string) => (c === '\u3000' ? 'U+3000' : c === '\t' ? 'TAB' 
 
 /** Line-level mistakes a Chinese IME or Windows editor makes, which break YAML in misleading ways. */
 export function lintLines(text: string): Linted {
+  // The fast reader asks first, then the careful one asks again of the same text: answer it once.
+  if (lastLinted?.text === text) return lastLinted.linted;
+  const linted = lintEachLine(text);
+  lastLinted = { text, linted };
+  return linted;
+}
+
+let lastLinted: { text: string; linted: Linted } | undefined;
+
+function lintEachLine(text: string): Linted {
   const suspect = /[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/;
   if (!suspect.test(text)) return { problems: [], repaired: text };
   const problems: Problem[] = [];
@@ -197,7 +207,7 @@ export function parseYaml(text: string): ParsedYaml {
   const linted = lintLines(text);
   // More line-level mistakes than a report shows: answer with those alone. Parsing the mended text would only
   // add problems nobody reads, at the YAML parser's cost (a second for a file full of full-width colons).
-  if (linted.problems.length > MAX_PROBLEMS_PER_FILE) return { problems: linted.problems };
+  if (linted.problems.length > MAX_PROBLEMS_PER_FILE) return { problems: [...linted.problems] };
   const source = linted.repaired;
   const lines = new LineCounter();
   // Always YAML 1.2's core schema, whatever a %YAML directive asks (versionProblem says so); and no warning
