@@ -17,7 +17,7 @@ function visible(ch: string): string {
 }
 
 /** Unsafe characters shown as escapes; a value's own line breaks become \n and \r, never a new line. */
-export const escapeControls = (s: string): string => (hasUnsafeChar(s) ? s.replace(UNSAFE_CHARS, visible) : s);
+const escapeControls = (s: string): string => (hasUnsafeChar(s) ? s.replace(UNSAFE_CHARS, visible) : s);
 
 // --- Terminal and plain text (sheet table, batch ranking, summary.txt, validate text, stderr) ---
 
