@@ -145,3 +145,14 @@ describe('rubric check: one mistake, one message', () => {
     expect(found.map((p) => [p.code, p.text])).toEqual([['rubric.denies', expect.stringContaining('写 all（小写')]]);
   });
 });
+
+describe('rubric check: points as an author reads them', () => {
+  it('a share that two decimals would round is shown as a fraction too', () => {
+    const text = rubricYaml(
+      "              - { id: c, label: c, rule: tiers, name: n, measure: { field: facts.lecturers }, tiers: [{ op: '>=', value: 10, points: 5 }] }\n              - { id: d, label: d, rule: flag, field: facts.textbook }\n              - { id: e, label: e, rule: flag, field: facts.teachingPlan }\n",
+    );
+    const found = problems(text);
+    expect(found.map((p) => p.code)).toEqual(['rubric.partialPoints']);
+    expect(found[0]?.text).toContain('10/3 ≈ 3.33');
+  });
+});

@@ -113,3 +113,10 @@ export function centsText(cents: number): string {
 }
 
 export const toNumber = (a: Exact): number => Number(a.n) / Number(a.d);
+
+/** An exact value for a rubric author: 3, 0.75, or 10/3 ≈ 3.33 where two decimals would hide a remainder. */
+export function exactText(x: Exact): string {
+  if (x.d === 1n) return x.n.toString();
+  const cents = toCents(x);
+  return cmp(ratio(BigInt(cents), 100n), x) === 0 ? centsText(cents) : `${x.n}/${x.d} ≈ ${centsText(cents)}`;
+}

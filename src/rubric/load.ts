@@ -1,7 +1,7 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
 import type * as z from 'zod';
-import { add, centsText, cmp, div, type Exact, exact, mul, sub, sum, toCents, toNumber, ZERO } from '../base/exact.js';
+import { add, centsText, cmp, div, type Exact, exact, exactText, mul, sub, sum, toCents, ZERO } from '../base/exact.js';
 import { hasErrors, type Problem, pathText, type Severity } from '../base/problem.js';
 import type { Rubric, RubricExtra, RubricGroup, RubricItem, RubricVeto, WeightedCheck } from '../engine/model.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
@@ -111,8 +111,8 @@ class Compiler {
     if (cmp(total, whole) !== 0)
       this.report(at, 'rubric.pointsSum', {
         what,
-        sum: String(toNumber(total)),
-        points: String(toNumber(whole)),
+        sum: exactText(total),
+        points: exactText(whole),
       });
   }
 
@@ -133,8 +133,8 @@ class Compiler {
     if (cmp(left, ZERO) < 0 || (open === 0 && cmp(left, ZERO) !== 0) || (open > 0 && cmp(left, ZERO) === 0)) {
       this.report([...path, 'points'], 'rubric.sharesSum', {
         child: childKey,
-        fixed: toNumber(fixed),
-        points: toNumber(whole),
+        fixed: exactText(fixed),
+        points: exactText(whole),
       });
       return explicit.map(() => undefined);
     }
@@ -180,7 +180,7 @@ class Compiler {
               this.report([...iPath, 'checks', ci], 'rubric.partialPoints', {
                 id: c.id,
                 most,
-                points: toNumber(weight),
+                points: exactText(weight),
               });
           });
           return {
