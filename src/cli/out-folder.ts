@@ -1,11 +1,11 @@
 // `--out DIR` of a batch: where each sheet goes, and owning the folder while writing there. Nothing is
 // written before every check has passed and this run holds the folder's lock.
-import { existsSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, rmdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../base/problem.js';
 import { type Lang, problemLine } from '../i18n/messages.js';
 import { LOCK_NAME, lockFolder } from '../io/lock.js';
-import { isInside } from '../io/paths.js';
+import { isDirectory, isInside } from '../io/paths.js';
 import { ensureDir, removeStaleTemporaries } from '../io/write.js';
 import type { SheetFormat } from '../render/index.js';
 import { type Streams, UsageError } from './env.js';
@@ -39,11 +39,9 @@ export function realPathOf(p: string): string {
   }
 }
 
-const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
-
 /** Where each school's sheet goes: the file's place under its input folder, mirrored under --out. */
 function sheetTargets(paths: string[], files: string[], out: string, format: SheetFormat): Map<string, string> {
-  const dirs = paths.filter(isDir);
+  const dirs = paths.filter(isDirectory);
   const several = paths.length > 1;
   const targets = new Map<string, string>();
   for (const file of files) {
@@ -58,7 +56,7 @@ function sheetTargets(paths: string[], files: string[], out: string, format: She
 /** Refuses output that would land inside an input folder (through links too) or on an input file. */
 function checkNotIntoInput(paths: string[], targets: Map<string, string>, out: string, options: OutOptions): void {
   const zh = options.lang === 'zh';
-  const inputs = paths.filter(isDir).map((d) => ({ given: d, real: realPathOf(d) }));
+  const inputs = paths.filter(isDirectory).map((d) => ({ given: d, real: realPathOf(d) }));
   const realOut = realPathOf(out);
   const inside = inputs.find((d) => isInside(realOut, d.real));
   if (inside && !options.outInInput) {
@@ -70,7 +68,7 @@ function checkNotIntoInput(paths: string[], targets: Map<string, string>, out: s
   }
   // An input folder inside --out: a sheet may still land in it. And a file named on the command line may
   // be overwritten by a sheet of the same name.
-  const inputFiles = new Map(paths.filter((p) => existsSync(p) && !isDir(p)).map((f) => [realPathOf(f), f]));
+  const inputFiles = new Map(paths.filter((p) => existsSync(p) && !isDirectory(p)).map((f) => [realPathOf(f), f]));
   const realDirs = new Map<string, string>();
   for (const target of targets.values()) {
     const dir = dirname(target);

@@ -1,5 +1,5 @@
-// Questions answered from a path's name or an entry's stats alone, without further I/O.
-import type { Dirent, Stats } from 'node:fs';
+// Questions about a path: where it lies, what kind of entry it is, whether it names a folder.
+import { type Dirent, type Stats, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** True when `target` is `root` or lies below it (a name that merely starts with ".." is inside). */
@@ -16,4 +16,13 @@ export function specialKind(entry: Dirent | Stats): 'symlink' | 'fifo' | 'device
   if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
   if (entry.isSocket()) return 'socket';
   return 'other';
+}
+
+/** True when the path names a folder (a link to one counts: the user named it); false when it is missing. */
+export function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

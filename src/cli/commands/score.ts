@@ -1,22 +1,14 @@
 // `jiaxiao score FILE`: one school's sheet (several files or a folder: score-batch.ts).
-import { statSync } from 'node:fs';
 import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import { scoreEvidence } from '../../engine/score.js';
 import { problemLine } from '../../i18n/messages.js';
+import { isDirectory } from '../../io/paths.js';
 import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
-
-const isDirectory = (p: string): boolean => {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 export interface ScoreOptions {
   rubric?: string;
