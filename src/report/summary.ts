@@ -265,9 +265,8 @@ export class SummaryBuilder {
     });
   }
 
-  addInvalid(file?: string, problems: readonly Problem[] = []): void {
+  addInvalid(file: string, problems: readonly Problem[]): void {
     this.invalid++;
-    if (file === undefined) return;
     // Problems already capped for the terminal end with a count of the rest (file.moreProblems): count those too.
     const more = problems.find((p) => p.code === 'file.moreProblems');
     const listed = problems.filter((p) => p !== more);

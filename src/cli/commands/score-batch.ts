@@ -82,7 +82,6 @@ async function scoreAll(
   bar?.start(items.length, 0);
 
   const builder = new SummaryBuilder(shapeOf(rubric));
-  let invalid = 0;
   const below: string[] = [];
   // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
   const seen = new Map<string, string>();
@@ -114,7 +113,6 @@ async function scoreAll(
         below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
       builder.addInvalid(r.file, r.problems);
-      invalid++;
     }
     done++;
     if (bar && barStopped) {
@@ -160,6 +158,6 @@ async function scoreAll(
       )}\n`,
     );
   }
-  if (invalid > 0 || unwritable) return EXIT.failed;
+  if (summary.invalid > 0 || unwritable) return EXIT.failed;
   return below.length > 0 ? EXIT.findings : EXIT.ok;
 }

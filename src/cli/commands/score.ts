@@ -76,7 +76,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
   const paint = paintFor(io.outIsTTY, io.env, options.color);
   io.out(SHEET_FORMATS[options.format as SheetFormat](sheet, { lang, paint, details: options.details === true }));
-  // As in a batch: the 折算分 the sheet shows (hundredths) against the threshold in hundredths.
+  // As in a batch: the 折算分 the sheet shows, compared exactly with the threshold.
   const below = minScore !== undefined && isBelow(sheet.normalized, minScore);
   if (below)
     io.err(
