@@ -5,13 +5,16 @@ import type { Problem } from '../base/problem.js';
 import type { Lang } from '../i18n/messages.js';
 import { MAX_BYTES } from '../io/decode.js';
 import { specialKind } from '../io/paths.js';
-import type { Paint } from '../render/types.js';
+import { type Output, type Paint, TEXT_WIDTH } from '../render/types.js';
 
 export interface Streams {
-  out: (text: string) => void;
+  /** Text, or the bytes of a binary format. */
+  out: (output: Output) => void;
   err: (text: string) => void;
   outIsTTY: boolean;
   errIsTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -20,8 +23,31 @@ export const processStreams = (): Streams => ({
   err: (t) => process.stderr.write(t),
   outIsTTY: process.stdout.isTTY === true,
   errIsTTY: process.stderr.isTTY === true,
+  ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   env: process.env,
 });
+
+/** The narrowest and widest --width. */
+export const WIDTH_RANGE = { min: 60, max: 400 } as const;
+
+/**
+ * Columns a text table may take: --width, else the terminal's width, else TEXT_WIDTH (output to a file or a
+ * pipe, README). A terminal narrower than WIDTH_RANGE.min gets that minimum.
+ */
+export function widthFor(option: string | undefined, toFile: boolean, io: Streams, lang: Lang): number {
+  if (option !== undefined) {
+    const n = Number(option);
+    if (!/^\s*\d+\s*$/.test(option) || n < WIDTH_RANGE.min || n > WIDTH_RANGE.max)
+      throw new UsageError(
+        lang === 'zh'
+          ? `--width 需要 ${WIDTH_RANGE.min} 到 ${WIDTH_RANGE.max} 之间的整数，收到 ${option}`
+          : `--width takes a whole number from ${WIDTH_RANGE.min} to ${WIDTH_RANGE.max}, got ${option}`,
+      );
+    return n;
+  }
+  if (toFile || !io.outIsTTY || io.columns === undefined) return TEXT_WIDTH;
+  return Math.min(WIDTH_RANGE.max, Math.max(WIDTH_RANGE.min, io.columns));
+}
 
 export function langOf(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
   const v = value ?? env.JIAXIAO_LANG;

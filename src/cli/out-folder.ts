@@ -7,10 +7,8 @@ import { type Lang, problemLine } from '../i18n/messages.js';
 import { LOCK_NAME, lockFolder } from '../io/lock.js';
 import { isDirectory, isInside } from '../io/paths.js';
 import { ensureDir, removeStaleTemporaries } from '../io/write.js';
-import type { SheetFormat } from '../render/index.js';
+import type { Format } from '../render/types.js';
 import { type Streams, UsageError } from './env.js';
-
-export const EXT: Record<SheetFormat, string> = { table: '.txt', json: '.json' };
 
 export interface OutFolder {
   targets: Map<string, string>;
@@ -40,7 +38,7 @@ export function realPathOf(p: string): string {
 }
 
 /** Where each school's sheet goes: the file's place under its input folder, mirrored under --out. */
-function sheetTargets(paths: string[], files: string[], out: string, format: SheetFormat): Map<string, string> {
+function sheetTargets(paths: string[], files: string[], out: string, format: Format): Map<string, string> {
   const dirs = paths.filter(isDirectory);
   const several = paths.length > 1;
   const targets = new Map<string, string>();
@@ -48,7 +46,7 @@ function sheetTargets(paths: string[], files: string[], out: string, format: She
     const root = dirs.find((d) => isInside(resolve(file), resolve(d)));
     let rel = root ? relative(root, file) : basename(file);
     if (several) rel = join(root ? basename(resolve(root)) : '', rel);
-    targets.set(file, join(out, rel.slice(0, rel.length - extname(rel).length) + EXT[format]));
+    targets.set(file, join(out, rel.slice(0, rel.length - extname(rel).length) + format.ext));
   }
   return targets;
 }
@@ -109,14 +107,14 @@ export function takeOutFolder(
   paths: string[],
   files: string[],
   out: string,
-  format: SheetFormat,
+  format: Format,
   options: OutOptions,
   io: Streams,
 ): OutFolder | undefined {
   const zh = options.lang === 'zh';
   const say = (p: Problem) => io.err(`${problemLine(p, options.lang)}\n`);
   const targets = sheetTargets(paths, files, out, format);
-  const summaryFile = join(out, `summary${EXT[format]}`);
+  const summaryFile = join(out, `summary${format.ext}`);
   // Two inputs must never end up in one output file, nor a sheet in the summary's place.
   const byTarget = new Map<string, string>([[resolve(summaryFile), zh ? '汇总' : 'the summary']]);
   for (const [file, target] of targets) {

@@ -2,6 +2,8 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { escapeText, textLines } from '../base/escape.js';
+import { FORMAT_NAMES, FORMATS } from '../render/formats.js';
+import { TEXT_WIDTH } from '../render/types.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 import { EXIT } from './exit.js';
@@ -73,7 +75,13 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     )
     .argument('<paths...>', '学校证据文件（YAML），或包含它们的文件夹')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', `输出格式：${FORMATS.map((f) => `${f.name} ${f.help.zh}`).join('；')}`)
+        .choices(FORMAT_NAMES)
+        .default('table'),
+    )
+    .option('-o, --output <file>', '把评分表（批量时：汇总）写入此文件，而不是输出到屏幕')
+    .option('--width <n>', `表格宽度（列数；默认：终端宽度，输出到文件或管道时 ${TEXT_WIDTH}）`)
     .option('-d, --details', '同时列出已通过各项的理由')
     .option('--min-score <n>', '折算分低于 n 时（批量时：任一学校低于 n）退出码为 1')
     .option('--out <dir>', '批量：每所学校的评分表与汇总写入此文件夹')

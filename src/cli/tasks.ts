@@ -7,8 +7,9 @@ import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
 import type { Lang } from '../i18n/messages.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
-import { SHEET_FORMATS, type SheetFormat } from '../render/index.js';
-import { buildSheet } from '../report/sheet.js';
+import { formatNamed } from '../render/formats.js';
+import { type Output, TEXT_WIDTH } from '../render/types.js';
+import { buildSheet, type Sheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
 import { compileValidatedRubric } from '../rubric/load.js';
@@ -24,7 +25,16 @@ import { loadedRubricData } from './rubric-option.js';
  */
 export type Task =
   | { kind: 'validate'; rubric?: string; rubricData?: RubricData; strict: boolean }
-  | { kind: 'score'; rubric?: string; rubricData?: RubricData; format: SheetFormat; lang: Lang };
+  | {
+      kind: 'score';
+      rubric?: string;
+      rubricData?: RubricData;
+      /** A name from render/formats.ts: each sheet written with --out is in it. */
+      format: string;
+      lang: Lang;
+      /** Send each sheet back with its row: the summary's format holds them (Format.withSheets). */
+      keepSheets: boolean;
+    };
 
 /** A file to score, and where its sheet goes (with --out). */
 export interface ScoreItem {
@@ -37,6 +47,8 @@ export interface ScoreResult {
   problems: Problem[];
   /** Absent when the file had errors and was not scored. */
   row?: SchoolRow;
+  /** With `keepSheets`. */
+  sheet?: Sheet;
 }
 
 /** The task as workers get it: with the checked data of its rubric file, when this thread has loaded it. */
@@ -66,9 +78,17 @@ export function validateRunner(
   };
 }
 
-export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rubric): (item: ScoreItem) => ScoreResult {
+/** A result now, or (for an async format: XLSX) later. */
+export type Later<R> = R | Promise<R>;
+
+export function scoreRunner(
+  task: Extract<Task, { kind: 'score' }>,
+  loaded?: Rubric,
+): (item: ScoreItem) => Later<ScoreResult> {
   const rubric = loaded ?? rubricOf(task);
   const plain = paintFor(false, {}, false);
+  const format = formatNamed(task.format);
+  if (!format) throw new Error(`unknown format ${task.format}`);
   return ({ file, out }) => {
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
@@ -76,17 +96,24 @@ export function scoreRunner(task: Extract<Task, { kind: 'score' }>, loaded?: Rub
     const problems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(problems)) return { file, problems };
     const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
-    if (out) {
-      const text = SHEET_FORMATS[task.format](sheet, { lang: task.lang, paint: plain, details: true });
-      const problem = writeOut(out, text);
-      if (problem) return { file, problems: [...problems, problem] };
-    }
-    return { file, problems, row: schoolRow(sheet, file) };
+    const result: ScoreResult = {
+      file,
+      problems,
+      row: schoolRow(sheet, file),
+      ...(task.keepSheets ? { sheet } : {}),
+    };
+    if (!out) return result;
+    const written = (output: Output): ScoreResult => {
+      const problem = writeOut(out, output);
+      return problem ? { file, problems: [...problems, problem] } : result;
+    };
+    const output = format.sheet(sheet, { lang: task.lang, paint: plain, details: true, width: TEXT_WIDTH });
+    return typeof output === 'string' || output instanceof Uint8Array ? written(output) : output.then(written);
   };
 }
 
 /** Writes an output file whole; a failure is a problem to report (disk full, no permission), not a crash. */
-export function writeOut(path: string, text: string): Problem | undefined {
+export function writeOut(path: string, text: Output): Problem | undefined {
   try {
     ensureDir(dirname(path));
     writeFileAtomic(path, text);
@@ -108,7 +135,10 @@ export function serveIfWorker(): boolean {
   const run: (item: never) => unknown = task.kind === 'validate' ? validateRunner(task) : scoreRunner(task);
   const port = parentPort;
   port.on('message', (m: { start: number; items: never[] }) => {
-    port.postMessage({ start: m.start, results: m.items.map(run) });
+    const results = m.items.map(run);
+    if (results.some((r) => r instanceof Promise))
+      void Promise.all(results).then((all) => port.postMessage({ start: m.start, results: all }));
+    else port.postMessage({ start: m.start, results });
   });
   return true;
 }

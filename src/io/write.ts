@@ -38,7 +38,7 @@ export function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${threadId}-${written++}`);
 }
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const tmp = tempNameFor(path);
   try {
     writeFileSync(tmp, content);

@@ -2,18 +2,50 @@ import { escapeText } from '../base/escape.js';
 import type { Text } from '../engine/types.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Sheet } from '../report/sheet.js';
+import type { Summary } from '../report/summary.js';
 
 export type Paint = Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', (text: string) => string>;
 
-export interface RenderOptions {
+/** What a renderer makes: text (UTF-8 when written) or the bytes of a binary file (XLSX). */
+export type Output = string | Uint8Array;
+
+export interface SummaryRenderOptions {
   lang: Lang;
   /** Colours for a terminal; identity functions otherwise. */
   paint: Paint;
+  /** Columns a text table may take (the terminal's width, or --width, or TEXT_WIDTH). */
+  width: number;
+}
+
+export interface RenderOptions extends SummaryRenderOptions {
   /** Show passed checks' reasons too. */
   details: boolean;
 }
 
-export type SheetRenderer = (sheet: Sheet, options: RenderOptions) => string;
+/** Renderers are pure: no I/O, the same output for the same input. XLSX's is async (its library is). */
+export type SheetRenderer = (sheet: Sheet, options: RenderOptions) => Output | Promise<Output>;
+export type SummaryRenderer = (summary: Summary, options: SummaryRenderOptions) => Output | Promise<Output>;
+
+/** An output format: one file under render/formats/ and one line in render/formats.ts. */
+export interface Format {
+  name: string;
+  /** The extension of the files it writes, with its dot. */
+  ext: string;
+  /** One line for `--help`. */
+  help: Text;
+  /** Bytes, not text: never written to a terminal. */
+  binary: boolean;
+  /**
+   * Its batch output holds every school's sheet as well as the summary (HTML's printable sheets, XLSX's
+   * sheet per school): the batch keeps the sheets for it, in ranking order, in `Summary.sheets`.
+   */
+  withSheets: boolean;
+  sheet: SheetRenderer;
+  summary: SummaryRenderer;
+}
+
+/** Columns of a text table when stdout is not a terminal and no --width is given (README). */
+export const TEXT_WIDTH = 100;
 
 /** A text in the chosen language. */
 export const inLang = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);

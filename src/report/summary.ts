@@ -144,6 +144,11 @@ export interface Summary {
   items: Attainment[];
   /** 要点 ids, most often short of full points first. */
   mostMissed: string[];
+  /**
+   * Every school's sheet in ranking order, for formats whose batch output holds them (HTML, XLSX); empty
+   * otherwise, so that a batch of any size keeps no sheet.
+   */
+  sheets: Sheet[];
 }
 
 /** Half up, as the sheets round. */
@@ -248,14 +253,18 @@ export class SummaryBuilder {
   private invalidFiles: InvalidFile[] = [];
   private indicators: Tally[];
   private items: Tally[];
+  /** Kept only when a format asks for them (Format.withSheets), by file. */
+  private sheets = new Map<string, Sheet>();
 
   constructor(private shape: SummaryShape) {
     this.indicators = shape.indicators.map(() => new Tally());
     this.items = shape.items.map(() => new Tally());
   }
 
-  add(row: SchoolRow): void {
+  /** `sheet`: the school's sheet, kept for Summary.sheets. */
+  add(row: SchoolRow, sheet?: Sheet): void {
     const { indicators, items, ...entry } = row;
+    if (sheet) this.sheets.set(row.file, sheet);
     this.entries.push(entry);
     this.indicators.forEach((t, k) => {
       t.add(indicators[2 * k] ?? 0, indicators[2 * k + 1] ?? 0);
@@ -314,6 +323,7 @@ export class SummaryBuilder {
       indicators: this.indicators.map((t, k) => t.result(shape.indicators[k]?.id ?? '')),
       items,
       mostMissed,
+      sheets: ranking.flatMap((r) => this.sheets.get(r.file) ?? []),
     };
   }
 }

@@ -8,11 +8,20 @@ import { stringify } from 'yaml';
 import type { Rubric } from '../../src/engine/model.js';
 import { scoreEvidence } from '../../src/engine/score.js';
 import { message, problemLine } from '../../src/i18n/messages.js';
-import { SHEET_FORMATS } from '../../src/render/index.js';
-import type { Paint } from '../../src/render/types.js';
-import { buildSheet } from '../../src/report/sheet.js';
+import { FORMATS } from '../../src/render/formats.js';
+import { type Paint, TEXT_WIDTH } from '../../src/render/types.js';
+import { buildSheet, type Sheet } from '../../src/report/sheet.js';
 import { parseSchoolBytes } from '../../src/validation/school.js';
 import { validateEvidence } from '../../src/validation/validate.js';
+
+/** Every text format's sheet in both languages (the async, binary XLSX is checked in its own tests). */
+const textRenders = (sheet: Sheet): string[] =>
+  FORMATS.flatMap((f) =>
+    (['zh', 'en'] as const).map((lang) => {
+      const out = f.sheet(sheet, { lang, paint: PAINT, details: true, width: TEXT_WIDTH });
+      return typeof out === 'string' ? out : '';
+    }),
+  );
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -229,15 +238,11 @@ export function check(c: FuzzCase, rubric: Rubric): { failure: string | null; sc
     const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
     if (!(sheet.total >= 0 && sheet.total <= sheet.max + (sheet.bonus?.cap ?? 0)))
       return failure(`total ${sheet.total} outside [0, ${sheet.max}]`);
-    const rendered = Object.values(SHEET_FORMATS).flatMap((render) =>
-      (['zh', 'en'] as const).map((lang) => render(sheet, { lang, paint: PAINT, details: true })),
-    );
+    const rendered = textRenders(sheet);
     const again = parseSchoolBytes(c.bytes, rubric, 'fuzz.yaml');
     if (!again.evidence) return failure('read twice, parsed once');
     const sheet2 = buildSheet(rubric, again.evidence, scoreEvidence(rubric, again.evidence));
-    const rendered2 = Object.values(SHEET_FORMATS).flatMap((render) =>
-      (['zh', 'en'] as const).map((lang) => render(sheet2, { lang, paint: PAINT, details: true })),
-    );
+    const rendered2 = textRenders(sheet2);
     if (rendered.join('\0') !== rendered2.join('\0')) return failure('output differs between two runs', true);
     return failure(null, true);
   } catch (e) {

@@ -6,13 +6,13 @@ import { escapeText, textLine } from '../../base/escape.js';
 import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { findEvidenceFiles } from '../../io/files.js';
-import type { SheetFormat } from '../../render/index.js';
-import { SUMMARY_FORMATS } from '../../render/summary/index.js';
+import { type Format, TEXT_WIDTH } from '../../render/types.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams } from '../env.js';
 import { EXIT } from '../exit.js';
 import { type OutFolder, takeOutFolder } from '../out-folder.js';
+import { emit } from '../output.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
 import { forWorkers, type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
@@ -20,7 +20,11 @@ import { reportUnusablePaths } from './validate.js';
 
 export interface BatchOptions {
   rubric?: string;
-  format: SheetFormat;
+  format: Format;
+  /** Columns of a text summary on stdout. */
+  width: number;
+  /** The summary into this file instead of stdout. */
+  output?: string;
   minScore?: number;
   lang: Lang;
   color?: boolean;
@@ -61,8 +65,9 @@ async function scoreAll(
   const zh = options.lang === 'zh';
   const task: Extract<Task, { kind: 'score' }> = {
     kind: 'score',
-    format: options.format,
+    format: options.format.name,
     lang: options.lang,
+    keepSheets: options.format.withSheets,
     ...(options.rubric ? { rubric: options.rubric } : {}),
   };
   const items: ScoreItem[] = files.map((file) => {
@@ -108,7 +113,7 @@ async function scoreAll(
           ),
         );
       else seen.set(key, r.file);
-      builder.add(r.row);
+      builder.add(r.row, r.sheet);
       if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
         below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
@@ -126,7 +131,7 @@ async function scoreAll(
   else {
     const run = scoreRunner(task, rubric);
     for (const [i, item] of items.entries()) {
-      onResult(i, run(item));
+      onResult(i, await run(item));
       // A pause now and then lets Ctrl-C be handled (and the output folder released) without delay.
       if (i % 16 === 15) await new Promise(setImmediate);
     }
@@ -134,13 +139,20 @@ async function scoreAll(
   bar?.stop();
 
   const summary = builder.finish();
-  const paint = paintFor(io.outIsTTY, io.env, options.color);
-  io.out(SUMMARY_FORMATS[options.format](summary, { lang: options.lang, paint }));
-  let unwritable = false;
+  const { format, lang } = options;
+  const toTerminal = io.outIsTTY && options.output === undefined;
+  const paint = paintFor(toTerminal, io.env, toTerminal ? options.color : false);
+  let unwritable = !emit(
+    await format.summary(summary, { lang, paint, width: options.width }),
+    options.output,
+    io,
+    lang,
+  );
   if (folder) {
+    const plain = paintFor(false, {}, false);
     const problem = writeOut(
       folder.summaryFile,
-      SUMMARY_FORMATS[options.format](summary, { lang: options.lang, paint: paintFor(false, {}, false) }),
+      await format.summary(summary, { lang, paint: plain, width: TEXT_WIDTH }),
     );
     if (problem) {
       io.err(`${problemLine(problem, options.lang)}\n`);

@@ -3,11 +3,12 @@ import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import { scoreEvidence } from '../../engine/score.js';
 import { problemLine } from '../../i18n/messages.js';
 import { isDirectory } from '../../io/paths.js';
-import { SHEET_FORMATS, type SheetFormat } from '../../render/index.js';
+import { FORMAT_NAMES, formatNamed } from '../../render/formats.js';
 import { buildSheet, isBelow } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
-import { langOf, paintFor, readInput, type Streams, UsageError } from '../env.js';
+import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
 import { EXIT } from '../exit.js';
+import { checkBinaryTarget, emit } from '../output.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 
 export interface ScoreOptions {
@@ -18,6 +19,9 @@ export interface ScoreOptions {
   lang?: string;
   color?: boolean;
   out?: string;
+  /** The sheet (or the batch summary) into this file instead of stdout. */
+  output?: string;
+  width?: string;
   force?: boolean;
   outInInput?: boolean;
 }
@@ -25,12 +29,15 @@ export interface ScoreOptions {
 /** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
 export async function runScore(paths: string[], options: ScoreOptions, io: Streams): Promise<number> {
   const lang = langOf(options.lang, io.env);
-  if (!(options.format in SHEET_FORMATS))
+  const format = formatNamed(options.format);
+  if (!format)
     throw new UsageError(
       lang === 'zh'
-        ? `未知格式 ${options.format}，可用：${Object.keys(SHEET_FORMATS).join(', ')}`
-        : `unknown format ${options.format}; use one of ${Object.keys(SHEET_FORMATS).join(', ')}`,
+        ? `未知格式 ${options.format}，可用：${FORMAT_NAMES.join(', ')}`
+        : `unknown format ${options.format}; use one of ${FORMAT_NAMES.join(', ')}`,
     );
+  checkBinaryTarget(format, options.output, io, lang);
+  const width = widthFor(options.width, options.output !== undefined, io, lang);
   const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
   if (options.minScore !== undefined && !/^\s*\d+(\.\d+)?\s*$/.test(options.minScore))
     throw new UsageError(
@@ -47,13 +54,15 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
     return runScoreBatch(
       paths,
       {
-        format: options.format as SheetFormat,
+        format,
         lang,
+        width,
         stderrIsTTY: io.errIsTTY,
         ...(rubricFile !== undefined ? { rubric: rubricFile } : {}),
         ...(minScore !== undefined ? { minScore } : {}),
         ...(options.color !== undefined ? { color: options.color } : {}),
         ...(options.out !== undefined ? { out: options.out } : {}),
+        ...(options.output !== undefined ? { output: options.output } : {}),
         ...(options.force ? { force: true } : {}),
         ...(options.outInInput ? { outInInput: true } : {}),
       },
@@ -74,8 +83,10 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
   const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
-  const paint = paintFor(io.outIsTTY, io.env, options.color);
-  io.out(SHEET_FORMATS[options.format as SheetFormat](sheet, { lang, paint, details: options.details === true }));
+  const toTerminal = io.outIsTTY && options.output === undefined;
+  const paint = paintFor(toTerminal, io.env, options.output === undefined ? options.color : false);
+  const output = await format.sheet(sheet, { lang, paint, width, details: options.details === true });
+  if (!emit(output, options.output, io, lang)) return EXIT.failed;
   // As in a batch: the 折算分 the sheet shows, compared exactly with the threshold.
   const below = minScore !== undefined && isBelow(sheet.normalized, minScore);
   if (below)
