@@ -19,10 +19,19 @@ function visible(ch: string): string {
 /** Unsafe characters shown as escapes; a value's own line breaks become \n and \r, never a new line. */
 const escapeControls = (s: string): string => (hasUnsafeChar(s) ? s.replace(UNSAFE_CHARS, visible) : s);
 
+/** The first # of `##[` and `##vso[`. */
+const HASH_COMMAND = /#(?=#(?:vso)?\[)/g;
+
 // --- Terminal and plain text (sheet table, batch ranking, summary.txt, validate text, stderr) ---
 
-/** A value in terminal or plain-text output. */
-export const escapeText = escapeControls;
+/**
+ * A value in terminal or plain-text output: control characters shown escaped, and `##[` (a CI command
+ * anywhere in a log line) as \x23#[ already here, so that a table lays out the text as it will be shown.
+ */
+export const escapeText = (s: string): string => {
+  const shown = escapeControls(s);
+  return shown.includes('##') ? shown.replace(HASH_COMMAND, '\\x23') : shown;
+};
 
 /**
  * CI runners read commands out of any log line: GitHub Actions runs a line starting with `::` (after any
@@ -31,7 +40,7 @@ export const escapeText = escapeControls;
  */
 function guard(line: string, hash: string, colon: string): string {
   let out = line;
-  if (out.includes('##')) out = out.replace(/#(?=#(?:vso)?\[)/g, hash);
+  if (out.includes('##')) out = out.replace(HASH_COMMAND, hash);
   // Colour codes (ours, with FORCE_COLOR) may come first: a runner that strips them must find no command.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: skipping colour codes is the point
   const lead = /^(?:\s|\u001b\[[\d;]*m)*:(?=:)/u.exec(out);

@@ -7,6 +7,8 @@ export interface Cell {
   text: string;
   /** How many columns it covers; 1 by default. */
   span?: number;
+  /** Columns by which its wrapped lines are indented under the first. */
+  hang?: number;
   /** Colour for each of its lines, applied after padding so widths stay right. */
   paint?: (line: string) => string;
 }
@@ -64,7 +66,7 @@ export function renderGrid(widths: readonly number[], rows: Row[]): string {
       const span = cell.span ?? 1;
       const w = widths.slice(col, col + span).reduce((a, x) => a + x, 0) + 3 * (span - 1);
       col += span;
-      return { lines: cell.text === '' ? [] : wrap(cell.text, w).split('\n'), w, paint: cell.paint };
+      return { lines: cell.text === '' ? [] : wrap(cell.text, w, cell.hang).split('\n'), w, paint: cell.paint };
     });
     const height = Math.max(1, ...blocks.map((b) => b.lines.length));
     for (let k = 0; k < height; k++) {

@@ -5,43 +5,78 @@ import { escapeText, textLines } from '../base/escape.js';
 import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
-import { type Cell, type Row, renderGrid } from './grid.js';
-import { pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
+import { type Row, renderGrid } from './grid.js';
+import { width } from './text.js';
+import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
 const HEAD = {
   zh: ['一级指标', '二级指标', '评估内容', '分值', '自评', '得分'],
   en: ['Level 1', 'Level 2', 'Content', 'Pts', 'Self', 'Score'],
 };
-const WIDTHS = [10, 10, 46, 5, 5, 5] as const;
 const T = {
-  zh: { total: '合计', max: '应得满分', normalized: '折算分', overclaim: '自评高于核定得分' },
+  zh: {
+    total: '合计',
+    max: '应得满分',
+    normalized: '折算分',
+    overclaim: '自评高于核定得分',
+    notApplicable: '不适用',
+    applicable: (max: string, total: string, off: string) =>
+      `分值为适用于本校的分值：细则满分 ${total}，其中 ${off} 分的要点不适用，应得满分 ${max}`,
+  },
   en: {
     total: 'Total',
     max: 'applicable maximum',
     normalized: 'normalized',
     overclaim: 'self-score above the computed score',
+    notApplicable: 'not applicable',
+    applicable: (max: string, total: string, off: string) =>
+      `Pts are the points that apply to this school: the rubric's ${total}, less ${off} for items that do not apply, is ${max}`,
   },
 };
+
+/** Borders and padding of a six-column grid: seven rules and a space either side of each cell. */
+const FRAME = 7 + 2 * 6;
+/** 分值, 自评, 得分: wide enough for "54.25" and for the English headings. */
+const NUMBER = 5;
+/** 评估内容 no narrower than this (a narrower table overflows the width rather than read as a column of stubs). */
+const MIN_CONTENT = 20;
+/** …and no wider: longer lines are harder to read than more of them. */
+const MAX_CONTENT = 90;
+
+/** The widest word of a column's texts (ASCII words stay whole), between `min` and `max`. */
+function columnWidth(texts: string[], min: number, max: number): number {
+  const words = texts.flatMap((t) => t.split(/[\s\n]+/));
+  return Math.max(min, Math.min(max, Math.max(0, ...words.map(width))));
+}
+
+/** Column widths for a table `total` columns wide (README: 终端宽度 · Terminal width). */
+export function sheetWidths(sheet: Sheet, lang: 'zh' | 'en', total: number): number[] {
+  const group = columnWidth([HEAD[lang][0] ?? '', ...sheet.groups.map((g) => inLang(g.name, lang))], 6, 12);
+  const indicator = columnWidth([HEAD[lang][1] ?? '', ...sheet.indicators.map((b) => inLang(b.name, lang))], 6, 12);
+  const content = Math.max(MIN_CONTENT, Math.min(MAX_CONTENT, total - FRAME - group - indicator - 3 * NUMBER));
+  return [group, indicator, content, NUMBER, NUMBER, NUMBER];
+}
 
 function checkRow(c: SheetCheck, options: RenderOptions): Row {
   const mark = !c.applicable ? '–' : c.passed ? '✓' : '✗';
   // The reason carries the numbers and names the fact; the check's label would only repeat it.
   const paint = !c.applicable || c.passed ? options.paint.dim : options.paint.red;
   return {
-    cells: [{ text: '' }, { text: '' }, { text: `${mark} ${c.id} ${textOf(c.reason, options.lang)}`, span: 4, paint }],
+    cells: [
+      { text: '' },
+      { text: '' },
+      { text: `  ${mark} ${c.id} ${textOf(c.reason, options.lang)}`, span: 4, hang: 4, paint },
+    ],
   };
 }
 
-function itemCells(item: SheetItem, options: RenderOptions): Cell[] {
-  // A 要点 that does not apply shows —; one that partly applies shows the points that apply.
+/** A 要点 inside 评估内容: ✓ or ✗, its number and text, and what it earned of the points that apply to it. */
+function itemText(item: SheetItem, lang: 'zh' | 'en'): string {
   const none = item.checks.every((c) => !c.applicable);
   const number = item.id.replace(/^[^.]*\./, '');
-  return [
-    { text: `${number}. ${textOf(item.text, options.lang)}` },
-    { text: none ? '—' : pointsText(item.max) },
-    { text: '' },
-    { text: none ? '—' : pointsText(item.score), ...(item.score < item.max ? { paint: options.paint.yellow } : {}) },
-  ];
+  const mark = none ? '–' : item.score < item.max ? '✗' : '✓';
+  const earned = none ? T[lang].notApplicable : `${pointsText(item.score)}/${pointsText(item.max)}`;
+  return `${mark} ${number}. ${textOf(item.text, lang)}${lang === 'zh' ? `（${earned}）` : ` (${earned})`}`;
 }
 
 /** 加分, 扣分, 一票否决 and 等级, each item with its reason: only for rubrics that declare them. */
@@ -105,26 +140,31 @@ export const renderTable: SheetRenderer = (sheet, options) => {
   const lang = options.lang;
   const t = T[lang];
   const rows: Row[] = [{ cells: HEAD[lang].map((text) => ({ text, paint: options.paint.bold })) }];
+  // As the attachment: 分值 · 自评 · 得分 once per 二级指标, beside all its 要点; each 要点 with what it earned.
   for (const g of sheet.groups) {
     rows.push({ rule: true });
     sheet.indicators
       .filter((b) => b.group === g.id)
       .forEach((b, bi) => {
         if (bi > 0) rows.push({ rule: true, indent: 1 });
+        const none = b.items.every((i) => i.checks.every((c) => !c.applicable));
         b.items.forEach((item, k) => {
-          const [content, points, , score] = itemCells(item, options) as [Cell, Cell, Cell, Cell];
-          const self: Cell =
-            k === 0 && b.selfScore !== null
-              ? { text: pointsText(b.selfScore), ...(b.overclaim ? { paint: options.paint.red } : {}) }
-              : { text: '' };
+          const lost = item.score < item.max;
+          const first = k === 0;
           rows.push({
             cells: [
-              { text: bi === 0 && k === 0 ? `${g.id}\n${textOf(g.name, lang)}\n(${pointsText(g.points)})` : '' },
-              { text: k === 0 ? `${b.id}\n${textOf(b.name, lang)}\n(${pointsText(b.points)})` : '' },
-              content,
-              points,
-              self,
-              score,
+              { text: bi === 0 && first ? `${g.id}\n${textOf(g.name, lang)}\n(${pointsText(g.max)})` : '' },
+              { text: first ? `${b.id}\n${textOf(b.name, lang)}` : '' },
+              { text: itemText(item, lang), hang: 2, ...(lost ? { paint: options.paint.yellow } : {}) },
+              { text: first ? (none ? '—' : pointsText(b.max)) : '' },
+              {
+                text: first && b.selfScore !== null ? pointsText(b.selfScore) : '',
+                ...(b.overclaim ? { paint: options.paint.red } : {}),
+              },
+              {
+                text: first ? (none ? '—' : pointsText(b.score)) : '',
+                ...(b.score < b.max ? { paint: options.paint.yellow } : {}),
+              },
             ],
           });
           for (const c of item.checks.filter((x) => options.details || !x.applicable || !x.passed))
@@ -142,13 +182,26 @@ export const renderTable: SheetRenderer = (sheet, options) => {
     ],
   });
 
-  const s = { ...sheet.school, name: escapeText(sheet.school.name), county: escapeText(sheet.school.county) };
+  const s = {
+    ...sheet.school,
+    name: escapeText(sheet.school.name),
+    county: escapeText(sheet.school.county),
+    year: escapeText(sheet.school.year),
+  };
   const stage = STAGE_LABELS[s.stage][lang];
   const title =
     lang === 'zh'
       ? `${s.name}（${s.county}，${stage}）${s.year} 学年`
       : `${s.name} (${s.county}, ${stage}), academic year ${s.year}`;
-  const lines = [options.paint.bold(title), textOf(sheet.rubric.name, lang), renderGrid(WIDTHS, rows)];
+  const lines = [
+    options.paint.bold(title),
+    textOf(sheet.rubric.name, lang),
+    renderGrid(sheetWidths(sheet, lang, options.width), rows),
+  ];
+  if (sheet.max < sheet.rubric.total)
+    lines.push(
+      t.applicable(pointsText(sheet.max), pointsText(sheet.rubric.total), pointsText(sheet.rubric.total - sheet.max)),
+    );
   lines.push(
     sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`).join(' · '),
   );

@@ -24,49 +24,113 @@ export function width(s: string): number {
   return w;
 }
 
-/** Punctuation that must not start a line (禁则). */
-const NO_LINE_START = /^[。，、；：？！）》」』】%’”,.;:)!?]$/u;
+/** Punctuation that must not start a line (禁则: closing marks, pauses, stops). */
+const NO_LINE_START = /^[。，、；：？！）》」』】〕〉…％%’”,.;:)!?]$/u;
+/** …and marks that must not end one (opening brackets and quotes). */
+const NO_LINE_END = /^[（《「『【〔〈‘“(]$/u;
 /** ASCII words (numbers, dates, ids) stay whole; CJK text breaks between any two characters. */
 const TOKENS = /[\x21-\x7e]+|\s+|./gu;
 
-/** Wraps text to a display width, keeping ASCII words whole and closing punctuation off a line's start. */
-export function wrap(text: string, max: number): string {
+const isSpace = (token: string) => /^\s+$/.test(token);
+const lineText = (tokens: string[]) => tokens.join('').trimEnd();
+
+/**
+ * Takes down from the end of `line` what must go to the next line with the token that follows: the
+ * character before a closing mark, and any opening mark left at the line's end. Never the line's last token.
+ */
+function carriedDown(line: string[], next: string): string[] {
+  const carried: string[] = [];
+  // Spaces at a line's end are dropped anyway: what they follow is what ends the line.
+  const dropSpaces = () => {
+    while (line.length > 1 && isSpace(line[line.length - 1] ?? '')) line.pop();
+  };
+  dropSpaces();
+  // A run of closing marks (。」) goes down with the character before the run.
+  while (NO_LINE_START.test(carried[0] ?? next) && line.length > 1) {
+    carried.unshift(line.pop() ?? '');
+    dropSpaces();
+  }
+  while (line.length > 1 && NO_LINE_END.test(line[line.length - 1] ?? '')) {
+    carried.unshift(line.pop() ?? '');
+    dropSpaces();
+  }
+  return carried;
+}
+
+/** Wraps one paragraph into lines of tokens: the first `first` columns wide, the others `rest`. */
+function wrapParagraph(para: string, first: number, rest: number): string[][] {
+  const lines: string[][] = [];
+  let line: string[] = [];
+  let w = 0;
+  let limit = first;
+  const flush = () => {
+    lines.push(line);
+    line = [];
+    w = 0;
+    limit = rest;
+  };
+  const place = (token: string) => {
+    const tw = width(token);
+    if (w + tw > limit && line.length > 0) flush();
+    if (tw <= limit) {
+      line.push(token);
+      w += tw;
+      return;
+    }
+    // A word wider than the column: broken, character by character.
+    for (const ch of token) {
+      const cw = charWidth(ch);
+      if (w + cw > limit && line.length > 0) flush();
+      line.push(ch);
+      w += cw;
+    }
+  };
+  // A space that does not fit ends the line: the next word starts the next one (with what it carries down).
+  let spaceBroke = false;
+  for (const token of para.match(TOKENS) ?? []) {
+    const tw = width(token);
+    if (!spaceBroke && w + tw <= limit) {
+      line.push(token);
+      w += tw;
+    } else if (isSpace(token)) {
+      spaceBroke = true;
+    } else {
+      spaceBroke = false;
+      const carried = carriedDown(line, token);
+      if (line.length > 0) flush();
+      for (const t of [...carried, token]) place(t);
+    }
+  }
+  lines.push(line);
+  // No single character left alone on the last line: the one before gives it company.
+  const last = lines[lines.length - 1] ?? [];
+  const prev = lines[lines.length - 2];
+  if (prev && [...lineText(last)].length === 1) {
+    while (prev.length > 0 && isSpace(prev[prev.length - 1] ?? '')) prev.pop();
+    if (prev.length > 2) {
+      const token = prev.pop() ?? '';
+      const down = [...carriedDown(prev, token), token];
+      const fits = width(down.join('')) + width(lineText(last)) <= rest;
+      // Only where the line taken from still has a character and the last line starts as it may.
+      if (fits && prev.length > 0 && !NO_LINE_START.test(down[0] ?? '')) last.unshift(...down);
+      else prev.push(...down);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Wraps text to a display width, keeping ASCII words whole and Chinese line-breaking rules: no line starts
+ * with a closing mark or ends with an opening one, and no last line holds a single character. Lines after
+ * a paragraph's first are indented by `hang` columns.
+ */
+export function wrap(text: string, max: number, hang = 0): string {
+  const indent = ' '.repeat(Math.min(hang, Math.max(0, max - 1)));
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    let line: string[] = [];
-    let w = 0;
-    const flush = () => {
-      out.push(line.join('').trimEnd());
-      line = [];
-      w = 0;
-    };
-    for (const token of para.match(TOKENS) ?? []) {
-      const tw = width(token);
-      if (w + tw <= max) {
-        line.push(token);
-        w += tw;
-        continue;
-      }
-      if (/^\s+$/.test(token)) {
-        flush();
-        continue;
-      }
-      // Carry the last character down with a closing mark, rather than start a line with it.
-      const carried = NO_LINE_START.test(token) && line.length > 1 ? (line.pop() ?? '') : '';
-      if (line.length > 0) flush();
-      if (tw > max) {
-        for (const ch of carried + token) {
-          const cw = charWidth(ch);
-          if (w + cw > max) flush();
-          line.push(ch);
-          w += cw;
-        }
-        continue;
-      }
-      line.push(carried, token);
-      w = width(carried) + tw;
-    }
-    flush();
+    wrapParagraph(para, max, max - indent.length).forEach((tokens, k) => {
+      out.push(k === 0 ? lineText(tokens) : `${indent}${lineText(tokens)}`);
+    });
   }
   return out.join('\n');
 }

@@ -7,7 +7,8 @@ import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid } from '../grid.js';
-import { type Paint, textOf } from '../types.js';
+import { width } from '../text.js';
+import { type Paint, type SummaryRenderOptions, textOf } from '../types.js';
 
 const c2 = (cents: number) => centsText(cents);
 const STAGE_SHORT_EN: Record<Stage, string> = {
@@ -25,7 +26,11 @@ const T = {
   zh: {
     title: (n: number, bad: number) =>
       `共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（见上方错误信息）` : ''}`,
-    head: ['排名', '学校', '区县', '学段', '总分', '折算分', '自评总分', '自评−得分'],
+    rank: '排名',
+    countyRank: '区县排名',
+    cityRank: '全市排名',
+    head: ['学校', '区县', '学段', '总分', '折算分', '自评总分', '自评−得分'],
+    level: '等级',
     county: (c: string, n: number, s: Stats) =>
       `${c}：${n} 所，折算分平均 ${c2(s.mean)}，中位数 ${c2(s.median)}，最低 ${c2(s.min)}，最高 ${c2(s.max)}`,
     countyHead: ['区县', '学校数', '平均', '中位数', '最低', '最高'],
@@ -35,11 +40,16 @@ const T = {
     missedHead: ['要点', '评估内容', '分值', '满分率', '得满分/适用'],
     countyTitle: '各区县折算分',
     rankRule: '排名按折算分（得分 ÷ 应得满分 × 100）从高到低；折算分相同的学校并列同一名次，按学校标识码排列。',
+    narrowed: (cols: string) => `（表格宽度不足，略去了 ${cols} 列：用 --width 加宽，或用 csv、xlsx 格式查看全部列）`,
   },
   en: {
     title: (n: number, bad: number) =>
       `${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (see above)` : ''}`,
-    head: ['Rank', 'School', 'County', 'Stage', 'Total', 'Normalized', 'Self', 'Self−score'],
+    rank: 'Rank',
+    countyRank: 'County rank',
+    cityRank: 'Overall',
+    head: ['School', 'County', 'Stage', 'Total', 'Normalized', 'Self', 'Self−score'],
+    level: 'Level',
     county: (c: string, n: number, s: Stats) =>
       `${c}: ${n} schools, normalized mean ${c2(s.mean)}, median ${c2(s.median)}, min ${c2(s.min)}, max ${c2(s.max)}`,
     countyHead: ['County', 'Schools', 'Mean', 'Median', 'Min', 'Max'],
@@ -50,44 +60,119 @@ const T = {
     countyTitle: 'Counties (normalized score)',
     rankRule:
       'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
+    narrowed: (cols: string) =>
+      `(too narrow for the ${cols} columns: widen with --width, or see every column in csv or xlsx)`,
   },
 };
 
-function rankingRows(s: Summary, ranking: RankedSchool[], lang: Lang, paint: Paint): Row[] {
-  return ranking.map((r) => ({
-    cells: [
-      { text: String(r.countyRank ?? r.rank) },
-      { text: escapeText(r.name) },
-      { text: escapeText(r.county) },
-      { text: lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage] },
-      ...s.shape.groups.map((_, k): Cell => ({ text: c2(r.groups[k] ?? 0) })),
-      { text: c2(r.total) },
-      { text: c2(r.normalized), paint: paint.bold },
-      { text: r.selfTotal === null ? '' : c2(r.selfTotal) },
-      {
-        text: r.selfMinusScore === null ? '' : signed(r.selfMinusScore),
-        ...(r.selfMinusScore !== null && r.selfMinusScore > 0 ? { paint: paint.red } : {}),
-      },
-      ...(s.shape.levels ? [{ text: r.level ? textOf(r.level, lang) : '—' }] : []),
-    ],
-  }));
+/** A column of the ranking: its heading, width, cell, and whether a narrow table may leave it out. */
+interface Column {
+  head: string;
+  width: number;
+  cell: (r: RankedSchool) => Cell;
+  optional?: boolean;
+  /** Takes the room the others leave (the school's name). */
+  flex?: boolean;
 }
 
-export function renderSummaryTable(s: Summary, options: { lang: Lang; paint: Paint }): string {
+/** The widest a school's name gets before it wraps; the narrowest it gets before columns are left out. */
+const SCHOOL_WIDTH = { min: 12, max: 30 };
+
+function rankingColumns(s: Summary, lang: Lang, paint: Paint): Column[] {
+  const t = T[lang];
+  const zh = lang === 'zh';
+  const [school, county, stage, total, normalized, self, selfMinus] = t.head as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const several = s.counties.length > 0;
+  return [
+    ...(several
+      ? [
+          {
+            head: t.countyRank,
+            width: zh ? 8 : 6,
+            cell: (r: RankedSchool): Cell => ({ text: String(r.countyRank ?? '') }),
+          },
+          { head: t.cityRank, width: zh ? 8 : 7, cell: (r: RankedSchool): Cell => ({ text: String(r.rank) }) },
+        ]
+      : [{ head: t.rank, width: 4, cell: (r: RankedSchool): Cell => ({ text: String(r.rank) }) }]),
+    { head: school, width: SCHOOL_WIDTH.max, flex: true, cell: (r) => ({ text: escapeText(r.name) }) },
+    {
+      head: county,
+      width: Math.min(12, Math.max(width(county), ...s.ranking.map((r) => width(escapeText(r.county))))),
+      cell: (r) => ({ text: escapeText(r.county) }),
+    },
+    {
+      head: stage,
+      width: zh ? 6 : 8,
+      optional: true,
+      cell: (r) => ({ text: zh ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage] }),
+    },
+    ...s.shape.groups.map(
+      (g, k): Column => ({ head: g.id, width: 5, optional: true, cell: (r) => ({ text: c2(r.groups[k] ?? 0) }) }),
+    ),
+    { head: total, width: 6, cell: (r) => ({ text: c2(r.total) }) },
+    { head: normalized, width: zh ? 6 : 10, cell: (r) => ({ text: c2(r.normalized), paint: paint.bold }) },
+    {
+      head: self,
+      width: zh ? 8 : 6,
+      optional: true,
+      cell: (r) => ({ text: r.selfTotal === null ? '' : c2(r.selfTotal) }),
+    },
+    {
+      head: selfMinus,
+      width: zh ? 9 : 10,
+      cell: (r) => ({
+        text: r.selfMinusScore === null ? '' : signed(r.selfMinusScore),
+        ...(r.selfMinusScore !== null && r.selfMinusScore > 0 ? { paint: paint.red } : {}),
+      }),
+    },
+    ...(s.shape.levels
+      ? [
+          {
+            head: t.level,
+            width: zh ? 6 : 8,
+            cell: (r: RankedSchool): Cell => ({ text: r.level ? textOf(r.level, lang) : '—' }),
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The columns that fit `total` display columns: the school's name takes what is left, up to SCHOOL_WIDTH.max;
+ * below SCHOOL_WIDTH.min the optional columns go, last first. Returns the columns kept and those left out.
+ */
+function fitColumns(columns: Column[], total: number): { kept: Column[]; dropped: Column[] } {
+  const kept = [...columns];
+  const dropped: Column[] = [];
+  const school = columns.find((c) => c.flex);
+  const room = () => total - (3 * kept.length + 1) - kept.reduce((a, c) => a + (c === school ? 0 : c.width), 0);
+  while (room() < SCHOOL_WIDTH.min) {
+    let last = kept.length - 1;
+    while (last >= 0 && !kept[last]?.optional) last--;
+    if (last < 0) break;
+    dropped.unshift(...kept.splice(last, 1));
+  }
+  if (school) school.width = Math.max(SCHOOL_WIDTH.min, Math.min(SCHOOL_WIDTH.max, room()));
+  return { kept, dropped };
+}
+
+export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): string {
   const t = T[options.lang];
   const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: options.paint.bold })) });
   const out: string[] = [options.paint.bold(textOf(s.shape.rubric.name, options.lang)), t.title(s.schools, s.invalid)];
 
-  const groupHeads = s.shape.groups.map((g) => g.id);
-  const [rank, school, county, stage, ...rest] = t.head;
-  const levelHead = s.shape.levels ? [options.lang === 'zh' ? '等级' : 'Level'] : [];
-  const rankHead = [rank ?? '', school ?? '', county ?? '', stage ?? '', ...groupHeads, ...rest, ...levelHead];
-  // English headings and stage names are longer than Chinese ones.
-  const widths =
-    options.lang === 'zh'
-      ? [4, 20, 8, 6, ...s.shape.groups.map(() => 5), 6, 6, 8, 9, ...(s.shape.levels ? [6] : [])]
-      : [4, 20, 8, 8, ...s.shape.groups.map(() => 5), 6, 10, 6, 10, ...(s.shape.levels ? [8] : [])];
-  const rows: Row[] = [head(rankHead), { rule: true }];
+  const { kept, dropped } = fitColumns(rankingColumns(s, options.lang, options.paint), options.width);
+  const widths = kept.map((c) => c.width);
+  const ranked = (list: RankedSchool[]): Row[] => list.map((r) => ({ cells: kept.map((c) => c.cell(r)) }));
+  const rows: Row[] = [head(kept.map((c) => c.head)), { rule: true }];
   if (s.counties.length > 0) {
     s.counties.forEach((c, i) => {
       if (i > 0) rows.push({ rule: true });
@@ -95,16 +180,17 @@ export function renderSummaryTable(s: Summary, options: { lang: Lang; paint: Pai
         cells: [
           {
             text: t.county(escapeText(c.county), c.schools, c.normalized),
-            span: rankHead.length,
+            span: kept.length,
             paint: options.paint.bold,
           },
         ],
       });
-      rows.push({ rule: true }, ...rankingRows(s, c.ranking, options.lang, options.paint));
+      rows.push({ rule: true }, ...ranked(c.ranking));
     });
   } else {
-    rows.push(...rankingRows(s, s.ranking, options.lang, options.paint));
+    rows.push(...ranked(s.ranking));
   }
+  if (dropped.length > 0) out.push(t.narrowed(dropped.map((c) => c.head).join(options.lang === 'zh' ? '、' : ', ')));
   out.push(renderGrid(widths, rows), t.rankRule);
 
   if (s.counties.length > 0) {
@@ -163,7 +249,8 @@ export function renderSummaryTable(s: Summary, options: { lang: Lang; paint: Pai
     const shapeById = new Map(s.shape.items.map((i) => [i.id, i]));
     out.push(
       renderGrid(
-        [6, 44, 5, 8, 11],
+        // 评估内容 takes what the other four columns and the rules leave.
+        [6, Math.max(20, Math.min(60, options.width - 6 - 5 - 8 - 11 - 16)), 5, 8, 11],
         [
           head(t.missedHead),
           { rule: true },
