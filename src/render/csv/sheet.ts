@@ -159,15 +159,20 @@ function itemRow(b: SheetIndicator, item: SheetItem, first: boolean, groupName: 
   return row;
 }
 
-/** 加分 or 扣分: the section's total (with its cap), then each item with its score and reason. */
-function extraRows(x: SheetExtras | null, title: string, lang: Lang): CsvCell[][] {
+/**
+ * 加分 or 扣分: the section's total (with its cap), then each item with its score and reason. 扣分 are
+ * written as negative numbers (−2), so that 基础得分, 加分 and 扣分 add up to 得分合计 in a spreadsheet.
+ */
+function extraRows(x: SheetExtras | null, title: string, sign: 1 | -1, lang: Lang): CsvCell[][] {
   if (!x) return [];
   const t = T[lang];
+  // 0, never -0: the same cell as any other zero.
+  const signed = (points: number) => (points === 0 ? 0 : sign * points);
   return [
-    [title, x.total, t.cap(pointsText(x.cap))],
+    [title, signed(x.total), t.cap(pointsText(x.cap))],
     ...x.items.map((i): CsvCell[] => [
       `${title} ${i.id} ${inLang(i.label, lang)}`,
-      i.applicable ? i.score : t.notApplicable,
+      i.applicable ? signed(i.score) : t.notApplicable,
       [...(i.perUnit ? [t.each(pointsText(i.points))] : []), inLang(i.reason, lang)].join(t.sep),
     ]),
   ];
@@ -187,7 +192,7 @@ function footRows(sheet: Sheet, lang: Lang): CsvCell[][] {
   ];
   if (sheet.bonus || sheet.deductions) {
     rows.push([t.base, sheet.base]);
-    rows.push(...extraRows(sheet.bonus, t.bonus, lang), ...extraRows(sheet.deductions, t.deductions, lang));
+    rows.push(...extraRows(sheet.bonus, t.bonus, 1, lang), ...extraRows(sheet.deductions, t.deductions, -1, lang));
   }
   rows.push([t.total, sheet.total], [t.max, sheet.max], [t.normalized, sheet.normalized]);
   rows.push([t.selfTotal, sheet.selfTotal]);

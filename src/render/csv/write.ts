@@ -17,7 +17,7 @@ import { pointsText } from '../types.js';
 /** A cell: text, a number (points, exactly as the model holds them), or empty. */
 export type CsvCell = string | number | null;
 
-export const CSV_OPTIONS = { bom: true, record_delimiter: '\r\n', eof: true } as const;
+const CSV_OPTIONS = { bom: true, record_delimiter: '\r\n', eof: true } as const;
 
 /** The CSV text of rows: a BOM, one CRLF-terminated line per row. Pure. */
 export function csvText(rows: readonly (readonly CsvCell[])[]): string {
