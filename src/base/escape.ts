@@ -113,3 +113,23 @@ export const jsonText = (value: unknown): string =>
   `${JSON.stringify(value, null, 2)
     .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;
+
+// --- CSV (score --format csv, opened in Excel or WPS) ---
+
+/**
+ * A cell a spreadsheet may read as a formula (OWASP, CSV injection): one that starts with = + - @, a tab or
+ * a carriage return, or with the full-width ＝ ＋ － ＠ a Chinese input method types (some spreadsheets read
+ * them as the ASCII forms); also after leading spaces (the ideographic one too), which an import may trim.
+ */
+const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+
+/**
+ * A string cell of a CSV file: unsafe characters shown as escapes (a line break as \n, so that every record
+ * is one line), a CI command broken as in plain text (a leading `::`, `##[` anywhere), and a cell a
+ * spreadsheet would run as a formula neutralised with a leading apostrophe ('=SUM(A1)), so that it shows as
+ * text. Only strings pass here: numbers are written as numbers, a negative one included.
+ */
+export const escapeCsvCell = (s: string): string => {
+  const safe = textLine(escapeControls(s));
+  return FORMULA_START.test(safe) ? `'${safe}` : safe;
+};

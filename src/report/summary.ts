@@ -89,8 +89,11 @@ export interface Stats {
   max: number;
 }
 
-/** What the ranking keeps of a school: its row without the per-indicator scores, which go into tallies. */
-export type SchoolEntry = Omit<SchoolRow, 'indicators' | 'items'>;
+/**
+ * What the ranking keeps of a school: its row without the per-要点 scores, which go into tallies only. The
+ * per-二级指标 scores stay (24 integers), for formats that show them per school (CSV's B1–B12 columns).
+ */
+export type SchoolEntry = Omit<SchoolRow, 'items'>;
 
 export interface RankedSchool extends SchoolEntry {
   rank: number;
@@ -263,7 +266,8 @@ export class SummaryBuilder {
 
   /** `sheet`: the school's sheet, kept for Summary.sheets. */
   add(row: SchoolRow, sheet?: Sheet): void {
-    const { indicators, items, ...entry } = row;
+    const { items, ...entry } = row;
+    const { indicators } = row;
     if (sheet) this.sheets.set(row.file, sheet);
     this.entries.push(entry);
     this.indicators.forEach((t, k) => {
