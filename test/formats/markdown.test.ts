@@ -117,15 +117,23 @@ describe('the markdown format', () => {
     expect(format.help.en).toContain('Markdown');
   });
 
-  it('matches its golden files', () => {
-    expectGolden('markdown/typical.zh.md', sheetMd(typicalSheet(), 'zh'));
-    expectGolden('markdown/typical.en.md', sheetMd(typicalSheet(), 'en'));
-    expectGolden('markdown/typical-details.zh.md', sheetMd(typicalSheet(), 'zh', true));
-    expectGolden('markdown/model.zh.md', sheetMd(modelSheet(), 'zh'));
-    expectGolden('markdown/kindergarten.en.md', sheetMd(kindergartenSheet(), 'en'));
-    expectGolden('markdown/county-summary.zh.md', summaryMd(countySummary()));
-    expectGolden('markdown/city-summary.zh.md', summaryMd(citySummary()));
-    expectGolden('markdown/city-summary.en.md', summaryMd(citySummary(), 'en'));
+  it('matches its golden files, each with whole tables and safe lines', () => {
+    const outputs: [string, string][] = [
+      ['markdown/typical.zh.md', sheetMd(typicalSheet(), 'zh')],
+      ['markdown/typical.en.md', sheetMd(typicalSheet(), 'en')],
+      ['markdown/typical-details.zh.md', sheetMd(typicalSheet(), 'zh', true)],
+      ['markdown/model.zh.md', sheetMd(modelSheet(), 'zh')],
+      ['markdown/kindergarten.en.md', sheetMd(kindergartenSheet(), 'en')],
+      ['markdown/county-summary.zh.md', summaryMd(countySummary())],
+      ['markdown/city-summary.zh.md', summaryMd(citySummary())],
+      ['markdown/city-summary.en.md', summaryMd(citySummary(), 'en')],
+    ];
+    for (const [name, text] of outputs) {
+      expectGolden(name, text);
+      expectTablesHold(text);
+      expect(unsafeIn(text), name).toBeUndefined();
+      expect(text.endsWith('\n') && !text.endsWith('\n\n'), name).toBe(true);
+    }
   });
 
   it('is pure: the same input gives the same bytes, and the input is left as it was', () => {
