@@ -167,8 +167,10 @@ export const renderTable: SheetRenderer = (sheet, options) => {
               },
             ],
           });
-          for (const c of item.checks.filter((x) => options.details || !x.applicable || !x.passed))
-            rows.push(checkRow(c, options));
+          // Every lost point has its reason: a failed check's, or (a tier below the top, say) a passed one's.
+          const failed = item.checks.some((c) => c.applicable && !c.passed);
+          const explains = (c: SheetCheck) => !c.applicable || !c.passed || (lost && !failed);
+          for (const c of item.checks.filter((x) => options.details || explains(x))) rows.push(checkRow(c, options));
         });
       });
   }
