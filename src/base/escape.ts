@@ -104,3 +104,19 @@ export const jsonText = (value: unknown): string =>
   `${JSON.stringify(value, null, 2)
     .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;
+
+// --- HTML ---
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text or a quoted attribute value in HTML: the five special characters as entities (no tag, no attribute
+ * break, no entity of the submitter's), and unsafe characters shown as their escapes (\e, \n, \u202E).
+ */
+export const escapeHtml = (s: string): string => escapeControls(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+
+/**
+ * An HTML document from its lines: a file cat'ed into a CI log runs no workflow command, `::` at a line's
+ * start and `##[` broken with character references (&#58; &#35;), which a browser shows as the characters.
+ */
+export const htmlLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');

@@ -1,9 +1,10 @@
 // Every output format of `score`, one line each: `--format` choices, help and `--out` extensions come from here.
+import { htmlFormat } from './formats/html.js';
 import { jsonFormat } from './formats/json.js';
 import { tableFormat } from './formats/table.js';
 import type { Format } from './types.js';
 
-export const FORMATS: readonly Format[] = [tableFormat, jsonFormat];
+export const FORMATS: readonly Format[] = [tableFormat, jsonFormat, htmlFormat];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
 
