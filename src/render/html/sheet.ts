@@ -132,8 +132,9 @@ function indicatorRows(b: SheetIndicator, groupCell: Html | null, lang: Lang, de
       : b.overclaim
         ? html`${pointsText(b.selfScore)}<br/><span class="flag small" title="${t.overclaim}">⚠ ${t.high}</span>`
         : pointsText(b.selfScore);
-  const merged = html`<td class="indicator" rowspan="${span}"><span class="id">${b.id}</span>${inLang(b.name, lang)}</td>`;
-  const perIndicator = html`${pointsCell(b.points, b.max, span, t)}<td class="num" rowspan="${span}">${self}</td><td class="num score" rowspan="${span}"><b>${pointsText(b.score)}</b></td>`;
+  const rowspan = span > 1 ? html` rowspan="${span}"` : '';
+  const merged = html`<td class="indicator"${rowspan}><span class="id">${b.id}</span>${inLang(b.name, lang)}</td>`;
+  const perIndicator = html`${pointsCell(b.points, b.max, span, t)}<td class="num"${rowspan}>${self}</td><td class="num score"${rowspan}><b>${pointsText(b.score)}</b></td>`;
   const items = b.items.length > 0 ? b.items : [null];
   return join(
     items.map(
