@@ -23,6 +23,8 @@ th, td { border: 1px solid #000; padding: 1.2mm 1.5mm; vertical-align: top; over
 th { font-weight: bold; text-align: center; vertical-align: middle; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* A row's cells merged down hold its rows together: the 一级指标 cell would keep a whole group on one page. */
+tr.group-start { break-inside: auto; page-break-inside: auto; }
 .num { text-align: center; vertical-align: middle; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num { white-space: normal; }
 table.ranking { font-size: 8.5pt; }

@@ -139,7 +139,7 @@ function indicatorRows(b: SheetIndicator, groupCell: Html | null, lang: Lang, de
   return join(
     items.map(
       (item, k) =>
-        html`<tr>${k === 0 ? html`${groupCell}${merged}` : ''}<td>${item ? itemContent(item, lang, details, t) : ''}</td>${k === 0 ? perIndicator : ''}</tr>
+        html`<tr${k === 0 && groupCell ? html` class="group-start"` : ''}>${k === 0 ? html`${groupCell}${merged}` : ''}<td>${item ? itemContent(item, lang, details, t) : ''}</td>${k === 0 ? perIndicator : ''}</tr>
 `,
     ),
   );
