@@ -54,7 +54,6 @@ svg text { font-family: inherit; fill: #000; }
 .svg-label { font-size: 12px; }
 .svg-small { font-size: 10px; }
 .school { break-before: page; page-break-before: always; }
-.first { break-before: auto; page-break-before: auto; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 nav.toc ol { margin: 1mm 0; padding-left: 6mm; columns: 2; column-gap: 8mm; }
 nav.toc li { break-inside: avoid; }

@@ -147,7 +147,8 @@ function indicatorRows(b: SheetIndicator, groupCell: Html | null, lang: Lang, de
 
 function extrasTable(x: SheetExtras, sign: '+' | '−', title: string, lang: Lang, t: Texts): Html {
   const rows = x.items.map((i) => {
-    const amount = i.perUnit ? `${sign}${pointsText(i.score)}` : `${sign}${pointsText(i.score)}`;
+    const amount = `${sign}${pointsText(i.score)}`;
+    // A per-unit deduction's points are per unit, not a ceiling.
     const points = i.perUnit ? t.each(pointsText(i.points)) : pointsText(i.points);
     return html`<tr><td>${i.id} ${inLang(i.label, lang)}</td><td>${i.applicable ? '' : html`${t.na}${t.colon}`}${inLang(i.reason, lang)}</td><td class="num">${points}</td><td class="num">${amount}</td></tr>`;
   });
