@@ -29,6 +29,7 @@ tr.group-start { break-inside: auto; page-break-inside: auto; }
 td.num { white-space: normal; }
 table.ranking { font-size: 8.5pt; }
 table.ranking th, table.ranking td { padding: 1mm 0.8mm; }
+table.ranking th { overflow-wrap: normal; }
 table.ranking td.num { white-space: nowrap; }
 .r { text-align: right; }
 .group, .indicator { text-align: center; vertical-align: middle; font-size: 9pt; }
@@ -51,7 +52,7 @@ tr.total th, tr.total td { font-weight: bold; }
 .sign { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2mm 6mm; margin: 10mm 0 2mm; }
 .chart { display: block; width: 100%; height: auto; max-width: 680px; margin: 1mm 0 3mm; break-inside: avoid; page-break-inside: avoid; }
 svg text { font-family: inherit; fill: #000; }
-.svg-label { font-size: 12px; }
+.svg-label { font-size: 11px; }
 .svg-small { font-size: 10px; }
 .school { break-before: page; page-break-before: always; }
 .keep { break-inside: avoid; page-break-inside: avoid; }

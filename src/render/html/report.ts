@@ -2,7 +2,7 @@
 // marks per 二级指标, the spread of 折算分, the 要点 most often missed, the counties side by side (when there
 // are several), then every school's sheet, each on a new page.
 import { centsText } from '../../base/exact.js';
-import { STAGE_LABELS } from '../../evidence/schema.js';
+import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { inLang, pointsText } from '../types.js';
@@ -51,19 +51,19 @@ const T = {
     invalid: 'Files not scored',
     invalidHead: ['File', 'First problem', 'Problems'],
     ranking: 'Ranking',
-    rankHead: ['Rank', 'County rank', 'School', 'County', 'Stage'],
-    rankTail: ['Total', 'Normalized', 'Self', 'Self−score'],
+    rankHead: ['Rank', 'In county', 'School', 'County', 'Stage'],
+    rankTail: ['Total', 'Normalized', 'Self', 'Self − score'],
     level: 'Level',
     rankRule:
       'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
     attainment: 'Full marks per indicator',
     attainmentNote: 'Full = schools earning full points ÷ schools it applies to.',
-    attainHead: ['Id', 'Indicator', 'Pts', 'Full', 'Full/applies', 'Mean', 'Median', 'Min', 'Max'],
+    attainHead: ['Id', 'Indicator', 'Pts', 'Full', 'Full / applies', 'Mean', 'Median', 'Min', 'Max'],
     distribution: 'Distribution of normalized scores',
     distributionNote: 'Each bin includes its lower bound, not its upper; 100 counts in 90–100.',
     schoolsUnit: 'schools',
     missed: 'Most often missed (top 10)',
-    missedHead: ['Id', 'Content', 'Pts', 'Full', 'Full/applies'],
+    missedHead: ['Id', 'Content', 'Pts', 'Full', 'Full / applies'],
     counties: 'Counties compared',
     countyHead: ['County', 'Schools', 'Mean', 'Median', 'Min', 'Max'],
     series: ['mean', 'median'],
@@ -77,6 +77,15 @@ const T = {
 type Texts = (typeof T)['zh'];
 
 const c2 = centsText;
+/** English stage names fit the ranking's narrow column in these forms (the sheets spell them out). */
+const STAGE_SHORT_EN: Record<Stage, string> = {
+  kindergarten: 'KG',
+  primary: 'primary',
+  junior: 'junior',
+  senior: 'senior',
+  'nine-year': '9-year',
+  complete: 'complete',
+};
 const pct = (rate: number) => `${pointsText(rate / 100)}%`;
 const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 const head = (labels: readonly string[]): Html =>
@@ -116,18 +125,18 @@ function rankingPart(s: Summary, lang: Lang, t: Texts, linked: boolean): Html {
     ...(several ? ['6.5%'] : []),
     null,
     '9%',
-    '7%',
+    '8.5%',
     ...s.shape.groups.map(() => '6.5%'),
     '7%',
-    '7.5%',
+    '9.5%',
     '7%',
-    '7.5%',
+    '8%',
     ...(s.shape.levels ? ['7%'] : []),
   ];
   const row = (r: RankedSchool, k: number) =>
     html`<tr><td class="num">${r.rank}</td>${several ? html`<td class="num">${r.countyRank ?? ''}</td>` : ''}<td>${
       linked ? html`<a href="#${anchorOf(k)}">${r.name}</a>` : r.name
-    }</td><td>${r.county}</td><td>${STAGE_LABELS[r.stage][lang]}</td>${s.shape.groups.map(
+    }</td><td>${r.county}</td><td>${lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage]}</td>${s.shape.groups.map(
       (_, g) => html`<td class="num">${c2(r.groups[g] ?? 0)}</td>`,
     )}<td class="num">${c2(r.total)}</td><td class="num"><b>${c2(r.normalized)}</b></td><td class="num">${
       r.selfTotal === null ? '' : c2(r.selfTotal)

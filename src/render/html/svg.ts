@@ -73,7 +73,7 @@ export function barChart(chart: BarChart): Html {
       const w = span * Math.max(0, Math.min(1, v.fraction));
       return html`<rect x="${n1(left)}" y="${n1(by)}" width="${n1(w)}" height="${bar}" fill="${FILLS[k % FILLS.length]}" stroke="${STROKE}" stroke-width="0.5"/><text x="${n1(left + w + 4)}" y="${n1(by + bar - 2)}" class="svg-small">${v.text}</text>`;
     });
-    return html`<text x="${labelW}" y="${n1(labelY)}" text-anchor="end" class="svg-label">${fitLabel(row.label, 28)}</text>${bars}`;
+    return html`<text x="${labelW}" y="${n1(labelY)}" text-anchor="end" class="svg-label">${fitLabel(row.label, 26)}</text>${bars}`;
   });
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${WIDTH} ${n1(height)}" width="${WIDTH}" height="${n1(height)}" aria-label="${chart.title}"><title>${chart.title}</title>${legend}${grid}${rows}</svg>`;
 }
