@@ -133,3 +133,19 @@ export const escapeCsvCell = (s: string): string => {
   const safe = textLine(escapeControls(s));
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 };
+
+// --- HTML ---
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text or a quoted attribute value in HTML: the five special characters as entities (no tag, no attribute
+ * break, no entity of the submitter's), and unsafe characters shown as their escapes (\e, \n, \u202E).
+ */
+export const escapeHtml = (s: string): string => escapeControls(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+
+/**
+ * An HTML document from its lines: a file cat'ed into a CI log runs no workflow command, `::` at a line's
+ * start and `##[` broken with character references (&#58; &#35;), which a browser shows as the characters.
+ */
+export const htmlLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
