@@ -104,3 +104,17 @@ export const jsonText = (value: unknown): string =>
   `${JSON.stringify(value, null, 2)
     .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;
+
+// --- XLSX ---
+
+/**
+ * A string written into a spreadsheet cell (always a string cell, never a formula). Characters XML 1.0
+ * cannot carry would corrupt the file and line breaks would be taken for the cell's own: they show as their
+ * escapes. A CI command (`::` at the start, `##[`) is broken as in plain text, for a cell copied into a log.
+ * A value starting with = + - @ is neutralised with a leading ' (OWASP's advice for CSV injection): Excel
+ * does not evaluate a string cell, but the same sheet saved as CSV and opened again would.
+ */
+export const escapeXlsx = (s: string): string => {
+  const safe = textLine(escapeControls(s));
+  return /^[=+\-@]/.test(safe) ? `'${safe}` : safe;
+};

@@ -1,9 +1,10 @@
 // Every output format of `score`, one line each: `--format` choices, help and `--out` extensions come from here.
 import { jsonFormat } from './formats/json.js';
 import { tableFormat } from './formats/table.js';
+import { xlsxFormat } from './formats/xlsx.js';
 import type { Format } from './types.js';
 
-export const FORMATS: readonly Format[] = [tableFormat, jsonFormat];
+export const FORMATS: readonly Format[] = [tableFormat, jsonFormat, xlsxFormat];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
 

@@ -1,0 +1,47 @@
+// Worksheet names Excel accepts: at most 31 characters, none of [ ] : * ? / \, no ' at either end, not
+// "History" (reserved), and unique without regard to case. A school's name is shortened, never refused.
+import { text } from './cells.js';
+
+export const SHEET_NAME_MAX = 31;
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/** Cuts to `max` UTF-16 units (Excel's count) without splitting a surrogate pair. */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Held to `max` characters, no ' at either end, not empty, not "History". */
+function fitName(name: string, max: number): string {
+  let s = name;
+  for (;;) {
+    const next = cut(s.replace(/^'+|'+$/g, ''), max).trim();
+    if (next === s) break;
+    s = next;
+  }
+  if (s === '') s = 'Sheet';
+  if (s.toLowerCase() === 'history') s = `${s}_`;
+  return s;
+}
+
+/** A name Excel accepts, as close to `raw` as it can be (uniqueness aside). */
+export const safeSheetName = (raw: string, max = SHEET_NAME_MAX): string =>
+  // Controls shown as escapes first (their backslash then becomes _), then the forbidden characters.
+  fitName(text(raw).replace(FORBIDDEN, '_').trim(), max);
+
+/** Hands out unique names: a clash (whatever the case) gets " (2)", " (3)"…, the name cut to make room. */
+export class SheetNamer {
+  private taken = new Set<string>();
+
+  name(raw: string): string {
+    const base = safeSheetName(raw);
+    let name = base;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      name = `${fitName(base, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+    }
+    this.taken.add(name.toLowerCase());
+    return name;
+  }
+}
