@@ -14,7 +14,8 @@ import { fitWidth, textWidth } from '../../src/render/xlsx/cells.js';
 import { SHEET_NAME_MAX, SheetNamer, safeSheetName } from '../../src/render/xlsx/sheet-names.js';
 import { fixZipTimes } from '../../src/render/xlsx/workbook.js';
 import type { Sheet } from '../../src/report/sheet.js';
-import type { Summary } from '../../src/report/summary.js';
+import { type Summary, SummaryBuilder, shapeOf } from '../../src/report/summary.js';
+import { defaultRubric } from '../../src/rubric/default.js';
 import { loadRubricText } from '../../src/rubric/load.js';
 import {
   citySummary,
@@ -471,6 +472,19 @@ describe('a batch', () => {
         dump({ worksheets: [w] } as unknown as ExcelJS.Workbook).replace(/^## .*\n/, '');
       expect(body(ws)).toBe(body(alone));
     }
+  });
+
+  it('renders a batch where no file could be scored: the empty ranking, the files not scored', async () => {
+    const builder = new SummaryBuilder(shapeOf(defaultRubric()));
+    builder.addInvalid('bad.yaml', [
+      { severity: 'error', code: 'yaml.syntax', params: { detail: 'x' }, file: 'bad.yaml', line: 2, col: 1 },
+    ]);
+    const summary = builder.finish();
+    const wb = await readSummary(summary);
+    expect(sheetsOf(wb).map((w) => w.name)).toEqual(['排名', '各指标得分', '未评分文件']);
+    expect(named(wb, '排名').getCell(2, 1).value).toBeNull();
+    expect(named(wb, '各指标得分').getCell(2, 6).value).toBe('—');
+    expect(named(wb, '未评分文件').getCell(2, 1).value).toBe('bad.yaml');
   });
 
   it.each([

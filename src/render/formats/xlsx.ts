@@ -25,8 +25,8 @@ export const xlsxFormat: Format = {
   name: 'xlsx',
   ext: '.xlsx',
   help: {
-    zh: 'Excel 工作簿（按细则原表排版、可打印；批量时含排名、各指标得分和每校一表）',
-    en: 'an Excel workbook (the form’s layout, printable; for a batch: ranking, indicators and a sheet per school)',
+    zh: 'Excel 工作簿（按原表排版，可打印；批量：排名、统计和每校一表）',
+    en: 'an Excel workbook (the form’s layout, printable; a batch: ranking, statistics, a sheet per school)',
   },
   binary: true,
   withSheets: true,

@@ -125,7 +125,8 @@ interface Layout {
 function layout(sheet: Sheet, options: RenderOptions, groupLabels: string[], indicatorLabels: string[]): Layout {
   const head = T[options.lang].head;
   const contents = sheet.indicators.flatMap((b) => b.items.map((i) => itemContent(i, options)));
-  const numeric = (k: number) => fitWidth([head[k] ?? ''], 6, 12);
+  // Numbers are at most 6 characters (100, 26.58); the heading decides.
+  const numeric = (k: number) => fitWidth([head[k] ?? '', '26.58'], 7, 12);
   return {
     widths: [
       fitWidth([head[0] ?? '', ...groupLabels], 8, 14),
