@@ -507,7 +507,8 @@ describe('sheet names', () => {
     expect(name.length).toBeGreaterThan(0);
     expect(name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
     expect(name).not.toMatch(/[[\]:*?/\\]/);
-    expect(name).not.toMatch(/^'|'$/);
+    // Excel refuses ' at either end; exceljs's print-title reference breaks on one anywhere.
+    expect(name).not.toContain("'");
     expect(name.toLowerCase()).not.toBe('history');
     expect(name).not.toMatch(UNSAFE_CHARS);
     // No lone surrogate from the cut.
@@ -518,7 +519,7 @@ describe('sheet names', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.constantFrom('[', ']', ':', '*', '?', '/', '\\', "'", 'History', 'history', '\u001b', '\n', '\u202e'),
-      fc.constantFrom('利通区第一小学', '𠀀𠀁', '=1+1', ' '),
+      fc.constantFrom('利通区第一小学', '𠀀𠀁', '=1+1', ' ', '\u3000'),
     );
     const name = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
     await fc.assert(
@@ -535,10 +536,20 @@ describe('sheet names', () => {
     );
   });
 
+  it('make print titles Excel can read, even for a name with a quote', async () => {
+    const sheet = typicalSheet();
+    sheet.school.name = "O'Brien 学校";
+    const bytes = await bytesOfSheet(sheet);
+    const wb = await load(bytes);
+    expect(first(wb).name).toBe('O’Brien 学校');
+    await expectPrintTitles(bytes, ['O’Brien 学校']);
+  });
+
   it('keep a name as close as they can', () => {
     expect(safeSheetName('1 利通区第一小学')).toBe('1 利通区第一小学');
     expect(safeSheetName('a[b]c:d*e?f/g\\h')).toBe('a_b_c_d_e_f_g_h');
-    expect(safeSheetName("'quoted'")).toBe('quoted');
+    expect(safeSheetName("'quoted'")).toBe('’quoted’');
+    expect(safeSheetName("1 O'Brien")).toBe('1 O’Brien');
     expect(safeSheetName('History')).toBe('History_');
     expect(safeSheetName('')).toBe('Sheet');
     expect(safeSheetName('x\ny')).toBe('x_ny');
@@ -571,6 +582,24 @@ function expectSafe(value: string, where: string): void {
     expect(line, where).not.toMatch(/##\[|^\s*::/);
     if (line.includes('<script>')) expect(line, where).toContain(']]>');
   }
+}
+
+/** Each sheet's print titles are a well-formed reference to it ('name'!$4:$4, a ' inside doubled). */
+async function expectPrintTitles(bytes: Uint8Array, names: string[]): Promise<void> {
+  const JSZip = (await import('jszip')).default;
+  const xml = (await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('string')) ?? '';
+  const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)</g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
+  expect(titles).toHaveLength(names.length);
+  titles.forEach((t, i) => {
+    expect(t).toMatch(/^'(?:[^']|'')+'!\$\d+:\$\d+$/);
+    expect(t.slice(1, t.lastIndexOf("'")).replace(/''/g, "'")).toBe(names[i]);
+  });
 }
 
 describe('escaping', () => {
@@ -627,6 +656,7 @@ describe('escaping', () => {
       expect(c.type, `${c.worksheet.name}!${c.address}`).not.toBe(ExcelJS.ValueType.Formula);
       if (typeof c.value === 'string') expectSafe(c.value, `${c.worksheet.name}!${c.address}`);
     }
+    await expectPrintTitles(await bytesOfSummary(summary), names);
     const invalid = named(wb, '未评分文件');
     expect(str(invalid, 2, 1)).toBe(escapeXlsx(`bad/${HOSTILE}.yaml`));
     expect(str(invalid, 2, 2)).toBe('3:7');

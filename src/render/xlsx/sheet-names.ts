@@ -1,5 +1,7 @@
 // Worksheet names Excel accepts: at most 31 characters, none of [ ] : * ? / \, no ' at either end, not
 // "History" (reserved), and unique without regard to case. A school's name is shortened, never refused.
+// A ' anywhere becomes ’: exceljs writes a sheet's print-title reference ('name'!$4:$4) without doubling a
+// quote inside the name, which Excel would take for a damaged file.
 import { text } from './cells.js';
 
 export const SHEET_NAME_MAX = 31;
@@ -12,14 +14,9 @@ function cut(s: string, max: number): string {
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-/** Held to `max` characters, no ' at either end, not empty, not "History". */
+/** Held to `max` characters, not empty, not "History". */
 function fitName(name: string, max: number): string {
-  let s = name;
-  for (;;) {
-    const next = cut(s.replace(/^'+|'+$/g, ''), max).trim();
-    if (next === s) break;
-    s = next;
-  }
+  let s = cut(name, max).trim();
   if (s === '') s = 'Sheet';
   if (s.toLowerCase() === 'history') s = `${s}_`;
   return s;
@@ -28,7 +25,7 @@ function fitName(name: string, max: number): string {
 /** A name Excel accepts, as close to `raw` as it can be (uniqueness aside). */
 export const safeSheetName = (raw: string, max = SHEET_NAME_MAX): string =>
   // Controls shown as escapes first (their backslash then becomes _), then the forbidden characters.
-  fitName(text(raw).replace(FORBIDDEN, '_').trim(), max);
+  fitName(text(raw).replace(FORBIDDEN, '_').replace(/'/g, '’').trim(), max);
 
 /** Hands out unique names: a clash (whatever the case) gets " (2)", " (3)"…, the name cut to make room. */
 export class SheetNamer {
