@@ -340,6 +340,19 @@ describe('a school sheet', () => {
     expect(str(ws, rowWith(ws, '等级（按折算分）'), 8)).toBe(`${sheet.level.name?.zh}（被一票否决：V2）`);
   });
 
+  it('holds a huge text to what Excel takes: 32,767 characters a cell, rows at most 409 points', async () => {
+    const sheet = typicalSheet();
+    const item = sheet.indicators[0]?.items[0];
+    if (!item) throw new Error('fixture');
+    item.text = { zh: '长'.repeat(40_000), en: 'x'.repeat(40_000) };
+    const ws = first(await readSheet(sheet));
+    const cell = str(ws, FIRST_ROW, 3);
+    expect(cell.length).toBe(32_767);
+    expect(cell.endsWith('…')).toBe(true);
+    for (let r = 1; r <= ws.rowCount; r++) expect(ws.getRow(r).height ?? 0).toBeLessThanOrEqual(409);
+    expect(ws.getRow(FIRST_ROW).height).toBe(409);
+  });
+
   it.each([
     ['typical', typicalSheet, 'zh'],
     ['typical', typicalSheet, 'en'],

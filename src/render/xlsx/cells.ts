@@ -59,7 +59,7 @@ export interface Put {
  */
 export function put(ws: Worksheet, row: number, col: number, value: Value, style: Put = {}): Cell {
   const cell = ws.getCell(row, col);
-  if (value !== null) cell.value = value;
+  if (value !== null) cell.value = typeof value === 'string' ? fitCell(value) : value;
   if (typeof value === 'number') cell.numFmt = style.numFmt ?? FMT.points;
   cell.alignment = style.align ?? (typeof value === 'number' ? CENTER : LEFT);
   if (style.font) cell.font = style.font;
@@ -90,7 +90,21 @@ export const linesIn = (s: string, columnWidth: number): number => {
 /** Points of height per line of 11-point text; Excel does not fit row heights to wrapped text by itself. */
 export const LINE_HEIGHT = 15;
 
-export const heightFor = (lines: number): number => Math.max(1, lines) * LINE_HEIGHT + 3;
+/** Excel's tallest row, in points: a taller one makes it repair the file. */
+export const MAX_ROW_HEIGHT = 409;
+
+export const heightFor = (lines: number): number => Math.min(MAX_ROW_HEIGHT, Math.max(1, lines) * LINE_HEIGHT + 3);
+
+/** Excel's longest cell text; a longer one makes it repair the file. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** A text held to what a cell can take (no surrogate pair split), marked … where cut. */
+function fitCell(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  const end = MAX_CELL_CHARS - 1;
+  const code = s.charCodeAt(end - 1);
+  return `${s.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
+}
 
 /** A4 (paperSize 9), fitted to one page wide and as many tall as needed; header rows repeated. */
 export function printA4(ws: Worksheet, orientation: 'portrait' | 'landscape', titleRows: string): void {

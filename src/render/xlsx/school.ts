@@ -16,6 +16,7 @@ import {
   heightFor,
   LEFT,
   linesIn,
+  MAX_ROW_HEIGHT,
   merge,
   pageFooter,
   printA4,
@@ -320,6 +321,6 @@ function growTo(ws: Worksheet, top: number, bottom: number, lines: number): void
   const need = heightFor(lines);
   if (need > have) {
     const last = ws.getRow(bottom);
-    last.height = (last.height ?? heightFor(1)) + (need - have);
+    last.height = Math.min(MAX_ROW_HEIGHT, (last.height ?? heightFor(1)) + (need - have));
   }
 }
