@@ -338,6 +338,12 @@ describe('a school sheet', () => {
     expect(String(v2?.value)).toContain('触发');
     expect(ws.getCell(rowWith(ws, '得分合计'), 8).value).toBe(sheet.total);
     expect(str(ws, rowWith(ws, '等级（按折算分）'), 8)).toBe(`${sheet.level.name?.zh}（被一票否决：V2）`);
+    const x1 = sheet.bonus.items[0];
+    if (!x1) throw new Error('fixture');
+    expect(allCells(await readSheet(sheet)).map((c) => c.value)).toContain(
+      `${x1.score > 0 ? '+' : '·'} ${x1.id} ${x1.label.zh}（+${x1.score}/${x1.points}）：${x1.reason.zh}`,
+    );
+    expectGolden('xlsx/sample-rubric-c.zh.txt', dump(await readSheet(sheet)));
   });
 
   it('holds a huge text to what Excel takes: 32,767 characters a cell, rows at most 409 points', async () => {

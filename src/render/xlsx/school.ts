@@ -57,6 +57,7 @@ const T = {
     overclaim: (id: string, name: string, self: string, score: string) =>
       `⚠ ${id} ${name}：自评 ${self} 分，核定得分 ${score} 分（自评高于核定得分）`,
     sep: '：',
+    sep2: '，',
     list: '、',
     sign: ['学校（盖章）：', '填表人：', '审核人：', '日期：        年    月    日'],
   },
@@ -87,6 +88,7 @@ const T = {
     overclaim: (id: string, name: string, self: string, score: string) =>
       `⚠ ${id} ${name}: self-score ${self}, computed ${score} (self-score above the computed score)`,
     sep: ': ',
+    sep2: ', ',
     list: ', ',
     sign: ['School (seal):', 'Filled in by:', 'Reviewed by:', 'Date:'],
   },
@@ -118,28 +120,27 @@ export function itemContent(item: SheetItem, options: RenderOptions): string {
   return [head, ...shown.map((c) => checkLine(c, lang))].join('\n');
 }
 
-interface Layout {
-  widths: number[];
-}
-
 /** Column widths from the texts they hold (a CJK character ≈ 2), bounded so that A4 stays readable. */
-function layout(sheet: Sheet, options: RenderOptions, groupLabels: string[], indicatorLabels: string[]): Layout {
+function columnWidths(
+  sheet: Sheet,
+  options: RenderOptions,
+  groupLabels: string[],
+  indicatorLabels: string[],
+): number[] {
   const head = T[options.lang].head;
   const contents = sheet.indicators.flatMap((b) => b.items.map((i) => itemContent(i, options)));
   // Numbers are at most 6 characters (100, 26.58); the heading decides.
   const numeric = (k: number) => fitWidth([head[k] ?? '', '26.58'], 7, 12);
-  return {
-    widths: [
-      fitWidth([head[0] ?? '', ...groupLabels], 8, 14),
-      fitWidth([head[1] ?? '', ...indicatorLabels], 8, 16),
-      fitWidth(contents, 30, 60),
-      numeric(3),
-      numeric(4),
-      numeric(5),
-      numeric(6),
-      numeric(7),
-    ],
-  };
+  return [
+    fitWidth([head[0] ?? '', ...groupLabels], 8, 14),
+    fitWidth([head[1] ?? '', ...indicatorLabels], 8, 16),
+    fitWidth(contents, 30, 60),
+    numeric(3),
+    numeric(4),
+    numeric(5),
+    numeric(6),
+    numeric(7),
+  ];
 }
 
 const groupLabel = (g: Sheet['groups'][number], lang: Lang) =>
@@ -160,8 +161,13 @@ function extrasRows(ws: Worksheet, row: number, x: SheetExtras, sign: 1 | -1, op
   let r = row;
   labelled(ws, r++, sign > 0 ? t.bonus(cap) : t.deductions(cap), sign > 0 ? x.total : x.total === 0 ? 0 : -x.total);
   for (const i of x.items) {
-    const mark = !i.applicable ? '—' : i.score > 0 ? (sign > 0 ? '+' : '−') : '·';
-    const amount = i.perUnit ? t.perUnit(pointsText(i.points)) : `/${pointsText(i.points)}`;
+    const signText = sign > 0 ? '+' : '−';
+    const mark = !i.applicable ? '—' : i.score > 0 ? signText : '·';
+    // "+3/3": earned of its points; a per-unit deduction has no such ceiling, its points are per unit.
+    const earned = `${signText}${pointsText(i.score)}`;
+    const amount = i.perUnit
+      ? `${earned}${t.sep2}${t.perUnit(pointsText(i.points))}`
+      : `${earned}/${pointsText(i.points)}`;
     const line = `${mark} ${text(i.id)} ${textIn(i.label, options.lang)}（${amount}）${t.sep}${textIn(i.reason, options.lang)}`;
     put(ws, r, 1, line, { align: LEFT });
     merge(ws, r, 1, r, LAST - 1);
@@ -189,7 +195,7 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
 
   const groupLabels = sheet.groups.map((g) => groupLabel(g, lang));
   const indicatorLabels = sheet.indicators.map((b) => indicatorLabel(b, lang));
-  const { widths } = layout(sheet, options, groupLabels, indicatorLabels);
+  const widths = columnWidths(sheet, options, groupLabels, indicatorLabels);
   widths.forEach((w, k) => {
     ws.getColumn(k + 1).width = w;
   });
