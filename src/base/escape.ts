@@ -149,3 +149,17 @@ export const escapeHtml = (s: string): string => escapeControls(s).replace(/[&<>
  * start and `##[` broken with character references (&#58; &#35;), which a browser shows as the characters.
  */
 export const htmlLines = (lines: readonly string[]): string => guardLines(lines, '&#35;', '&#58;');
+
+// --- XLSX ---
+
+/**
+ * A string written into a spreadsheet cell (always a string cell, never a formula). Characters XML 1.0
+ * cannot carry would corrupt the file and line breaks would be taken for the cell's own: they show as their
+ * escapes. A CI command (`::` at the start, `##[`) is broken as in plain text, for a cell copied into a log.
+ * A value starting with = + - @ is neutralised with a leading ' (OWASP's advice for CSV injection): Excel
+ * does not evaluate a string cell, but the same sheet saved as CSV and opened again would.
+ */
+export const escapeXlsx = (s: string): string => {
+  const safe = textLine(escapeControls(s));
+  return FORMULA_START.test(safe) ? `'${safe}` : safe;
+};

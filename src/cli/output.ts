@@ -4,9 +4,18 @@ import type { Format, Output } from '../render/types.js';
 import { type Streams, UsageError } from './env.js';
 import { writeOut } from './tasks.js';
 
-/** A binary format is refused on a terminal before any work is done: it would only garble the screen. */
-export function checkBinaryTarget(format: Format, file: string | undefined, io: Streams, lang: Lang): void {
-  if (format.binary && file === undefined && io.outIsTTY)
+/**
+ * A binary format is refused on a terminal before any work is done: it would only garble the screen. With
+ * `--out` (`folder`), a batch's binary summary goes into the folder and not to stdout at all.
+ */
+export function checkBinaryTarget(
+  format: Format,
+  file: string | undefined,
+  folder: string | undefined,
+  io: Streams,
+  lang: Lang,
+): void {
+  if (format.binary && file === undefined && folder === undefined && io.outIsTTY)
     throw new UsageError(
       lang === 'zh'
         ? `${format.name} 是二进制文件，不能显示在终端上。请用 -o 文件名${format.ext} 写入文件，或重定向：> 文件名${format.ext}`

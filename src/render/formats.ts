@@ -4,9 +4,10 @@ import { htmlFormat } from './formats/html.js';
 import { jsonFormat } from './formats/json.js';
 import { markdownFormat } from './formats/markdown.js';
 import { tableFormat } from './formats/table.js';
+import { xlsxFormat } from './formats/xlsx.js';
 import type { Format } from './types.js';
 
-export const FORMATS: readonly Format[] = [tableFormat, jsonFormat, csvFormat, markdownFormat, htmlFormat];
+export const FORMATS: readonly Format[] = [tableFormat, jsonFormat, csvFormat, markdownFormat, htmlFormat, xlsxFormat];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
 

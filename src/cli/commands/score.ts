@@ -36,7 +36,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
         ? `未知格式 ${options.format}，可用：${FORMAT_NAMES.join(', ')}`
         : `unknown format ${options.format}; use one of ${FORMAT_NAMES.join(', ')}`,
     );
-  checkBinaryTarget(format, options.output, io, lang);
+  checkBinaryTarget(format, options.output, options.out, io, lang);
   const width = widthFor(options.width, options.output !== undefined, io, lang);
   const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
   if (options.minScore !== undefined && !/^\s*\d+(\.\d+)?\s*$/.test(options.minScore))
