@@ -92,3 +92,26 @@ describe('-o FILE', () => {
     expect(bad.err).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('a binary format', () => {
+  it('is refused on a terminal without -o (exit 2, nothing written)', async () => {
+    const r = await jiaxiao(['score', FILE, '--format', 'xlsx'], { columns: 100 });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('xlsx 是二进制文件，不能显示在终端上');
+  });
+  it('goes to a pipe as a zip file', async () => {
+    const r = await jiaxiao(['score', FILE, '--format', 'xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('PK\u0003\u0004')).toBe(true);
+  });
+  it('with --out, a batch writes its summary into the folder only, also from a terminal', async () => {
+    const out = join(tmp, 'xlsx-out');
+    const r = await jiaxiao(['score', 'examples/county', '--format', 'xlsx', '--out', out], { columns: 100 });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const files = readdirSync(out).sort();
+    expect(files).toContain('summary.xlsx');
+    expect(files.filter((f) => f.endsWith('.xlsx')).length).toBe(11);
+  });
+});

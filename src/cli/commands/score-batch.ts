@@ -142,12 +142,11 @@ async function scoreAll(
   const { format, lang } = options;
   const toTerminal = io.outIsTTY && options.output === undefined;
   const paint = paintFor(toTerminal, io.env, toTerminal ? options.color : false);
-  let unwritable = !emit(
-    await format.summary(summary, { lang, paint, width: options.width }),
-    options.output,
-    io,
-    lang,
-  );
+  // A binary summary with --out goes into the folder only (never to a terminal, nor twice into a pipe).
+  const toStdout = options.output !== undefined || !(format.binary && folder);
+  let unwritable = false;
+  if (toStdout)
+    unwritable = !emit(await format.summary(summary, { lang, paint, width: options.width }), options.output, io, lang);
   if (folder) {
     const plain = paintFor(false, {}, false);
     const problem = writeOut(

@@ -14,7 +14,7 @@ export const FIXED_TIME_MS = Date.UTC(2000, 0, 1);
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 
-/** A fixed Date from a constant: not the clock (`new Date()` is what the layering test forbids). */
+/** A fixed Date from a constant: not the clock, which only the argument-less constructor reads. */
 const fixedDate = (ms: number): Date => new Date(ms);
 
 export async function newWorkbook(): Promise<Workbook> {
