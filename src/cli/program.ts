@@ -23,7 +23,7 @@ const TITLES: Record<string, string> = {
 const ERRORS: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, '错误：缺少参数 $1。用 --help 查看用法'],
   [/^error: unknown option '(.+)'/, '错误：未知选项 $1。用 --help 查看可用的选项'],
-  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、rubric check、schema'],
+  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、diff、rubric check、schema'],
   [
     /^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./,
     '错误：选项 $1 的值 $2 无效，可选：$3',
@@ -83,6 +83,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .option('-o, --output <file>', '把评分表（批量时：汇总）写入此文件，而不是输出到屏幕')
     .option('--width <n>', `表格宽度（列数；默认：终端宽度，输出到文件或管道时 ${TEXT_WIDTH}）`)
     .option('-d, --details', '同时列出已通过各项的理由')
+    .option('--year <year>', '批量：只计入这一学年（如 2023-2024）的学校；不给时每个学年各排一次名')
     .option('--min-score <n>', '折算分低于 n 时（批量时：任一学校低于 n）退出码为 1')
     .option('--out <dir>', '批量：每所学校的评分表与汇总写入此文件夹')
     .option('--force', '允许覆盖 --out 中已有的文件')
@@ -134,6 +135,25 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .action(async (files: string[], opts) => {
       const { runRubricCheck } = await import('./commands/rubric-check.js');
       code = runRubricCheck(files, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description(
+      '比较两个学年：一所学校的两个证据文件，或一个区县的两个文件夹；列出各二级指标和总分的变化、新通过和新未通过的检查',
+    )
+    .argument('<old>', '上一学年的证据文件或文件夹')
+    .argument('<new>', '本学年的证据文件或文件夹')
+    .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
+    .option('--width <n>', `表格宽度（列数；默认：终端宽度，输出到文件或管道时 ${TEXT_WIDTH}）`)
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (older: string, newer: string, opts) => {
+      const { runDiff } = await import('./commands/diff.js');
+      code = await runDiff(older, newer, opts, io);
     });
 
   program

@@ -40,6 +40,8 @@ export interface Format {
    * sheet per school): the batch keeps the sheets for it, in ranking order, in `Summary.sheets`.
    */
   withSheets: boolean;
+  /** Summaries of several academic years may follow one another in one output (a table, Markdown). */
+  stackable: boolean;
   sheet: SheetRenderer;
   summary: SummaryRenderer;
 }

@@ -16,6 +16,8 @@ export interface SchoolRow {
   code: string | null;
   county: string;
   stage: Stage;
+  /** The academic year of the evidence (2023-2024). */
+  year: string;
   /** A1, A2, A3… in rubric order. */
   groups: number[];
   total: number;
@@ -44,6 +46,7 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
     code: sheet.school.code,
     county: sheet.school.county,
     stage: sheet.school.stage,
+    year: sheet.school.year,
     groups: sheet.groups.map((g) => c(g.score)),
     total: c(sheet.total),
     max: c(sheet.max),
@@ -136,6 +139,8 @@ export const INVALID_PROBLEMS = 20;
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   shape: SummaryShape;
+  /** The academic year of its schools (a batch ranks each year apart); null when no school was scored. */
+  year: string | null;
   schools: number;
   /** Files that were not scored because of errors. */
   invalid: number;
@@ -319,6 +324,7 @@ export class SummaryBuilder {
     return {
       schemaVersion: SUMMARY_SCHEMA_VERSION,
       shape,
+      year: entries[0]?.year ?? null,
       schools: entries.length,
       invalid: this.invalid,
       invalidFiles: this.invalidFiles,

@@ -1,12 +1,14 @@
 // `jiaxiao score DIR…`: every school under the folders, a summary on stdout, and with --out one sheet file
 // per school plus the summary. A bad file is reported and skipped; the others are still scored.
 
+import { existsSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { escapeText, textLine } from '../../base/escape.js';
+import type { Problem } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { findEvidenceFiles } from '../../io/files.js';
-import { type Format, TEXT_WIDTH } from '../../render/types.js';
+import { type Format, type Output, type Paint, TEXT_WIDTH } from '../../render/types.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams } from '../env.js';
@@ -25,6 +27,8 @@ export interface BatchOptions {
   width: number;
   /** The summary into this file instead of stdout. */
   output?: string;
+  /** Only the schools of this academic year. */
+  year?: string;
   minScore?: number;
   lang: Lang;
   color?: boolean;
@@ -86,7 +90,11 @@ async function scoreAll(
       : undefined;
   bar?.start(items.length, 0);
 
-  const builder = new SummaryBuilder(shapeOf(rubric));
+  // Each academic year is ranked apart: a county's folder may hold this year's and last year's files.
+  const shape = shapeOf(rubric);
+  const builders = new Map<string, SummaryBuilder>();
+  const invalid: ScoreResult[] = [];
+  let otherYears = 0;
   const below: string[] = [];
   // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
   const seen = new Map<string, string>();
@@ -102,8 +110,10 @@ async function scoreAll(
       io.err(`${line}\n`);
     };
     for (const p of r.problems) warn(problemLine(p, options.lang));
-    if (r.row) {
-      const key = r.row.code ?? `${r.row.county}/${r.row.name}`;
+    if (r.row && options.year !== undefined && r.row.year !== options.year) {
+      otherYears++;
+    } else if (r.row) {
+      const key = `${r.row.year} ${r.row.code ?? `${r.row.county}/${r.row.name}`}`;
       const first = seen.get(key);
       if (first)
         warn(
@@ -113,11 +123,16 @@ async function scoreAll(
           ),
         );
       else seen.set(key, r.file);
+      let builder = builders.get(r.row.year);
+      if (!builder) {
+        builder = new SummaryBuilder(shape);
+        builders.set(r.row.year, builder);
+      }
       builder.add(r.row, r.sheet);
       if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
         below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
     } else {
-      builder.addInvalid(r.file, r.problems);
+      invalid.push(r);
     }
     done++;
     if (bar && barStopped) {
@@ -138,24 +153,55 @@ async function scoreAll(
   }
   bar?.stop();
 
-  const summary = builder.finish();
+  // Newest year first; the files that could not be scored (their year unknown) are listed with it.
+  const years = [...builders.keys()].sort().reverse();
+  if (years.length === 0) years.push('');
+  const newest = builders.get(years[0] ?? '') ?? new SummaryBuilder(shape);
+  for (const r of invalid) newest.addInvalid(r.file, r.problems);
+  const summaries = years.map((y) => (y === '' ? newest : (builders.get(y) ?? newest)).finish());
+  if (otherYears > 0)
+    io.err(
+      zh
+        ? `只计入 ${options.year} 学年：另有 ${otherYears} 所学校属于其他学年，未计入\n`
+        : `academic year ${options.year} only: ${otherYears} schools of other years left out\n`,
+    );
+
   const { format, lang } = options;
+  const several = summaries.length > 1;
+  // Several years in one output: the text formats show them one after another; the others hold one year
+  // each, and go into the --out folder a file per year, or are refused.
+  const oneOutput = !several || format.stackable;
+  // A binary summary with --out goes into the folder only (never to a terminal, nor twice into a pipe).
+  const toStdout = options.output !== undefined || !(folder && (format.binary || !oneOutput));
+  const refused = toStdout && !oneOutput;
+  if (refused) {
+    const list = years.join(zh ? '、' : ', ');
+    io.err(
+      zh
+        ? `这些学校分属 ${years.length} 个学年（${list}），${format.name} 汇总一次只放一个学年：请加 --year ${years[0]}，或用 --out 文件夹（每个学年一份汇总）\n`
+        : `these schools belong to ${years.length} academic years (${list}); a ${format.name} summary holds one: add --year ${years[0]}, or use --out DIR (a summary per year)\n`,
+    );
+  }
+  const render = async (paint: Paint, width: number): Promise<Output[]> =>
+    Promise.all(summaries.map((summary) => format.summary(summary, { lang, paint, width })));
   const toTerminal = io.outIsTTY && options.output === undefined;
   const paint = paintFor(toTerminal, io.env, toTerminal ? options.color : false);
-  // A binary summary with --out goes into the folder only (never to a terminal, nor twice into a pipe).
-  const toStdout = options.output !== undefined || !(format.binary && folder);
   let unwritable = false;
-  if (toStdout)
-    unwritable = !emit(await format.summary(summary, { lang, paint, width: options.width }), options.output, io, lang);
+  if (toStdout && !refused) {
+    const outputs = await render(paint, options.width);
+    const joined = outputs.length === 1 ? (outputs[0] ?? '') : outputs.join('\n');
+    unwritable = !emit(joined, options.output, io, lang);
+  }
   if (folder) {
-    const plain = paintFor(false, {}, false);
-    const problem = writeOut(
-      folder.summaryFile,
-      await format.summary(summary, { lang, paint: plain, width: TEXT_WIDTH }),
-    );
-    if (problem) {
-      io.err(`${problemLine(problem, options.lang)}\n`);
-      unwritable = true;
+    const outputs = await render(paintFor(false, {}, false), TEXT_WIDTH);
+    for (const [k, output] of outputs.entries()) {
+      // One year: summary.csv; several: summary-2023-2024.csv, and so on.
+      const file = several ? folder.summaryFile.replace(/(\.[^.]+)$/, `-${years[k]}$1`) : folder.summaryFile;
+      const problem = existsSync(file) && several && !options.force ? clash(file) : writeOut(file, output);
+      if (problem) {
+        io.err(`${problemLine(problem, options.lang)}\n`);
+        unwritable = true;
+      }
     }
   }
 
@@ -169,6 +215,14 @@ async function scoreAll(
       )}\n`,
     );
   }
-  if (summary.invalid > 0 || unwritable) return EXIT.failed;
+  if (invalid.length > 0 || unwritable || refused) return EXIT.failed;
   return below.length > 0 ? EXIT.findings : EXIT.ok;
 }
+
+/** A per-year summary that is there already: kept, as --out keeps every existing file without --force. */
+const clash = (file: string): Problem => ({
+  severity: 'error',
+  code: 'cli.exists',
+  params: { file },
+  file,
+});

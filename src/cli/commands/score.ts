@@ -22,6 +22,7 @@ export interface ScoreOptions {
   /** The sheet (or the batch summary) into this file instead of stdout. */
   output?: string;
   width?: string;
+  year?: string;
   force?: boolean;
   outInInput?: boolean;
 }
@@ -38,6 +39,12 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
     );
   checkBinaryTarget(format, options.output, options.out, io, lang);
   const width = widthFor(options.width, options.output !== undefined, io, lang);
+  if (options.year !== undefined && !/^\d{4}-\d{4}$/.test(options.year))
+    throw new UsageError(
+      lang === 'zh'
+        ? `--year 需要学年，如 2023-2024，收到 ${options.year}`
+        : `--year takes an academic year such as 2023-2024, got ${options.year}`,
+    );
   const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
   if (options.minScore !== undefined && !/^\s*\d+(\.\d+)?\s*$/.test(options.minScore))
     throw new UsageError(
@@ -63,6 +70,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
         ...(options.color !== undefined ? { color: options.color } : {}),
         ...(options.out !== undefined ? { out: options.out } : {}),
         ...(options.output !== undefined ? { output: options.output } : {}),
+        ...(options.year !== undefined ? { year: options.year } : {}),
         ...(options.force ? { force: true } : {}),
         ...(options.outInInput ? { outInInput: true } : {}),
       },

@@ -11,6 +11,7 @@ export const csvFormat: Format = {
   binary: false,
   // The batch's B1–B12 columns come from the ranking's own per-indicator scores: no sheet need be kept.
   withSheets: false,
+  stackable: false,
   sheet: renderSheetCsv,
   summary: renderSummaryCsv,
 };

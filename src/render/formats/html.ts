@@ -12,6 +12,7 @@ export const htmlFormat: Format = {
   help: { zh: '可打印的 HTML 网页（A4，含图表）', en: 'a printable HTML page (A4, with charts)' },
   binary: false,
   withSheets: true,
+  stackable: false,
   sheet: (sheet, options) => htmlLines([sheetDocument(sheet, options.lang, options.details)]),
   summary: (summary, options) => htmlLines([reportDocument(summary, options.lang)]),
 };

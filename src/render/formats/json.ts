@@ -9,6 +9,7 @@ export const jsonFormat: Format = {
   help: { zh: 'JSON（供程序读取，带版本号）', en: 'versioned JSON, for programs' },
   binary: false,
   withSheets: false,
+  stackable: false,
   sheet: renderJson,
   summary: renderSummaryJson,
 };

@@ -12,6 +12,7 @@ export const markdownFormat: Format = {
   },
   binary: false,
   withSheets: false,
+  stackable: true,
   sheet: renderSheetMarkdown,
   summary: renderSummaryMarkdown,
 };

@@ -9,6 +9,7 @@ export const tableFormat: Format = {
   help: { zh: '表格（终端或文本文件）', en: 'a table (terminal or text file)' },
   binary: false,
   withSheets: false,
+  stackable: true,
   sheet: renderTable,
   summary: renderSummaryTable,
 };

@@ -30,6 +30,7 @@ export const xlsxFormat: Format = {
   },
   binary: true,
   withSheets: true,
+  stackable: false,
   sheet: renderSheetXlsx,
   summary: renderSummaryXlsx,
 };

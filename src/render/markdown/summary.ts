@@ -22,7 +22,7 @@ const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 
 const T = {
   zh: {
-    title: (rubric: string) => `${rubric} · 评分汇总`,
+    title: (rubric: string, year: string) => `${rubric} · ${year ? `${year} 学年` : ''}评分汇总`,
     count: (n: number, bad: number) =>
       `共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（每个文件列出第一个问题）：` : '。'}`,
     moreProblems: (n: number) => `（另有 ${n} 个问题）`,
@@ -45,7 +45,7 @@ const T = {
     noLevel: '—',
   },
   en: {
-    title: (rubric: string) => `${rubric}: summary`,
+    title: (rubric: string, year: string) => `${rubric}: ${year ? `academic year ${year} ` : ''}summary`,
     count: (n: number, bad: number) =>
       `${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (the first problem of each):` : '.'}`,
     moreProblems: (n: number) => ` (${n} more problems)`,
@@ -98,7 +98,11 @@ function rankingRow(s: Summary, r: RankedSchool, lang: Lang, counties: boolean):
 
 export const renderSummaryMarkdown: SummaryRenderer = (s, { lang }) => {
   const t = T[lang];
-  const out = [`## ${t.title(mdText(s.shape.rubric.name, lang))}`, '', t.count(s.schools, s.invalid)];
+  const out = [
+    `## ${t.title(mdText(s.shape.rubric.name, lang), s.year === null ? '' : md(s.year))}`,
+    '',
+    t.count(s.schools, s.invalid),
+  ];
   if (s.invalidFiles.length > 0) {
     out.push('', ...s.invalidFiles.slice(0, INVALID_LISTED).map((f) => invalidLine(f, lang)));
     const unlisted = s.invalid - Math.min(s.invalidFiles.length, INVALID_LISTED);

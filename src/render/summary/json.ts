@@ -38,6 +38,7 @@ export function summaryJson(s: Summary, lang: Lang) {
   return {
     schemaVersion: s.schemaVersion,
     rubric: { id: s.shape.rubric.id, name: inLang(s.shape.rubric.name, lang) },
+    year: s.year,
     schools: s.schools,
     invalid: s.invalid,
     invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),

@@ -24,8 +24,8 @@ const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 
 const T = {
   zh: {
-    title: (n: number, bad: number) =>
-      `共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（见上方错误信息）` : ''}`,
+    title: (n: number, bad: number, year: string) =>
+      `${year ? `${year} 学年，` : ''}共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（见上方错误信息）` : ''}`,
     rank: '排名',
     countyRank: '区县排名',
     cityRank: '全市排名',
@@ -43,8 +43,8 @@ const T = {
     narrowed: (cols: string) => `（表格宽度不足，略去了 ${cols} 列：用 --width 加宽，或用 csv、xlsx 格式查看全部列）`,
   },
   en: {
-    title: (n: number, bad: number) =>
-      `${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (see above)` : ''}`,
+    title: (n: number, bad: number, year: string) =>
+      `${year ? `Academic year ${year}: ` : ''}${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (see above)` : ''}`,
     rank: 'Rank',
     countyRank: 'County rank',
     cityRank: 'Overall',
@@ -167,7 +167,10 @@ function fitColumns(columns: Column[], total: number): { kept: Column[]; dropped
 export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): string {
   const t = T[options.lang];
   const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: options.paint.bold })) });
-  const out: string[] = [options.paint.bold(textOf(s.shape.rubric.name, options.lang)), t.title(s.schools, s.invalid)];
+  const out: string[] = [
+    options.paint.bold(textOf(s.shape.rubric.name, options.lang)),
+    t.title(s.schools, s.invalid, s.year === null ? '' : escapeText(s.year)),
+  ];
 
   const { kept, dropped } = fitColumns(rankingColumns(s, options.lang, options.paint), options.width);
   const widths = kept.map((c) => c.width);

@@ -1,0 +1,90 @@
+// `jiaxiao diff OLD NEW`: one school's two years (two files), or a county's (two folders).
+import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
+import type { Rubric } from '../../engine/model.js';
+import { scoreEvidence } from '../../engine/score.js';
+import { problemLine } from '../../i18n/messages.js';
+import { findEvidenceFiles } from '../../io/files.js';
+import { isDirectory } from '../../io/paths.js';
+import {
+  renderBatchDiffJson,
+  renderBatchDiffTable,
+  renderSheetDiffJson,
+  renderSheetDiffTable,
+} from '../../render/diff.js';
+import { diffBatches, diffSheets } from '../../report/diff.js';
+import { buildSheet, type Sheet } from '../../report/sheet.js';
+import { parseSchoolBytes } from '../../validation/school.js';
+import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
+import { EXIT } from '../exit.js';
+import { emit } from '../output.js';
+import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
+import { reportUnusablePaths } from './validate.js';
+
+export interface DiffOptions {
+  rubric?: string;
+  format: string;
+  lang?: string;
+  color?: boolean;
+  width?: string;
+  output?: string;
+}
+
+export async function runDiff(older: string, newer: string, options: DiffOptions, io: Streams): Promise<number> {
+  const lang = langOf(options.lang, io.env);
+  const zh = lang === 'zh';
+  if (options.format !== 'table' && options.format !== 'json')
+    throw new UsageError(
+      zh ? `未知格式 ${options.format}，可用：table, json` : `unknown format ${options.format}; use table or json`,
+    );
+  const folders = [older, newer].map(isDirectory);
+  if (folders[0] !== folders[1])
+    throw new UsageError(
+      zh
+        ? `diff 比较两个文件（一所学校的两个学年）或两个文件夹（一个区县的两个学年），不能一个文件一个文件夹：${older}、${newer}`
+        : `diff compares two files (a school's two years) or two folders (a county's), not a file and a folder: ${older}, ${newer}`,
+    );
+  const width = widthFor(options.width, options.output !== undefined, io, lang);
+  const rubric = loadRubricOption(rubricFileOption(options.rubric, lang, io), lang, io);
+  if (!rubric) return EXIT.failed;
+  const toTerminal = io.outIsTTY && options.output === undefined;
+  const paint = paintFor(toTerminal, io.env, toTerminal ? options.color : false);
+  const render = { lang, paint, width };
+
+  if (!folders[0]) {
+    const a = sheetOf(older, rubric, io, lang);
+    const b = sheetOf(newer, rubric, io, lang);
+    if (!a || !b) return EXIT.failed;
+    const d = diffSheets(a, b);
+    const text = options.format === 'json' ? renderSheetDiffJson(d, render) : renderSheetDiffTable(d, render);
+    return emit(text, options.output, io, lang) ? EXIT.ok : EXIT.failed;
+  }
+
+  let bad = false;
+  const scoreAll = (dir: string) => {
+    const found = findEvidenceFiles([dir]);
+    reportUnusablePaths(found, lang, io);
+    if (found.files.length === 0) bad = true;
+    return found.files.flatMap((file) => {
+      const sheet = sheetOf(file, rubric, io, lang);
+      if (!sheet) bad = true;
+      return sheet ? [{ file, sheet }] : [];
+    });
+  };
+  const d = diffBatches(scoreAll(older), scoreAll(newer));
+  const text = options.format === 'json' ? renderBatchDiffJson(d, render) : renderBatchDiffTable(d, render);
+  if (!emit(text, options.output, io, lang)) return EXIT.failed;
+  return bad ? EXIT.failed : EXIT.ok;
+}
+
+/** A school's sheet, or undefined after its problems are reported. */
+function sheetOf(file: string, rubric: Rubric, io: Streams, lang: 'zh' | 'en'): Sheet | undefined {
+  const input = readInput(file);
+  if (input.problem) {
+    io.err(`${problemLine(input.problem, lang)}\n`);
+    return undefined;
+  }
+  const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
+  for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
+  if (!parsed.evidence || hasErrors(parsed.problems)) return undefined;
+  return buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+}

@@ -1,0 +1,121 @@
+// Several academic years: a folder may hold a school's files of two years (each year ranked apart, no
+// duplicate warning), --year picks one, and `jiaxiao diff` compares two years of a school or of a county.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-years-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const OLD = 'examples/years/typical-primary-2022-2023.yaml';
+const NEW = 'examples/schools/typical-primary.yaml';
+const folder = join(tmp, 'school');
+mkdirSync(folder);
+copyFileSync(OLD, join(folder, '2022-2023.yaml'));
+copyFileSync(NEW, join(folder, '2023-2024.yaml'));
+copyFileSync('examples/schools/model-primary.yaml', join(folder, 'model.yaml'));
+
+const bin = resolve('bin/jiaxiao.cjs');
+function jiaxiao(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('a folder of several academic years', () => {
+  it('ranks each year apart, newest first, without calling the same school a duplicate', () => {
+    const r = jiaxiao(['score', folder]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('重复');
+    const newer = r.out.indexOf('2023-2024 学年，共 2 所学校');
+    const older = r.out.indexOf('2022-2023 学年，共 1 所学校');
+    expect(newer).toBeGreaterThanOrEqual(0);
+    expect(older).toBeGreaterThan(newer);
+  });
+  it('the same school twice in one year is still a duplicate', () => {
+    const dup = join(tmp, 'dup');
+    mkdirSync(dup);
+    copyFileSync(NEW, join(dup, 'a.yaml'));
+    copyFileSync(NEW, join(dup, 'b.yaml'));
+    expect(jiaxiao(['score', dup]).err).toContain('重复');
+  });
+  it('--year keeps one year and says how many schools it left out', () => {
+    const r = jiaxiao(['score', folder, '--year', '2022-2023', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.year).toBe('2022-2023');
+    expect(summary.ranking.map((s: { normalized: number }) => s.normalized)).toEqual([57.75]);
+    expect(r.err).toContain('另有 2 所学校属于其他学年，未计入');
+  });
+  it('--year must be an academic year', () => {
+    const r = jiaxiao(['score', folder, '--year', '2023']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--year 需要学年，如 2023-2024');
+  });
+  it('a one-year format (json, csv…) on stdout refuses several years, naming them and the fix', () => {
+    const r = jiaxiao(['score', folder, '--format', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('分属 2 个学年（2023-2024、2022-2023）');
+    expect(r.err).toContain('--year 2023-2024');
+  });
+  it('with --out, a summary per year', () => {
+    const out = join(tmp, 'out');
+    const r = jiaxiao(['score', folder, '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.startsWith('summary'))
+        .sort(),
+    ).toEqual(['summary-2022-2023.json', 'summary-2023-2024.json']);
+  });
+});
+
+describe('jiaxiao diff', () => {
+  it('two files: the change per 二级指标 and in total, the checks newly passed and newly failed', () => {
+    const r = jiaxiao(['diff', OLD, NEW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('利通区示例第三小学：2022-2023 学年 → 2023-2024 学年');
+    const b12 = r.out.split('\n').find((l) => l.includes('│ B12'));
+    expect(b12?.split('│').map((c) => c.trim())).toEqual(['', 'B12', '家长满意度', '4.00', '0.00', '−4.00', '']);
+    expect(r.out).toContain('新通过的检查（1 项）\n  ✓ B3.1a 家庭教育指导师人数 3 人，要求 ≥ 2 人');
+    expect(r.out).toContain('新未通过的检查（1 项）\n  ✗ B12.1a');
+  });
+  it('as JSON: the totals read back, and the changes add up', () => {
+    const d = JSON.parse(jiaxiao(['diff', OLD, NEW, '--format', 'json', '--lang', 'en']).out);
+    expect(d.total).toEqual({ old: 57.75, new: 54.25 });
+    const sum = (k: 'old' | 'new') =>
+      d.indicators.reduce((a: number, b: Record<string, number>) => a + (b[k] ?? 0) * 100, 0);
+    expect(Math.round(sum('new') - sum('old'))).toBe(Math.round((d.total.new - d.total.old) * 100));
+    expect(d.newlyPassed.map((c: { id: string }) => c.id)).toEqual(['B3.1a']);
+    expect(d.newlyFailed.map((c: { id: string }) => c.id)).toEqual(['B12.1a']);
+  });
+  it('two folders: schools matched by 学校标识码, those in one year only listed', () => {
+    const a = join(tmp, 'a');
+    const b = join(tmp, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    copyFileSync(OLD, join(a, 'typical.yaml'));
+    copyFileSync(NEW, join(b, 'typical.yaml'));
+    copyFileSync('examples/schools/model-primary.yaml', join(b, 'model.yaml'));
+    const d = JSON.parse(jiaxiao(['diff', a, b, '--format', 'json']).out);
+    expect(d.schools.length).toBe(1);
+    expect(d.schools[0].normalized).toEqual({ old: 57.75, new: 54.25 });
+    expect(d.onlyNew.map((s: { file: string }) => s.file)).toEqual([join(b, 'model.yaml')]);
+    expect(d.onlyOld).toEqual([]);
+    const table = jiaxiao(['diff', a, b]).out;
+    expect(table).toContain('1 所学校两次都有');
+    expect(table).toContain('只在本次出现：');
+  });
+  it('a file and a folder: exit 2 with what diff compares', () => {
+    const r = jiaxiao(['diff', OLD, folder]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不能一个文件一个文件夹');
+  });
+  it('a bad file: its problems, exit 2', () => {
+    const r = jiaxiao(['diff', 'examples/schools/common-mistake.yaml', NEW]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/common-mistake\.yaml:\d+:\d+/);
+  });
+});
