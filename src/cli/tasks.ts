@@ -1,13 +1,15 @@
 // What a worker (or the main thread, for a small batch) does with one file. A task is plain data, so it
 // crosses to a worker thread as workerData.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { capProblems, hasErrors, type Problem, sortProblems } from '../base/problem.js';
 import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
-import type { Lang } from '../i18n/messages.js';
 import type { Evidence } from '../evidence/model.js';
-import { reviewBeside } from '../io/files.js';
+import { parseReviewBytes } from '../evidence/review.js';
+import type { Lang } from '../i18n/messages.js';
+import { evidenceBeside, reviewBeside } from '../io/files.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { formatNamed } from '../render/formats.js';
 import { type Output, TEXT_WIDTH } from '../render/types.js';
@@ -139,6 +141,36 @@ export function sheetOf(
   const problems = capProblems(sortProblems(read.problems), reviewFile);
   if (!read.reviewed || !read.review) return { problems };
   return { sheet: buildReviewedSheet(rubric, evidence, computed, read.reviewed, read.review), problems };
+}
+
+/**
+ * `validate` of a review file (复评): read on its own terms, then against the evidence file beside it
+ * (`<stem>.yaml` for `<stem>.review.yaml`) and the rubric. Strict or not, every review problem is an error.
+ */
+export function validateReviewFile(file: string, rubric: Rubric): FileResult {
+  const input = readInput(file);
+  if (input.problem) return { file, problems: [input.problem] };
+  const bytes = input.bytes ?? new Uint8Array();
+  const evidenceFile = evidenceBeside(file).find((f) => existsSync(f));
+  const own = parseReviewBytes(bytes, file);
+  if (evidenceFile === undefined) {
+    const noEvidence: Problem = {
+      severity: 'error',
+      code: 'review.noEvidence',
+      params: { expected: evidenceBeside(file)[0] ?? '' },
+      file,
+      line: 1,
+      col: 1,
+    };
+    return { file, problems: capProblems(sortProblems([noEvidence, ...own.problems]), file) };
+  }
+  const evidenceInput = readInput(evidenceFile);
+  const parsed = evidenceInput.bytes ? parseSchoolBytes(evidenceInput.bytes, rubric, evidenceFile) : undefined;
+  // Evidence with errors is reported as its own file: the review is then checked on its own terms only.
+  if (!parsed?.evidence || hasErrors(parsed.problems))
+    return { file, problems: capProblems(sortProblems(own.problems), file) };
+  const read = readReview(bytes, file, rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence), evidenceFile);
+  return { file, problems: capProblems(sortProblems(read.problems), file) };
 }
 
 /** Writes an output file whole; a failure is a problem to report (disk full, no permission), not a crash. */

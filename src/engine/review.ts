@@ -12,8 +12,7 @@ export interface Adjustment {
   score?: number;
 }
 
-const sumOf = <T extends { earned: Exact }>(rows: readonly T[]): Exact =>
-  rows.reduce((a, r) => add(a, r.earned), ZERO);
+const sumOf = <T extends { earned: Exact }>(rows: readonly T[]): Exact => rows.reduce((a, r) => add(a, r.earned), ZERO);
 
 export function applyAdjustments(scored: ScoredSchool, adjustments: readonly Adjustment[]): ScoredSchool {
   if (adjustments.length === 0) return scored;

@@ -27,7 +27,12 @@ const adjustment = labelled(
         'check or item id',
         '写核查项编号（如 B6.3a，配 passed）或要点编号（如 B4.1，配 score）',
       ),
-      passed: labelled(z.boolean(), '复评结果（是否通过）', 'reviewed result', '写 true（通过）或 false（不通过）').optional(),
+      passed: labelled(
+        z.boolean(),
+        '复评结果（是否通过）',
+        'reviewed result',
+        '写 true（通过）或 false（不通过）',
+      ).optional(),
       score: labelled(
         z.number().nonnegative(),
         '复评得分',

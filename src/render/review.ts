@@ -60,3 +60,13 @@ export function reviewLines(sheet: Sheet, lang: Lang, esc: (s: string) => string
     ...r.adjustments.map((a) => `  ${adjustmentLine(a, lang, esc)}`),
   ];
 }
+
+/** After a school's name in a batch's ranking: it is ranked on its reviewed score. */
+export const REVIEWED_MARK = { zh: '（复评）', en: ' (reviewed)' };
+
+/** Below a ranking with reviewed schools. */
+export function reviewedNote(count: number, lang: Lang): string {
+  return lang === 'zh'
+    ? `复评 ${count} 所：标“复评”的学校按复评后的分数排名`
+    : `${count} reviewed: schools marked "reviewed" are ranked on their reviewed scores`;
+}

@@ -27,6 +27,8 @@ export interface SchoolRow {
   /** Per 二级指标, then per 要点, in rubric order: score and applicable maximum, flat (s0, m0, s1, m1…) to stay small. */
   indicators: number[];
   items: number[];
+  /** 复评: the 折算分 as computed before a reviewer adjusted it (hundredths); null when not reviewed. */
+  computedNormalized: number | null;
 }
 
 export function schoolRow(sheet: Sheet, file: string): SchoolRow {
@@ -52,6 +54,7 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
     level: sheet.level?.name ?? null,
     indicators,
     items,
+    computedNormalized: sheet.review ? c(sheet.review.computed.normalized) : null,
   };
 }
 
@@ -139,6 +142,8 @@ export interface Summary {
   schools: number;
   /** Files that were not scored because of errors. */
   invalid: number;
+  /** 复评: schools ranked on reviewed scores. */
+  reviewed: number;
   invalidFiles: InvalidFile[];
   ranking: RankedSchool[];
   /** One line per county, when more than one county is present. */
@@ -321,6 +326,7 @@ export class SummaryBuilder {
       shape,
       schools: entries.length,
       invalid: this.invalid,
+      reviewed: entries.filter((r) => r.computedNormalized !== null).length,
       invalidFiles: this.invalidFiles,
       ranking,
       counties,

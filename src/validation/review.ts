@@ -127,8 +127,7 @@ export function reviewProblems(
         return;
       }
       const applies = results.get(owner.id)?.checks.find((c) => c.check.id === a.id)?.applicable ?? true;
-      if (!applies)
-        add(at, 'review.notApplicable', { id: a.id, stage: STAGE_LABELS[evidence.data.school.stage].zh });
+      if (!applies) add(at, 'review.notApplicable', { id: a.id, stage: STAGE_LABELS[evidence.data.school.stage].zh });
     }
   });
   return problems;
