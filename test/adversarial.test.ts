@@ -217,6 +217,7 @@ describe('only regular files are read', () => {
         { file: join(root, 'pipe.yaml'), kind: 'fifo' },
         { file: join(root, 'sub', 'dangling.yml'), kind: 'symlink' },
       ],
+      reviews: [],
     });
     const r = jiaxiao(['validate', root, '--format', 'json']);
     expect(r.code).toBe(0);

@@ -85,6 +85,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .option('-d, --details', '同时列出已通过各项的理由')
     .option('--year <year>', '批量：只计入这一学年（如 2023-2024）的学校；不给时每个学年各排一次名')
     .option('--min-score <n>', '折算分低于 n 时（批量时：任一学校低于 n）退出码为 1')
+    .option('--review <file>', '复评文件（默认：证据文件旁的“文件名.review.yaml”，批量时亦然）')
     .option('--out <dir>', '批量：每所学校的评分表与汇总写入此文件夹')
     .option('--force', '允许覆盖 --out 中已有的文件')
     .option('--out-in-input', '允许 --out 位于输入文件夹之内')

@@ -1,19 +1,25 @@
 // What a worker (or the main thread, for a small batch) does with one file. A task is plain data, so it
 // crosses to a worker thread as workerData.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { capProblems, hasErrors, type Problem, sortProblems } from '../base/problem.js';
 import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
+import type { Evidence } from '../evidence/model.js';
+import { parseReviewBytes } from '../evidence/review.js';
 import type { Lang } from '../i18n/messages.js';
+import { evidenceBeside, reviewBeside } from '../io/files.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { formatNamed } from '../render/formats.js';
 import { type Output, TEXT_WIDTH } from '../render/types.js';
+import { buildReviewedSheet } from '../report/review.js';
 import { buildSheet, type Sheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
 import { compileValidatedRubric } from '../rubric/load.js';
 import type { RubricData } from '../rubric/schema.js';
+import { readReview } from '../validation/review.js';
 import { parseSchoolBytes } from '../validation/school.js';
 import { type FileResult, validateEvidence } from '../validation/validate.js';
 import { paintFor, readInput } from './env.js';
@@ -40,6 +46,8 @@ export type Task =
 export interface ScoreItem {
   file: string;
   out?: string;
+  /** The review file (复评) to apply; otherwise the one beside the file, if any (`<stem>.review.yaml`). */
+  review?: string;
 }
 
 export interface ScoreResult {
@@ -89,13 +97,15 @@ export function scoreRunner(
   const plain = paintFor(false, {}, false);
   const format = formatNamed(task.format);
   if (!format) throw new Error(`unknown format ${task.format}`);
-  return ({ file, out }) => {
+  return ({ file, out, review }) => {
     const input = readInput(file);
     if (input.problem) return { file, problems: [input.problem] };
     const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
-    const problems = capProblems(sortProblems(parsed.problems), file);
-    if (!parsed.evidence || hasErrors(problems)) return { file, problems };
-    const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+    const evidenceProblems = capProblems(sortProblems(parsed.problems), file);
+    if (!parsed.evidence || hasErrors(evidenceProblems)) return { file, problems: evidenceProblems };
+    const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review);
+    const problems = [...evidenceProblems, ...reviewProblems];
+    if (!sheet) return { file, problems };
     const result: ScoreResult = {
       file,
       problems,
@@ -110,6 +120,57 @@ export function scoreRunner(
     const output = format.sheet(sheet, { lang: task.lang, paint: plain, details: true, width: TEXT_WIDTH });
     return typeof output === 'string' || output instanceof Uint8Array ? written(output) : output.then(written);
   };
+}
+
+/**
+ * The sheet of a parsed school, with its review (复评) applied: the one given, else the one beside the file.
+ * A review with errors leaves the school unscored (no sheet), its problems placed in the review file.
+ */
+export function sheetOf(
+  rubric: Rubric,
+  evidence: Evidence,
+  file: string,
+  review?: string,
+): { sheet?: Sheet; problems: Problem[] } {
+  const computed = scoreEvidence(rubric, evidence);
+  const reviewFile = review ?? reviewBeside(file);
+  if (reviewFile === undefined) return { sheet: buildSheet(rubric, evidence, computed), problems: [] };
+  const input = readInput(reviewFile);
+  if (input.problem) return { problems: [input.problem] };
+  const read = readReview(input.bytes ?? new Uint8Array(), reviewFile, rubric, evidence, computed, file);
+  const problems = capProblems(sortProblems(read.problems), reviewFile);
+  if (!read.reviewed || !read.review) return { problems };
+  return { sheet: buildReviewedSheet(rubric, evidence, computed, read.reviewed, read.review), problems };
+}
+
+/**
+ * `validate` of a review file (复评): read on its own terms, then against the evidence file beside it
+ * (`<stem>.yaml` for `<stem>.review.yaml`) and the rubric. Strict or not, every review problem is an error.
+ */
+export function validateReviewFile(file: string, rubric: Rubric): FileResult {
+  const input = readInput(file);
+  if (input.problem) return { file, problems: [input.problem] };
+  const bytes = input.bytes ?? new Uint8Array();
+  const evidenceFile = evidenceBeside(file).find((f) => existsSync(f));
+  const own = parseReviewBytes(bytes, file);
+  if (evidenceFile === undefined) {
+    const noEvidence: Problem = {
+      severity: 'error',
+      code: 'review.noEvidence',
+      params: { expected: evidenceBeside(file)[0] ?? '' },
+      file,
+      line: 1,
+      col: 1,
+    };
+    return { file, problems: capProblems(sortProblems([noEvidence, ...own.problems]), file) };
+  }
+  const evidenceInput = readInput(evidenceFile);
+  const parsed = evidenceInput.bytes ? parseSchoolBytes(evidenceInput.bytes, rubric, evidenceFile) : undefined;
+  // Evidence with errors is reported as its own file: the review is then checked on its own terms only.
+  if (!parsed?.evidence || hasErrors(parsed.problems))
+    return { file, problems: capProblems(sortProblems(own.problems), file) };
+  const read = readReview(bytes, file, rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence), evidenceFile);
+  return { file, problems: capProblems(sortProblems(read.problems), file) };
 }
 
 /** Writes an output file whole; a failure is a problem to report (disk full, no permission), not a crash. */

@@ -542,6 +542,68 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `${p.file} 已存在，未覆盖。加 --force 覆盖`,
     en: (p) => `${p.file} exists already and was kept; add --force to overwrite`,
   },
+  // 复评 (reviewer files): src/evidence/review.ts, src/validation/review.ts.
+  'review.notReview': {
+    zh: () =>
+      '这不是复评文件：顶层应有 school、year、reviewer、date、adjustments。请参照 examples/reviews/typical-primary.review.yaml',
+    en: () =>
+      'this is not a review file: expected school, year, reviewer, date, adjustments at the top level; see examples/reviews/typical-primary.review.yaml',
+  },
+  'review.passedOrScore': {
+    zh: () => '每条调整写 passed（核查项，如 B6.3a）或 score（要点，如 B4.1）之一，不能都写也不能都不写',
+    en: () =>
+      'each adjustment gives either passed (for a check such as B6.3a) or score (for an item such as B4.1), not both',
+  },
+  'review.noEvidence': {
+    zh: (p) =>
+      `复评文件旁边没有对应的证据文件 ${p.expected}。复评文件应命名为“证据文件名.review.yaml”，与证据文件放在同一文件夹`,
+    en: (p) =>
+      `no evidence file ${p.expected} beside this review file; name a review "<evidence file stem>.review.yaml" in the evidence file's folder`,
+  },
+  'review.schoolMismatch': {
+    zh: (p) =>
+      `复评的学校“${p.input}”与证据文件 ${p.file} 中的学校不符（标识码 ${p.code}，名称 ${p.school}）。请写其中之一`,
+    en: (p) =>
+      `the review's school "${p.input}" does not match the evidence file ${p.file} (code ${p.code}, name ${p.school}); write one of them`,
+  },
+  'review.yearMismatch': {
+    zh: (p) => `复评的学年 ${p.input} 与证据文件的学年 ${p.year} 不符。请写 ${p.year}，或把复评放在该学年的证据文件旁`,
+    en: (p) => `the review's year ${p.input} does not match the evidence file's year ${p.year}; write ${p.year}`,
+  },
+  'review.unknownId': {
+    zh: (p) =>
+      `${p.input} 不是本细则的核查项或要点${p.suggestion ? `，是否应为 ${p.suggestion}？` : '。请用 jiaxiao score --details 查看各项编号'}`,
+    en: (p) =>
+      `${p.input} is not a check or item of this rubric${p.suggestion ? `; did you mean ${p.suggestion}?` : '; jiaxiao score --details lists the ids'}`,
+  },
+  'review.checkWantsPassed': {
+    zh: (p) =>
+      `${p.id} 是核查项，只能改判通过与否：写 passed: true 或 passed: false；要改分数请写其要点 ${p.item} 的 score`,
+    en: (p) => `${p.id} is a check: give passed: true or false; to set a score, adjust its item ${p.item} with score`,
+  },
+  'review.itemWantsScore': {
+    zh: (p) =>
+      `${p.id} 是要点，请写 score（0 到 ${p.max} 分）；要改判某一项核查，请写核查项编号（如 ${p.example}）和 passed`,
+    en: (p) =>
+      `${p.id} is an item: give score (0 to ${p.max}); to overturn one check, give its id (e.g. ${p.example}) with passed`,
+  },
+  'review.notApplicable': {
+    zh: (p) => `核查项 ${p.id} 不适用于本校（${p.stage}），不能复评。请删去这一条`,
+    en: (p) => `the check ${p.id} does not apply to this school (${p.stage}); remove this adjustment`,
+  },
+  'review.scoreRange': {
+    zh: (p) => `${p.id} 复评得分 ${p.value} 超出范围：应在 0 到 ${p.max} 分之间（该要点的应得分值）`,
+    en: (p) => `reviewed score ${p.value} for ${p.id} is out of range: 0 to ${p.max} (the item's applicable points)`,
+  },
+  'review.duplicate': {
+    zh: (p) => `${p.id} 已在第 ${p.first} 行复评过。每项只写一条，请合并`,
+    en: (p) => `${p.id} is adjusted already on line ${p.first}; give one adjustment per id`,
+  },
+  'review.overlap': {
+    zh: (p) => `已对要点 ${p.item} 给出复评得分（第 ${p.first} 行），不能再改判其核查项 ${p.id}。请只保留一条`,
+    en: (p) =>
+      `the item ${p.item} is given a score already (line ${p.first}); its check ${p.id} cannot be adjusted too`,
+  },
 };
 
 /** Params that quote the file's own content: a message shows an excerpt of each (EXCERPT_CHARS). */

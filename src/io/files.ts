@@ -2,7 +2,7 @@
 // Inside a folder only regular files are read: symbolic links are not followed, so a folder cannot pull in
 // files from outside itself, and FIFOs or devices would block or never end. Each such path is reported as
 // skipped, with the reason, rather than silently left out.
-import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { byText } from '../base/problem.js';
 import { specialKind } from './paths.js';
@@ -22,15 +22,37 @@ export interface FoundFiles {
   empty: string[];
   /** Evidence-named paths inside folders that are not regular files, so were not read. */
   skipped: SkippedPath[];
+  /** Review files (复评, `<stem>.review.yaml`): in folders, or given on the command line. Never evidence. */
+  reviews: string[];
+}
+
+/** A reviewer's file (复评) beside the school's `<stem>.yaml`: `<stem>.review.yaml` (or .yml, any case). */
+export const REVIEW_NAME = /\.review\.ya?ml$/i;
+
+/** The review file beside an evidence file, if there is one. */
+export function reviewBeside(file: string): string | undefined {
+  const stem = file.replace(/\.ya?ml$/i, '');
+  for (const ext of ['.review.yaml', '.review.yml']) {
+    const candidate = `${stem}${ext}`;
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The evidence files a review file may belong to: `<stem>.yaml`, then `<stem>.yml`. */
+export function evidenceBeside(review: string): string[] {
+  const stem = review.replace(REVIEW_NAME, '');
+  return [`${stem}.yaml`, `${stem}.yml`];
 }
 
 const EVIDENCE_NAME = /\.ya?ml$/i;
 const IGNORED_DIRS = new Set(['node_modules']);
 
 /** Relative paths ('/'-separated) of the evidence files under `root`, and the evidence-named paths skipped. */
-function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
+function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews: string[] } {
   const files: string[] = [];
   const skipped: SkippedPath[] = [];
+  const reviews: string[] = [];
   const visit = (rel: string) => {
     let entries: Dirent[];
     try {
@@ -50,12 +72,12 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[] } {
       // Some file systems do not say what an entry is: ask lstat, which never follows a link.
       const known = d.isFile() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isCharacterDevice();
       const kind = known || d.isBlockDevice() ? specialKind(d) : specialKind(lstatSync(join(root, path)));
-      if (kind === undefined) files.push(path);
+      if (kind === undefined) (REVIEW_NAME.test(d.name) ? reviews : files).push(path);
       else skipped.push({ file: join(root, path), kind });
     }
   };
   visit('');
-  return { files, skipped };
+  return { files, skipped, reviews };
 }
 
 export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
@@ -63,6 +85,7 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const missing: string[] = [];
   const empty: string[] = [];
   const skipped: SkippedPath[] = [];
+  const reviews: string[] = [];
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -73,14 +96,15 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
       continue;
     }
     if (!isDir) {
-      files.push(p);
+      (REVIEW_NAME.test(p) ? reviews : files).push(p);
       continue;
     }
     const found = walk(p);
     // A folder whose only .yaml files were skipped (links, FIFOs) holds no evidence either: said once, as empty.
     if (found.files.length === 0) empty.push(p);
     for (const f of found.files.sort(byText)) files.push(join(p, f));
+    for (const f of found.reviews.sort(byText)) reviews.push(join(p, f));
     skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
   }
-  return { files: [...new Set(files)], missing, empty, skipped };
+  return { files: [...new Set(files)], missing, empty, skipped, reviews: [...new Set(reviews)] };
 }

@@ -1,6 +1,7 @@
 // The versioned JSON sheet (README: JSON 评分表 · JSON sheet). Texts are given in the chosen language.
 
 import { jsonText } from '../base/escape.js';
+import type { SheetReview } from '../report/review.js';
 import type { Sheet, SheetExtras } from '../report/sheet.js';
 import { inLang, type SheetRenderer } from './types.js';
 
@@ -17,6 +18,32 @@ function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
       applicable: i.applicable,
       perUnit: i.perUnit,
       reason: inLang(i.reason, lang),
+    })),
+  };
+}
+
+/** 复评: null when no reviewer adjusted the sheet; the sheet's figures are otherwise the reviewed ones. */
+function review(r: SheetReview | undefined, lang: 'zh' | 'en') {
+  if (!r) return null;
+  return {
+    reviewer: r.reviewer,
+    date: r.date,
+    computed: {
+      total: r.computed.total,
+      base: r.computed.base,
+      normalized: r.computed.normalized,
+      ...(r.computed.level ? { level: inLang(r.computed.level, lang) } : {}),
+      groups: Object.fromEntries(r.computed.groups.map((g) => [g.id, g.score])),
+      indicators: Object.fromEntries(r.computed.indicators.map((b) => [b.id, b.score])),
+    },
+    adjustments: r.adjustments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      item: a.item,
+      label: inLang(a.label, lang),
+      computed: { passed: a.computedPassed, score: a.computedScore },
+      reviewed: { passed: a.reviewedPassed, score: a.reviewedScore },
+      reason: a.reason,
     })),
   };
 }
@@ -80,6 +107,7 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
         })),
       })),
     })),
+    review: review(sheet.review, lang),
   };
 }
 

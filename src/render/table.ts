@@ -6,6 +6,7 @@ import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
 import { type Row, renderGrid } from './grid.js';
+import { reviewLines } from './review.js';
 import { width } from './text.js';
 import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
@@ -223,6 +224,9 @@ export const renderTable: SheetRenderer = (sheet, options) => {
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,
   ];
   lines.push(options.paint.bold(summary.join(sep)));
+  // 复评: the figures above are the reviewed ones; the computed ones and each adjustment's reason follow.
+  const [byline, ...adjusted] = reviewLines(sheet, lang, escapeText);
+  if (byline) lines.push(options.paint.bold(byline), ...adjusted);
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const selfScore = pointsText(b.selfScore ?? 0);
     const name = textOf(b.name, lang);

@@ -7,6 +7,7 @@ import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
+import type { SheetReview } from './review.js';
 
 export const SHEET_SCHEMA_VERSION = 1;
 
@@ -110,6 +111,8 @@ export interface Sheet {
   selfTotal: number | null;
   groups: SheetGroup[];
   indicators: SheetIndicator[];
+  /** 复评: present when a reviewer adjusted the sheet; the figures above are then the reviewed ones. */
+  review?: SheetReview;
 }
 
 const fromCents = (c: number): number => c / 100;

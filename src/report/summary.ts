@@ -29,6 +29,8 @@ export interface SchoolRow {
   /** Per 二级指标, then per 要点, in rubric order: score and applicable maximum, flat (s0, m0, s1, m1…) to stay small. */
   indicators: number[];
   items: number[];
+  /** 复评: the 折算分 as computed before a reviewer adjusted it (hundredths); null when not reviewed. */
+  computedNormalized: number | null;
 }
 
 export function schoolRow(sheet: Sheet, file: string): SchoolRow {
@@ -55,6 +57,7 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
     level: sheet.level?.name ?? null,
     indicators,
     items,
+    computedNormalized: sheet.review ? c(sheet.review.computed.normalized) : null,
   };
 }
 
@@ -144,6 +147,8 @@ export interface Summary {
   schools: number;
   /** Files that were not scored because of errors. */
   invalid: number;
+  /** 复评: schools ranked on reviewed scores. */
+  reviewed: number;
   invalidFiles: InvalidFile[];
   ranking: RankedSchool[];
   /** One line per county, when more than one county is present. */
@@ -327,6 +332,7 @@ export class SummaryBuilder {
       year: entries[0]?.year ?? null,
       schools: entries.length,
       invalid: this.invalid,
+      reviewed: entries.filter((r) => r.computedNormalized !== null).length,
       invalidFiles: this.invalidFiles,
       ranking,
       counties,

@@ -1,15 +1,15 @@
 // `jiaxiao score FILE`: one school's sheet (several files or a folder: score-batch.ts).
 import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
-import { scoreEvidence } from '../../engine/score.js';
 import { problemLine } from '../../i18n/messages.js';
 import { isDirectory } from '../../io/paths.js';
 import { FORMAT_NAMES, formatNamed } from '../../render/formats.js';
-import { buildSheet, isBelow } from '../../report/sheet.js';
+import { isBelow } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
 import { EXIT } from '../exit.js';
 import { checkBinaryTarget, emit } from '../output.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
+import { sheetOf } from '../tasks.js';
 
 export interface ScoreOptions {
   rubric?: string;
@@ -25,6 +25,8 @@ export interface ScoreOptions {
   year?: string;
   force?: boolean;
   outInInput?: boolean;
+  /** 复评: a review file for the one school scored. */
+  review?: string;
 }
 
 /** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
@@ -56,6 +58,12 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   const rubricFile = rubricFileOption(options.rubric, lang, io);
   const [first] = paths;
   const single = paths.length === 1 && first !== undefined && !isDirectory(first) && options.out === undefined;
+  if (options.review !== undefined && (!single || first === undefined))
+    throw new UsageError(
+      lang === 'zh'
+        ? '--review 只用于一所学校（一个证据文件）；批量评分时，复评文件放在各自的证据文件旁，命名为“证据文件名.review.yaml”'
+        : '--review is for one school (one evidence file); in a batch, put each review beside its evidence file as "<stem>.review.yaml"',
+    );
   if (!single || first === undefined) {
     const { runScoreBatch } = await import('./score-batch.js');
     return runScoreBatch(
@@ -90,7 +98,10 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
-  const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+  const reviewed = sheetOf(rubric, parsed.evidence, file, options.review);
+  for (const p of reviewed.problems) io.err(`${problemLine(p, lang)}\n`);
+  const sheet = reviewed.sheet;
+  if (!sheet) return EXIT.failed;
   const toTerminal = io.outIsTTY && options.output === undefined;
   const paint = paintFor(toTerminal, io.env, options.output === undefined ? options.color : false);
   const output = await format.sheet(sheet, { lang, paint, width, details: options.details === true });

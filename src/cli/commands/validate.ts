@@ -1,17 +1,18 @@
 // `jiaxiao validate PATH…`: every evidence file under the paths, checked against the rubric, reported in
 // one or more formats (each to stdout or its own file).
 
+import { resolve } from 'node:path';
 import type { Problem } from '../../base/problem.js';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
-import { type FoundFiles, findEvidenceFiles, type SkippedPath } from '../../io/files.js';
+import { type FoundFiles, findEvidenceFiles, reviewBeside, type SkippedPath } from '../../io/files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report/index.js';
 import type { FileResult } from '../../validation/validate.js';
 import { langOf, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
-import { forWorkers, type Task, validateRunner, writeOut } from '../tasks.js';
+import { forWorkers, type Task, validateReviewFile, validateRunner, writeOut } from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -69,6 +70,13 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
     const run = validateRunner(task, rubric);
     for (const file of found.files) results.push(run(file));
   }
+  // 复评 files: those found in folders or given, and those beside evidence files given by name.
+  const reviews = new Set(found.reviews);
+  for (const file of found.files) {
+    const beside = reviewBeside(file);
+    if (beside !== undefined && ![...reviews].some((r) => sameFile(r, beside))) reviews.add(beside);
+  }
+  for (const file of reviews) results.push(validateReviewFile(file, rubric));
   // Paths skipped in a folder scan are in the report too, each as a warning on its own path.
   for (const s of found.skipped) {
     const skipped = skippedProblem(s);
@@ -106,6 +114,8 @@ export function reportUnusablePaths(found: FoundFiles, lang: Lang, io: Streams):
     io.err(`${problemLine({ severity: 'error', code: 'cli.noYaml', params: { file }, file }, lang)}\n`);
   for (const s of found.skipped) io.err(`${problemLine(skippedProblem(s), lang)}\n`);
 }
+
+const sameFile = (a: string, b: string): boolean => resolve(a) === resolve(b);
 
 const skippedProblem = (s: SkippedPath): Problem => ({
   severity: 'warning',

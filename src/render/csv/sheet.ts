@@ -10,6 +10,7 @@
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { adjustmentChange } from '../review.js';
 import { inLang, pointsText, type RenderOptions } from '../types.js';
 import { type CsvCell, csvText } from './write.js';
 
@@ -210,6 +211,24 @@ function footRows(sheet: Sheet, lang: Lang): CsvCell[][] {
   return rows;
 }
 
+/** 复评: reviewer, date, the computed totals (those above are reviewed), and one row per adjustment. */
+function reviewRows(sheet: Sheet, lang: Lang): CsvCell[][] {
+  const r = sheet.review;
+  if (!r) return [];
+  const zh = lang === 'zh';
+  return [
+    [zh ? '复评人' : 'Reviewer', r.reviewer],
+    [zh ? '复评日期' : 'Review date', r.date],
+    [zh ? '计算得分合计（复评前）' : 'Computed total (before review)', r.computed.total],
+    [zh ? '计算折算分（复评前）' : 'Computed normalized score (before review)', r.computed.normalized],
+    ...r.adjustments.map((a): CsvCell[] => [
+      `${zh ? '复评' : 'Review'} ${a.id} ${inLang(a.label, lang)}`,
+      adjustmentChange(a, lang),
+      a.reason,
+    ]),
+  ];
+}
+
 export function renderSheetCsv(sheet: Sheet, options: RenderOptions): string {
   const { lang } = options;
   const t = T[lang];
@@ -219,6 +238,6 @@ export function renderSheetCsv(sheet: Sheet, options: RenderOptions): string {
     b.items.forEach((item, k) => {
       rows.push(itemRow(b, item, k === 0, groupNames.get(b.group) ?? '', options));
     });
-  rows.push([], ...footRows(sheet, lang));
+  rows.push([], ...footRows(sheet, lang), ...reviewRows(sheet, lang));
   return csvText(rows);
 }

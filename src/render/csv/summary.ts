@@ -83,6 +83,11 @@ function invalidRow(f: InvalidFile, lang: Lang): CsvCell[] {
   return [t.invalid, f.file, text];
 }
 
+const REVIEW_HEAD = { zh: ['复评', '复评前折算分'], en: ['Reviewed', 'Normalized before review'] };
+
+const reviewCells = (r: RankedSchool, lang: Lang): CsvCell[] =>
+  r.computedNormalized === null ? [null, null] : [lang === 'zh' ? '是' : 'yes', points(r.computedNormalized)];
+
 export function renderSummaryCsv(s: Summary, options: SummaryRenderOptions): string {
   const { lang } = options;
   const t = T[lang];
@@ -103,8 +108,13 @@ export function renderSummaryCsv(s: Summary, options: SummaryRenderOptions): str
     t.selfMinusScore,
     ...(s.shape.levels ? [t.level] : []),
     t.file,
+    // 复评: only in a batch with reviewed schools, so that other summaries keep their columns.
+    ...(s.reviewed > 0 ? REVIEW_HEAD[lang] : []),
   ];
-  const rows: CsvCell[][] = [head, ...s.ranking.map((r) => schoolRow(s, r, lang, counties))];
+  const rows: CsvCell[][] = [
+    head,
+    ...s.ranking.map((r) => [...schoolRow(s, r, lang, counties), ...(s.reviewed > 0 ? reviewCells(r, lang) : [])]),
+  ];
   if (s.invalidFiles.length > 0) rows.push([], ...s.invalidFiles.map((f) => invalidRow(f, lang)));
   return csvText(rows);
 }

@@ -5,6 +5,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
+import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { inLang, pointsText } from '../types.js';
 import { type Html, html, join } from './markup.js';
 import { page } from './page.js';
@@ -136,7 +137,7 @@ function rankingPart(s: Summary, lang: Lang, t: Texts, linked: boolean): Html {
   const row = (r: RankedSchool, k: number) =>
     html`<tr><td class="num">${r.rank}</td>${several ? html`<td class="num">${r.countyRank ?? ''}</td>` : ''}<td>${
       linked ? html`<a href="#${anchorOf(k)}">${r.name}</a>` : r.name
-    }</td><td>${r.county}</td><td>${lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage]}</td>${s.shape.groups.map(
+    }${r.computedNormalized === null ? '' : html`<span class="small">${REVIEWED_MARK[lang]}</span>`}</td><td>${r.county}</td><td>${lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage]}</td>${s.shape.groups.map(
       (_, g) => html`<td class="num">${c2(r.groups[g] ?? 0)}</td>`,
     )}<td class="num">${c2(r.total)}</td><td class="num"><b>${c2(r.normalized)}</b></td><td class="num">${
       r.selfTotal === null ? '' : c2(r.selfTotal)
@@ -264,7 +265,7 @@ export function reportDocument(s: Summary, lang: Lang): string {
   const body = html`<section class="report">
 <h1>${title}</h1>
 <p class="school-info">${inLang(s.shape.rubric.name, lang)}</p>
-<p>${t.counts(s.schools, s.counties.length, s.invalid)}</p>
+<p>${t.counts(s.schools, s.counties.length, s.invalid)}</p>${s.reviewed > 0 ? html`<p>${reviewedNote(s.reviewed, lang)}</p>` : ''}
 <nav class="toc"><h2>${t.toc}</h2><ol>${toc}</ol></nav>
 ${s.invalidFiles.length > 0 ? invalidPart(s.invalidFiles, lang, t) : ''}${rankingPart(s, lang, t, linked)}${attainmentPart(s, lang, t)}${distributionPart(s, t)}${missedPart(s, lang, t)}${several ? countiesPart(s, t) : ''}</section>
 ${join(s.sheets.map((sheet, k) => sheetSection(sheet, lang, false, { heading: 'h2', anchor: linked ? anchorOf(k) : null, pageBreak: true })))}`;

@@ -6,6 +6,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { adjustmentChange, REVIEW_TITLE, reviewByline, reviewTotals } from '../review.js';
 import { inLang, pointsText } from '../types.js';
 import { type Html, html, join } from './markup.js';
 import { page } from './page.js';
@@ -260,11 +261,27 @@ ${rows}${totalRow}
 </table>
 <p class="totals">${totals}</p>
 <p class="small">${groupsLine.join(' · ')}</p>
-${flags}${extrasPart(sheet, lang, t)}
+${flags}${extrasPart(sheet, lang, t)}${reviewPart(sheet, lang)}
 <h3>${t.chart}</h3>
 ${chart}
 <p class="sign">${t.sign.map((x) => html`<span>${x}</span>`)}</p>
 </section>
+`;
+}
+
+/** 复评: who and when, computed → reviewed totals (the form above shows reviewed figures), each reason. */
+function reviewPart(sheet: Sheet, lang: Lang): Html {
+  const r = sheet.review;
+  if (!r) return html``;
+  const same = (s: string) => s;
+  const head = lang === 'zh' ? ['编号', '评估内容', '改判', '理由'] : ['ID', 'Content', 'Change', 'Reason'];
+  const rows = r.adjustments.map(
+    (a) =>
+      html`<tr><td>${a.id}</td><td>${inLang(a.label, lang)}</td><td>${adjustmentChange(a, lang)}</td><td>${a.reason}</td></tr>`,
+  );
+  return html`<div class="keep review"><h3>${REVIEW_TITLE[lang]}</h3>
+<p>${reviewByline(r, lang, same)}${lang === 'zh' ? '。' : '. '}<strong>${reviewTotals(sheet, r, lang)}</strong></p>
+<table><colgroup><col style="width:10%"/><col style="width:30%"/><col style="width:24%"/><col/></colgroup><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>
 `;
 }
 

@@ -7,6 +7,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { adjustmentLine, REVIEW_TITLE, reviewByline, reviewTotals } from '../review.js';
 import { pointsText, type RenderOptions, type SheetRenderer } from '../types.js';
 import { md, mdText, table } from './common.js';
 
@@ -156,6 +157,20 @@ function extraLines(sheet: Sheet, lang: Lang): string[] {
   return out;
 }
 
+/** 复评: who and when, computed → reviewed totals (the figures above are reviewed), each adjustment's reason. */
+function reviewSection(sheet: Sheet, lang: Lang): string[] {
+  const r = sheet.review;
+  if (!r) return [];
+  return [
+    '',
+    `### ${REVIEW_TITLE[lang]}`,
+    '',
+    `${reviewByline(r, lang, md)}${lang === 'zh' ? '。' : '. '}**${reviewTotals(sheet, r, lang)}**`,
+    '',
+    ...r.adjustments.map((a) => `- ${adjustmentLine(a, lang, md)}`),
+  ];
+}
+
 export const renderSheetMarkdown: SheetRenderer = (sheet, options) => {
   const lang = options.lang;
   const t = T[lang];
@@ -221,6 +236,7 @@ export const renderSheetMarkdown: SheetRenderer = (sheet, options) => {
   }
 
   out.push(...extraLines(sheet, lang));
+  out.push(...reviewSection(sheet, lang));
 
   // Passed checks only with details, folded: a fixed wrapper of ours around escaped Markdown.
   const full = items.filter((i) => !notApplicable(i) && !hasLoss(i));

@@ -8,6 +8,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
+import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { pointsText, type SummaryRenderer } from '../types.js';
 import { type Align, md, mdText, table } from './common.js';
 
@@ -84,7 +85,7 @@ function rankingRow(s: Summary, r: RankedSchool, lang: Lang, counties: boolean):
   return [
     String(r.rank),
     ...(counties ? [r.countyRank === null ? '' : String(r.countyRank)] : []),
-    md(r.name),
+    `${md(r.name)}${r.computedNormalized === null ? '' : REVIEWED_MARK[lang]}`,
     md(r.county),
     STAGE_LABELS[r.stage][lang],
     ...s.shape.groups.map((_, k) => c2(r.groups[k] ?? 0)),
@@ -103,6 +104,7 @@ export const renderSummaryMarkdown: SummaryRenderer = (s, { lang }) => {
     '',
     t.count(s.schools, s.invalid),
   ];
+  if (s.reviewed > 0) out.push('', reviewedNote(s.reviewed, lang));
   if (s.invalidFiles.length > 0) {
     out.push('', ...s.invalidFiles.slice(0, INVALID_LISTED).map((f) => invalidLine(f, lang)));
     const unlisted = s.invalid - Math.min(s.invalidFiles.length, INVALID_LISTED);

@@ -25,6 +25,9 @@ export function summaryJson(s: Summary, lang: Lang) {
     selfTotal: r.selfTotal === null ? null : p(r.selfTotal),
     selfMinusScore: r.selfMinusScore === null ? null : p(r.selfMinusScore),
     ...(s.shape.levels ? { level: r.level ? inLang(r.level, lang) : null } : {}),
+    // 复评: ranked on the reviewed 折算分 above; this is the one computed before the review.
+    reviewed: r.computedNormalized !== null,
+    computedNormalized: r.computedNormalized === null ? null : p(r.computedNormalized),
   });
   const attained = (a: Attainment, name: string, points: number) => ({
     id: a.id,
@@ -41,6 +44,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     year: s.year,
     schools: s.schools,
     invalid: s.invalid,
+    reviewed: s.reviewed,
     invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
     ranking: s.ranking.map(school),
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),

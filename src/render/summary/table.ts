@@ -7,6 +7,7 @@ import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid } from '../grid.js';
+import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { width } from '../text.js';
 import { type Paint, type SummaryRenderOptions, textOf } from '../types.js';
 
@@ -102,7 +103,12 @@ function rankingColumns(s: Summary, lang: Lang, paint: Paint): Column[] {
           { head: t.cityRank, width: zh ? 8 : 7, cell: (r: RankedSchool): Cell => ({ text: String(r.rank) }) },
         ]
       : [{ head: t.rank, width: 4, cell: (r: RankedSchool): Cell => ({ text: String(r.rank) }) }]),
-    { head: school, width: SCHOOL_WIDTH.max, flex: true, cell: (r) => ({ text: escapeText(r.name) }) },
+    {
+      head: school,
+      width: SCHOOL_WIDTH.max,
+      flex: true,
+      cell: (r) => ({ text: `${escapeText(r.name)}${r.computedNormalized === null ? '' : REVIEWED_MARK[lang]}` }),
+    },
     {
       head: county,
       width: Math.min(12, Math.max(width(county), ...s.ranking.map((r) => width(escapeText(r.county))))),
@@ -195,6 +201,7 @@ export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): s
   }
   if (dropped.length > 0) out.push(t.narrowed(dropped.map((c) => c.head).join(options.lang === 'zh' ? '、' : ', ')));
   out.push(renderGrid(widths, rows), t.rankRule);
+  if (s.reviewed > 0) out.push(reviewedNote(s.reviewed, options.lang));
 
   if (s.counties.length > 0) {
     out.push('', options.paint.bold(t.countyTitle));

@@ -7,6 +7,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { adjustmentLine, reviewByline } from '../review.js';
 import { pointsText, type RenderOptions } from '../types.js';
 import {
   BOLD,
@@ -183,6 +184,27 @@ function extrasRows(ws: Worksheet, row: number, x: SheetExtras, sign: 1 | -1, op
   return r;
 }
 
+/** 复评: who and when, the computed totals (those above are reviewed), a line per adjustment with its reason. */
+function reviewRows(ws: Worksheet, row: number, sheet: Sheet, lang: Lang, contentWidth: number): number {
+  const r = sheet.review;
+  if (!r) return row;
+  const zh = lang === 'zh';
+  let at = row;
+  put(ws, at, 1, reviewByline(r, lang, text), { align: LEFT, font: BOLD });
+  merge(ws, at, 1, at, LAST);
+  at++;
+  labelled(ws, at++, zh ? '计算得分合计（复评前）' : 'Computed total (before review)', r.computed.total);
+  labelled(ws, at++, zh ? '计算折算分（复评前）' : 'Computed normalized (before review)', r.computed.normalized);
+  for (const a of r.adjustments) {
+    const line = adjustmentLine(a, lang, text);
+    put(ws, at, 1, line, { align: LEFT });
+    merge(ws, at, 1, at, LAST);
+    ws.getRow(at).height = heightFor(linesIn(line, contentWidth));
+    at++;
+  }
+  return at;
+}
+
 /** Adds one school's sheet to the workbook, named `name` (already safe and unique). */
 export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options: RenderOptions): Worksheet {
   const lang = options.lang;
@@ -296,6 +318,7 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
     const by = l.deniedBy.length > 0 ? `（${t.deniedBy(l.deniedBy.map(text).join(t.list))}）` : '';
     labelled(ws, row++, t.level(t.basis[l.basis]), `${name}${by}`, true);
   }
+  if (sheet.review) row = reviewRows(ws, row, sheet, lang, contentWidth);
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const line = t.overclaim(text(b.id), textIn(b.name, lang), pointsText(b.selfScore ?? 0), pointsText(b.score));
     put(ws, row, 1, line, { align: LEFT, font: RED, border: false });

@@ -5,6 +5,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { Attainment, RankedSchool, Summary } from '../../report/summary.js';
+import { REVIEWED_MARK } from '../review.js';
 import type { SummaryRenderOptions } from '../types.js';
 import {
   BOLD,
@@ -158,7 +159,7 @@ function rankingSheet(wb: Workbook, s: Summary, options: SummaryRenderOptions, n
   const rows = s.ranking.map((r): { value: Value; numFmt?: string; red?: boolean }[] => [
     { value: r.rank, numFmt: '0' },
     ...(several ? [{ value: r.countyRank, numFmt: '0' }] : []),
-    { value: text(r.name) },
+    { value: `${text(r.name)}${r.computedNormalized === null ? '' : REVIEWED_MARK[lang]}` },
     { value: r.code === null ? null : text(r.code) },
     { value: text(r.county) },
     { value: stage(r) },
