@@ -125,7 +125,9 @@ export async function run(argv: string[], io: Streams): Promise<number> {
 
   program
     .command('explain')
-    .description('解释细则：不带编号时列出一级指标、二级指标、要点及分值；带编号（如 B6、B6.2、B6.2a）时给出原文、各项核查的要求、所读的证据字段及写法示例、得分方式')
+    .description(
+      '解释细则：不带编号时列出一级指标、二级指标、要点及分值；带编号（如 B6、B6.2、B6.2a）时给出原文、各项核查的要求、所读的证据字段及写法示例、得分方式',
+    )
     .argument('[id]', '指标、要点或核查的编号，如 B6.2')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))

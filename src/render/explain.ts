@@ -1,12 +1,19 @@
 // `jiaxiao explain`: the rubric tree as a grid fitted to the width, an id's explanation as wrapped text with
 // its YAML fragment, or either as JSON. Pure; every rubric string passes through escapeText (or jsonText).
 import { escapeText, jsonText, textLines } from '../base/escape.js';
-import { centsText, cmp, type Exact, ratio, toCents } from '../base/exact.js';
+import { type Exact, toCents } from '../base/exact.js';
 import type { Text } from '../engine/types.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Lang } from '../i18n/messages.js';
+import {
+  type ExplainedCheck,
+  type ExplainedExtra,
+  type ExplainedItem,
+  type Explanation,
+  pointsOf,
+  type TreeGroup,
+} from '../report/explain.js';
 import type { SnippetLine } from '../report/explain-example.js';
-import type { ExplainedCheck, ExplainedExtra, ExplainedItem, Explanation, TreeGroup } from '../report/explain.js';
 import { type Row, renderGrid } from './grid.js';
 import { padEnd, width, wrap } from './text.js';
 import type { Paint } from './types.js';
@@ -16,14 +23,6 @@ export interface ExplainRenderOptions {
   lang: Lang;
   width: number;
   paint: Paint;
-}
-
-/** Points as a person reads them: 11, 2.75, 0.5; ≈3.33 where two decimals would hide a remainder. */
-export function pointsOf(x: Exact): string {
-  if (x.d === 1n) return x.n.toString();
-  const cents = toCents(x);
-  const shown = centsText(cents).replace(/\.?0+$/, '');
-  return cmp(ratio(BigInt(cents), 100n), x) === 0 ? shown : `≈${shown}`;
 }
 
 const W = {
@@ -100,7 +99,10 @@ function extrasText(e: Extract<Explanation, { kind: 'tree' }>, o: ExplainRenderO
   for (const [name, xs] of sections) {
     if (xs.length === 0) continue;
     const body = xs
-      .map((x) => `${escapeText(x.id)} ${textOf(x.label, o.lang)}${x.points ? (zh ? ` ${pointsOf(x.points)} 分` : ` ${pointsOf(x.points)}`) : ''}`)
+      .map(
+        (x) =>
+          `${escapeText(x.id)} ${textOf(x.label, o.lang)}${x.points ? (zh ? ` ${pointsOf(x.points)} 分` : ` ${pointsOf(x.points)}`) : ''}`,
+      )
       .join(zh ? '；' : '; ');
     lines.push(wrap(`${name}${zh ? '：' : ': '}${body}`, o.width, 2));
   }
@@ -123,7 +125,7 @@ export function snippetText(lines: readonly SnippetLine[], lang: Lang, max: numb
     const code = codes[i] ?? '';
     if (!l.comment) return code;
     const comment = `# ${textOf(l.comment, lang)}`;
-    const at = width(code) + 2 <= column ? column : width(code) + 2;
+    const at = Math.max(column, width(code) + 2);
     return at + width(comment) <= max ? `${padEnd(code, at)}${comment}` : code;
   });
 }
@@ -135,24 +137,23 @@ function checkLines(c: ExplainedCheck, o: ExplainRenderOptions, depth: number, f
   const line = (label: string, body: string) => wrap(`${pad}  ${label}${sep}${body}`, o.width, pad.length + 4);
   const mark = focus !== undefined && c.id === focus ? '▶ ' : depth > 0 ? '· ' : '';
   const pts = c.points ? (zh ? ` · ${pointsOf(c.points)} 分` : ` · ${pointsOf(c.points)} points`) : '';
-  const out = [o.paint.bold(wrap(`${pad}${mark}${escapeText(c.id)} ${textOf(c.label, o.lang)}${pts}`, o.width, pad.length + 2))];
+  const out = [
+    o.paint.bold(wrap(`${pad}${mark}${escapeText(c.id)} ${textOf(c.label, o.lang)}${pts}`, o.width, pad.length + 2)),
+  ];
   out.push(line(zh ? '要求' : 'Requires', textOf(c.requirement, o.lang)));
   for (const s of c.byStage)
     out.push(line(zh ? STAGE_LABELS[s.stage].zh : STAGE_LABELS[s.stage].en, textOf(s.requirement, o.lang)));
   if (c.notFor.length > 0)
-    out.push(
-      line(
-        zh ? '不适用于' : 'Not for',
-        c.notFor.map((s) => STAGE_LABELS[s][o.lang]).join(zh ? '、' : ', '),
-      ),
-    );
+    out.push(line(zh ? '不适用于' : 'Not for', c.notFor.map((s) => STAGE_LABELS[s][o.lang]).join(zh ? '、' : ', ')));
   const reads = [
     ...c.records.map((r) =>
       zh
         ? `台账 ledger[]，type: ${r.type}（${r.label.zh}），每条写 date 或 dates`
         : `ledger[] entries of type: ${r.type} (${r.label.en}), each with date or dates`,
     ),
-    ...c.fields.map((f) => `${escapeText(f.path)}（${textOf(f.label, o.lang)}）`.replace(/（(.*)）$/, zh ? '（$1）' : ' ($1)')),
+    ...c.fields.map((f) =>
+      `${escapeText(f.path)}（${textOf(f.label, o.lang)}）`.replace(/（(.*)）$/, zh ? '（$1）' : ' ($1)'),
+    ),
   ];
   if (reads.length > 0) out.push(line(zh ? '读取' : 'Reads', reads.join(zh ? '；' : '; ')));
   if (c.partial) out.push(line(zh ? '得分' : 'Scoring', textOf(c.partial, o.lang)));
@@ -175,7 +176,9 @@ function snippetBlock(lines: readonly SnippetLine[], o: ExplainRenderOptions): s
         2,
       ),
     ),
-    ...snippetText(lines, o.lang, o.width, '  ').map((l) => (l.includes('#') ? l.replace(/(#.*)$/, (m) => o.paint.dim(m)) : l)),
+    ...snippetText(lines, o.lang, o.width, '  ').map((l) =>
+      l.includes('#') ? l.replace(/(#.*)$/, (m) => o.paint.dim(m)) : l,
+    ),
   ];
 }
 
@@ -242,6 +245,7 @@ export function renderExplainText(e: Explanation, o: ExplainRenderOptions): stri
   if (e.kind === 'tree') return treeText(e, o);
   const zh = o.lang === 'zh';
   const lines: string[] = [];
+  if (e.rubric.source) lines.push(wrap(`${zh ? '出处：' : 'Source: '}${escapeText(e.rubric.source)}`, o.width, 2), '');
   if (e.kind === 'extra') lines.push(...extraLines(e.extra, o, e.id));
   else {
     if (e.kind === 'indicator') {
@@ -358,5 +362,5 @@ export function renderExplainJson(e: Explanation, lang: Lang): string {
             ...(e.kind === 'indicator' ? { split: e.split[lang] } : {}),
             items: e.items.map((i) => itemJson(i, lang)),
           };
-  return jsonText({ schemaVersion: 1, kind: e.kind, id: e.kind === 'tree' ? null : e.id, rubric, ...body });
+  return jsonText({ schemaVersion: 1, kind: e.kind, id: e.id ?? null, rubric, ...body });
 }

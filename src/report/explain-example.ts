@@ -3,7 +3,7 @@
 // options in, lines of YAML with their comments out. test/explain.test.ts parses every fragment, validates it
 // against the schema and scores it: each check it is written for passes.
 import { dayNumber, isoOfDay, weekday } from '../base/dates.js';
-import { cmp, div, type Exact, exact, mul } from '../base/exact.js';
+import { cmp, div, exact, mul } from '../base/exact.js';
 import { buildCalendar, type Term, termIndexOf } from '../engine/calendar.js';
 import type { Rubric } from '../engine/model.js';
 import type { Condition, Op, Selection } from '../engine/rules/common.js';
@@ -240,7 +240,10 @@ function meetRatio(f: Fragment, num: Quantity, den: Quantity, op: Op, value: num
   const whole = Number(need.n / need.d);
   const exactWhole = cmp(exact(whole), need) === 0;
   const up = exactWhole ? whole : whole + 1;
-  f.value(num.field, op === '>' ? (exactWhole ? whole + 1 : up) : op === '>=' ? up : op === '<' ? whole - (exactWhole ? 1 : 0) : whole);
+  f.value(
+    num.field,
+    op === '>' ? (exactWhole ? whole + 1 : up) : op === '>=' ? up : op === '<' ? whole - (exactWhole ? 1 : 0) : whole,
+  );
 }
 
 function quantity(f: Fragment, q: Quantity) {
@@ -355,7 +358,7 @@ export function yamlScalar(v: Scalar): string {
   if (typeof v !== 'string') return String(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
   const plain =
-    /^[\p{Script=Han}A-Za-z][\p{Script=Han}\p{L}\p{N}“”、·（）\-]*$/u.test(v) &&
+    /^[\p{Script=Han}A-Za-z][\p{Script=Han}\p{L}\p{N}“”、·（）-]*$/u.test(v) &&
     !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(v);
   return plain ? v : JSON.stringify(v);
 }
@@ -419,7 +422,10 @@ function emit(f: Fragment): SnippetLine[] {
           rows.forEach((row, i) => {
             const head = i === 0 ? '    dates: [' : '            ';
             const tail = i === rows.length - 1 ? ']' : ',';
-            lines.push({ code: `${head}${row.join(', ')}${tail}`, ...(i === 0 ? withLabel(['ledger', 0, 'dates']) : {}) });
+            lines.push({
+              code: `${head}${row.join(', ')}${tail}`,
+              ...(i === 0 ? withLabel(['ledger', 0, 'dates']) : {}),
+            });
           });
         }
         for (const k of ordered(['ledger', 0], r.fields.keys())) {

@@ -2,12 +2,12 @@
 // of 一级指标 → 二级指标 → 要点 with points; with one, the source text, each check's requirement with its
 // numbers, the evidence fields it reads, how to write them (a YAML fragment) and how partial points arise.
 // Pure: no I/O; the renderers in render/explain.ts turn it into text or JSON.
-import { cmp, type Exact, exactText } from '../base/exact.js';
+import { centsText, cmp, type Exact, ratio, toCents } from '../base/exact.js';
+import type { Rubric, RubricGroup, RubricIndicator, RubricItem, WeightedCheck } from '../engine/model.js';
+import type { CompiledCheck, Text } from '../engine/types.js';
 import { nearest } from '../evidence/issues.js';
 import { labelAt } from '../evidence/labels.js';
 import { evidenceSchema, RECORD_TYPES, type RecordType, STAGE_LABELS, STAGES, type Stage } from '../evidence/schema.js';
-import type { Rubric, RubricGroup, RubricIndicator, RubricItem, WeightedCheck } from '../engine/model.js';
-import type { CompiledCheck, Text } from '../engine/types.js';
 import { exampleSnippet, type SnippetLine } from './explain-example.js';
 
 export interface ExplainedField {
@@ -88,6 +88,8 @@ export interface RubricHead {
 export type Explanation =
   | {
       kind: 'tree';
+      /** A group's id, when only that group is shown. */
+      id?: string;
       rubric: RubricHead;
       groups: TreeGroup[];
       notes: string[];
@@ -107,6 +109,16 @@ export interface UnknownId {
   suggestions: string[];
 }
 
+/** Points as a person reads them: 11, 2.75, 0.5; ≈3.33 where two decimals would hide a remainder. */
+export function pointsOf(x: Exact): string {
+  if (x.d === 1n) return x.n.toString();
+  const cents = toCents(x);
+  const shown = centsText(cents).replace(/\.?0+$/, '');
+  return cmp(ratio(BigInt(cents), 100n), x) === 0 ? shown : `≈${shown}`;
+}
+
+const exactText = pointsOf;
+
 const head = (r: Rubric): RubricHead => ({
   id: r.id,
   name: r.name,
@@ -125,7 +137,10 @@ function fieldsOf(check: CompiledCheck): ExplainedField[] {
     for (const ref of check.kind.fields(o as never)) {
       const path = docPath(ref.path);
       if (seen.has(path)) continue;
-      const l = labelAt(evidenceSchema, ref.path.map((k) => (typeof k === 'number' ? 0 : k)));
+      const l = labelAt(
+        evidenceSchema,
+        ref.path.map((k) => (typeof k === 'number' ? 0 : k)),
+      );
       seen.set(path, { path, label: l ? { zh: l.zh, en: l.en } : { zh: path, en: path } });
     }
   }
@@ -254,7 +269,7 @@ export function explainableIds(rubric: Rubric): string[] {
   return ids;
 }
 
-function tree(rubric: Rubric, groups: RubricGroup[]): Explanation {
+function tree(rubric: Rubric, groups: RubricGroup[], id?: string): Explanation {
   const extras = [
     ...(rubric.bonus?.items ?? []).map((x) => ({
       id: x.id,
@@ -273,6 +288,7 @@ function tree(rubric: Rubric, groups: RubricGroup[]): Explanation {
   const whole = groups.length === rubric.groups.length;
   return {
     kind: 'tree',
+    ...(id !== undefined ? { id } : {}),
     rubric: head(rubric),
     groups: groups.map((g) => ({
       id: g.id,
@@ -313,7 +329,9 @@ function extraOf(rubric: Rubric, id: string): ExplainedExtra | undefined {
       label: x.label,
       points: x.points,
       ...(cap ? { cap } : {}),
-      ...(per ? { per: { path: per, label: perLabel ? { zh: perLabel.zh, en: perLabel.en } : { zh: per, en: per } } } : {}),
+      ...(per
+        ? { per: { path: per, label: perLabel ? { zh: perLabel.zh, en: perLabel.en } : { zh: per, en: per } } }
+        : {}),
       ...(x.check ? { check: explainCheck(x.check, x.points) } : {}),
       snippet: x.check ? exampleSnippet(rubric, [x.check]) : [],
     };
@@ -341,7 +359,7 @@ export function explain(rubric: Rubric, id?: string): Explanation | UnknownId {
   const exactId = known.find((k) => k === want) ?? known.find((k) => k.toLowerCase() === want.toLowerCase());
   if (exactId === undefined) return { kind: 'unknown', id: want, suggestions: suggest(want, known) };
   for (const g of rubric.groups) {
-    if (g.id === exactId) return tree(rubric, [g]);
+    if (g.id === exactId) return tree(rubric, [g], g.id);
     for (const b of g.indicators) {
       if (b.id === exactId)
         return {

@@ -56,7 +56,10 @@ export const count: RuleKind<Options> = {
     const s = selectionText(o.records);
     const sym = opText(o.op);
     return o.per === 'term'
-      ? { zh: `每学期（两个学期各自）${s.zh} ${sym.zh} ${o.value} 次`, en: `${s.en}: ${sym.en} ${o.value} in each term` }
+      ? {
+          zh: `每学期（两个学期各自）${s.zh} ${sym.zh} ${o.value} 次`,
+          en: `${s.en}: ${sym.en} ${o.value} in each term`,
+        }
       : { zh: `本学年${s.zh} ${sym.zh} ${o.value} 次`, en: `${s.en}: ${sym.en} ${o.value} in the academic year` };
   },
   fields: (o) => selectionFields(o.records, ['records']),

@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { boundText, quantityText, unitOf } from './wording.js';
 import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
+import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({

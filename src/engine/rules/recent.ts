@@ -44,7 +44,10 @@ export const recent: RuleKind<Options> = {
   describe: (o) => {
     const l = fieldLabel(o.list);
     const lv = o.levels
-      ? { zh: o.levels.map((x) => LEVEL_LABELS[x].zh).join('、'), en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level ` }
+      ? {
+          zh: o.levels.map((x) => LEVEL_LABELS[x].zh).join('、'),
+          en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level `,
+        }
       : { zh: '', en: '' };
     return {
       zh: `参照年及此前 ${o.years - 1} 年内（共 ${o.years} 年）${lv.zh}${l.zh} ≥ ${o.min} 项`,

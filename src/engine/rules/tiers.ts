@@ -4,8 +4,8 @@ import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
 import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { boundText, quantityText, unitOf } from './wording.js';
 import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
+import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({

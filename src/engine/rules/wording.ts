@@ -1,7 +1,15 @@
 // A check's requirement in words, with its numbers ("家庭教育讲师人数 ≥ 10 人"): the pieces every rule kind's
 // `describe` shares. `jiaxiao explain` shows them; they read the options only, never evidence.
 import type { Text } from '../types.js';
-import { type Condition, fieldLabel, type Op, opText, recordFieldLabel, type Selection, selectionLabel } from './common.js';
+import {
+  type Condition,
+  fieldLabel,
+  type Op,
+  opText,
+  recordFieldLabel,
+  type Selection,
+  selectionLabel,
+} from './common.js';
 import type { Quantity } from './quantity.js';
 
 /** "作业有批改", "到达家庭数 ≥ 学生家庭户数", "形式 = 线上微课". */
