@@ -10,6 +10,7 @@ import {
   type ExplainedExtra,
   type ExplainedItem,
   type Explanation,
+  pointsEn,
   pointsOf,
   type TreeGroup,
 } from '../report/explain.js';
@@ -34,7 +35,7 @@ function treeText(e: Extract<Explanation, { kind: 'tree' }>, o: ExplainRenderOpt
   const zh = o.lang === 'zh';
   const t = (x: Text) => textOf(x, o.lang);
   const cols = W[o.lang];
-  const pts = (x: Exact) => (zh ? `${pointsOf(x)} 分` : `${pointsOf(x)} point${pointsOf(x) === '1' ? '' : 's'}`);
+  const pts = (x: Exact) => (zh ? `${pointsOf(x)} 分` : pointsEn(x));
   const itemWidth = Math.max(16, o.width - 13 - cols.group - cols.indicator - cols.points);
   const head = zh ? ['一级指标', '二级指标', '要点', '分值'] : ['Group', 'Indicator', 'Item', 'Points'];
   const rows: Row[] = [{ cells: head.map((text) => ({ text, paint: o.paint.bold })) }];
@@ -136,7 +137,7 @@ function checkLines(c: ExplainedCheck, o: ExplainRenderOptions, depth: number, f
   const sep = zh ? '：' : ': ';
   const line = (label: string, body: string) => wrap(`${pad}  ${label}${sep}${body}`, o.width, pad.length + 4);
   const mark = focus !== undefined && c.id === focus ? '▶ ' : depth > 0 ? '· ' : '';
-  const pts = c.points ? (zh ? ` · ${pointsOf(c.points)} 分` : ` · ${pointsOf(c.points)} points`) : '';
+  const pts = c.points ? (zh ? ` · ${pointsOf(c.points)} 分` : ` · ${pointsEn(c.points)}`) : '';
   const out = [
     o.paint.bold(wrap(`${pad}${mark}${escapeText(c.id)} ${textOf(c.label, o.lang)}${pts}`, o.width, pad.length + 2)),
   ];
@@ -190,7 +191,7 @@ function itemLines(item: ExplainedItem, o: ExplainRenderOptions, focus?: string)
       wrap(
         zh
           ? `${escapeText(item.id)} · ${pointsOf(item.points)} 分 · ${escapeText(item.indicator.id)} ${t(item.indicator.name)} · ${escapeText(item.group.id)} ${t(item.group.name)}`
-          : `${escapeText(item.id)} · ${pointsOf(item.points)} points · ${escapeText(item.indicator.id)} ${t(item.indicator.name)} · ${escapeText(item.group.id)} ${t(item.group.name)}`,
+          : `${escapeText(item.id)} · ${pointsEn(item.points)} · ${escapeText(item.indicator.id)} ${t(item.indicator.name)} · ${escapeText(item.group.id)} ${t(item.group.name)}`,
         o.width,
       ),
     ),
@@ -213,7 +214,7 @@ function extraLines(x: ExplainedExtra, o: ExplainRenderOptions, focus: string): 
     deduction: zh ? '扣分' : 'Deduction',
     veto: zh ? '一票否决' : 'Veto',
   }[x.section];
-  const pts = x.points ? (zh ? ` · ${pointsOf(x.points)} 分` : ` · ${pointsOf(x.points)} points`) : '';
+  const pts = x.points ? (zh ? ` · ${pointsOf(x.points)} 分` : ` · ${pointsEn(x.points)}`) : '';
   const cap = x.cap ? (zh ? `（本节上限 ${pointsOf(x.cap)} 分）` : ` (section cap ${pointsOf(x.cap)})`) : '';
   const out = [o.paint.bold(wrap(`${section} ${escapeText(x.id)} ${textOf(x.label, o.lang)}${pts}${cap}`, o.width))];
   if (x.per)
@@ -254,7 +255,7 @@ export function renderExplainText(e: Explanation, o: ExplainRenderOptions): stri
         lines.push(
           o.paint.bold(
             wrap(
-              `${escapeText(first.indicator.id)} ${textOf(first.indicator.name, o.lang)} · ${pointsOf(first.indicator.points)}${zh ? ' 分' : ' points'} · ${escapeText(first.group.id)} ${textOf(first.group.name, o.lang)}`,
+              `${escapeText(first.indicator.id)} ${textOf(first.indicator.name, o.lang)} · ${zh ? `${pointsOf(first.indicator.points)} 分` : pointsEn(first.indicator.points)} · ${escapeText(first.group.id)} ${textOf(first.group.name, o.lang)}`,
               o.width,
             ),
           ),

@@ -119,6 +119,9 @@ export function pointsOf(x: Exact): string {
 
 const exactText = pointsOf;
 
+/** "1 point", "2.75 points". */
+export const pointsEn = (x: Exact): string => `${pointsOf(x)} point${pointsOf(x) === '1' ? '' : 's'}`;
+
 const head = (r: Rubric): RubricHead => ({
   id: r.id,
   name: r.name,
@@ -188,7 +191,7 @@ function partialOf(check: CompiledCheck, points: Exact, notFor: Stage[]): Text {
         zh: `按达到的档次或级别得分（见上），最多 ${p} 分`,
         en: `points by the tier or level reached (above), at most ${p}`,
       }
-    : { zh: `通过得全部 ${p} 分，不通过得 0 分`, en: `all ${p} points when it passes, 0 when it fails` };
+    : { zh: `通过得全部 ${p} 分，不通过得 0 分`, en: `all ${pointsEn(points)} when it passes, 0 when it fails` };
   const missing = { zh: '缺少所需数据时不得分', en: 'missing data earns nothing' };
   const na =
     notFor.length > 0
@@ -204,17 +207,17 @@ function partialOf(check: CompiledCheck, points: Exact, notFor: Stage[]): Text {
 function splitText(whole: Exact, parts: { id: string; points: Exact }[], unit: Text): Text {
   const w = exactText(whole);
   const [first] = parts;
-  if (parts.length === 1) return { zh: `只有 1 ${unit.zh}：${w} 分`, en: `a single ${unit.en}: ${w} points` };
+  if (parts.length === 1) return { zh: `只有 1 ${unit.zh}：${w} 分`, en: `a single ${unit.en}: ${pointsEn(whole)}` };
   if (first && parts.every((x) => cmp(x.points, first.points) === 0)) {
     const each = exactText(first.points);
     return {
       zh: `${w} 分由 ${parts.length} ${unit.zh}平均分配，每${unit.zh.slice(0, 1)} ${each} 分`,
-      en: `${w} points shared equally by ${parts.length} ${unit.en}s: ${each} each`,
+      en: `${pointsEn(whole)} shared equally by ${parts.length} ${unit.en}s: ${each} each`,
     };
   }
   return {
     zh: `${w} 分：${parts.map((x) => `${x.id} ${exactText(x.points)} 分`).join('、')}`,
-    en: `${w} points: ${parts.map((x) => `${x.id} ${exactText(x.points)}`).join(', ')}`,
+    en: `${pointsEn(whole)}: ${parts.map((x) => `${x.id} ${exactText(x.points)}`).join(', ')}`,
   };
 }
 
