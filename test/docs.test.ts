@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_KINDS } from '../src/engine/rules/index.js';
 import { evidenceFields, evidenceFieldsMarkdown } from '../src/evidence/field-list.js';
+import { fieldFeeds } from '../src/report/explain.js';
+import { defaultRubric } from '../src/rubric/default.js';
 import { rubricLanguageMarkdown } from '../src/rubric/language-doc.js';
 
 describe('docs/evidence-fields.md', () => {
   it('is what `npm run docs` generates from the schema', () => {
-    expect(readFileSync('docs/evidence-fields.md', 'utf8')).toBe(evidenceFieldsMarkdown());
+    expect(readFileSync('docs/evidence-fields.md', 'utf8')).toBe(evidenceFieldsMarkdown(fieldFeeds(defaultRubric())));
   });
   it('labels every field in Chinese and English', () => {
     const rows = evidenceFields();

@@ -23,7 +23,7 @@ const TITLES: Record<string, string> = {
 const ERRORS: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, '错误：缺少参数 $1。用 --help 查看用法'],
   [/^error: unknown option '(.+)'/, '错误：未知选项 $1。用 --help 查看可用的选项'],
-  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、diff、rubric check、schema'],
+  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：{commands}'],
   [
     /^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./,
     '错误：选项 $1 的值 $2 无效，可选：$3',
@@ -35,6 +35,8 @@ const ERRORS: [RegExp, string][] = [
 export async function run(argv: string[], io: Streams): Promise<number> {
   const langAt = argv.indexOf('--lang');
   const english = argv.includes('--lang=en') || (langAt >= 0 ? argv[langAt + 1] : io.env.JIAXIAO_LANG) === 'en';
+  // The commands as the unknown-command message lists them, from the program itself.
+  const commandList = () => program.commands.map((c) => c.name()).join('、');
   const program = new Command('jiaxiao')
     .description('家校共育示范学校自评细则评分工具（吴教发〔2019〕83号）')
     .version(typeof JIAXIAO_VERSION === 'string' ? JIAXIAO_VERSION : 'dev', '-V, --version', '显示版本号')
@@ -47,7 +49,12 @@ export async function run(argv: string[], io: Streams): Promise<number> {
       outputError: (text, write) =>
         write(
           textLines(
-            (english ? text : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text)).split('\n').map(escapeText),
+            (english
+              ? text
+              : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text).replace('{commands}', commandList())
+            )
+              .split('\n')
+              .map(escapeText),
           ),
         ),
     });
@@ -123,6 +130,24 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import('./commands/validate.js');
       code = await runValidate(paths, { ...opts, outputs }, io);
+    });
+
+  program
+    .command('explain')
+    .description(
+      '解释细则：不带编号时列出一级指标、二级指标、要点及分值；带编号（如 B6、B6.2、B6.2a）时给出原文、各项核查的要求、所读的证据字段及写法示例、得分方式',
+    )
+    .argument('[id]', '指标、要点或核查的编号，如 B6.2')
+    .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
+    .option('--width <n>', `文字宽度（列数；默认：终端宽度，输出到文件或管道时 ${TEXT_WIDTH}）`)
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (id: string | undefined, opts) => {
+      const { runExplain } = await import('./commands/explain.js');
+      code = runExplain(id, opts, io);
     });
 
   const rubric = program.command('rubric').description('细则文件的工具').helpOption('-h, --help', '显示帮助');

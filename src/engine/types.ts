@@ -63,6 +63,8 @@ export interface RuleKind<O = unknown> {
   /** The check's options, common fields included (id, label, points, stages); built on first use. */
   schema: () => z.ZodType<O>;
   fields(options: O): FieldRef[];
+  /** The requirement in words with its numbers, from the options alone: "家庭教育讲师人数 ≥ 10 人" (`jiaxiao explain`). */
+  describe(options: O): Text;
   /** For rules that earn part of their points (tiers, levels): the most they can earn; the check's points must equal it. */
   maxPoints?(options: O): number;
   /** Problems of meaning in valid options (a tier that can never be reached…), for the rubric loader. */

@@ -54,6 +54,17 @@ export const byLevel: RuleKind<Options> = {
   kind: 'byLevel',
   doc,
   schema,
+  describe: (o) => {
+    const l = fieldLabel(o.list);
+    const listed = LEVELS.filter((x) => o.pointsByLevel[x] !== undefined);
+    const window = o.years
+      ? { zh: `参照年及此前 ${o.years - 1} 年内`, en: ` in the reference year and the ${o.years - 1} before it` }
+      : { zh: '', en: '' };
+    return {
+      zh: `${window.zh}${l.zh}按最高级别计分：${listed.map((x) => `${LEVEL_LABELS[x].zh} ${o.pointsByLevel[x]} 分`).join('、')}；没有则 0 分`,
+      en: `the highest level of ${l.en}${window.en}: ${listed.map((x) => `${LEVEL_LABELS[x].en} ${o.pointsByLevel[x]}`).join(', ')}; none: 0`,
+    };
+  },
   maxPoints,
   lint,
   fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],

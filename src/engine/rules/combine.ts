@@ -39,6 +39,14 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
     kind,
     doc,
     schema,
+    describe: (o) => {
+      const n = o.checks.length;
+      return kind === 'anyOf'
+        ? { zh: `下列 ${n} 项满足其一即通过`, en: `one of the ${n} below` }
+        : kind === 'atLeast'
+          ? { zh: `下列 ${n} 项至少满足 ${o.k ?? 1} 项`, en: `at least ${o.k ?? 1} of the ${n} below` }
+          : { zh: `下列 ${n} 项全部满足`, en: `all ${n} below` };
+    },
     need,
     fields: () => [],
     lint: (o) =>

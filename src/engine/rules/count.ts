@@ -16,6 +16,7 @@ import {
   selectRecords,
   typesOf,
 } from './common.js';
+import { selectionText } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -51,6 +52,16 @@ export const count: RuleKind<Options> = {
   kind: 'count',
   doc,
   schema,
+  describe: (o) => {
+    const s = selectionText(o.records);
+    const sym = opText(o.op);
+    return o.per === 'term'
+      ? {
+          zh: `每学期（两个学期各自）${s.zh} ${sym.zh} ${o.value} 次`,
+          en: `${s.en}: ${sym.en} ${o.value} in each term`,
+        }
+      : { zh: `本学年${s.zh} ${sym.zh} ${o.value} 次`, en: `${s.en}: ${sym.en} ${o.value} in the academic year` };
+  },
   fields: (o) => selectionFields(o.records, ['records']),
   recordTypes: (o) => typesOf(o.records),
   evaluate(o, ctx) {

@@ -13,6 +13,7 @@ import {
   selectRecords,
   typesOf,
 } from './common.js';
+import { selectionText } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -49,6 +50,18 @@ export const coverage: RuleKind<Options> = {
   kind: 'coverage',
   doc,
   schema,
+  describe: (o) => {
+    const s = selectionText(o.records);
+    const unit = o.period === 'month' ? { zh: '教学月', en: 'teaching month' } : { zh: '教学周', en: 'teaching week' };
+    const d = o.distinct ? recordFieldLabel(o.distinct) : undefined;
+    const what = d
+      ? { zh: `至少 ${o.min} 种不同${d.zh}的${s.zh}`, en: `${s.en} of at least ${o.min} different ${d.en}s` }
+      : { zh: `至少 ${o.min} 条${s.zh}`, en: o.min === 1 ? `one of the ${s.en}` : `at least ${o.min} of the ${s.en}` };
+    return {
+      zh: `每个${unit.zh}${what.zh}；缺任何一个${unit.zh}即不通过`,
+      en: `${what.en} in every ${unit.en}; a single ${unit.en} without fails the check`,
+    };
+  },
   recordTypes: (o) => typesOf(o.records),
   fields: (o) => [
     ...selectionFields(o.records, ['records']),

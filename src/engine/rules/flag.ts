@@ -21,6 +21,10 @@ export const flag: RuleKind<Options> = {
   kind: 'flag',
   doc,
   schema,
+  describe: (o) => {
+    const l = fieldLabel(o.field);
+    return { zh: `${l.zh}：是（true）`, en: `${l.en}: yes (true)` };
+  },
   fields: (o) => [{ path: o.field.split('.'), expect: 'boolean', at: ['field'] }],
   evaluate(o, ctx) {
     const v = valueAt(ctx, o.field);

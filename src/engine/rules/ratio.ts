@@ -4,6 +4,7 @@ import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
+import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -48,6 +49,14 @@ export const ratio: RuleKind<Options> = {
   kind: 'ratio',
   doc,
   schema,
+  describe: (o) => {
+    const [n, d] = [quantityText(o.numerator), quantityText(o.denominator)];
+    const b = boundText(o.op, o.value, unitOf(o));
+    return {
+      zh: `${o.name} = ${n.zh} ÷ ${d.zh}，要求 ${b.zh}`,
+      en: `${o.nameEn ?? o.name} = ${n.en} ÷ ${d.en}, required ${b.en}`,
+    };
+  },
   recordTypes: (o) => [...quantityRecordTypes(o.numerator), ...quantityRecordTypes(o.denominator)],
   fields: (o) => [...quantityFields(o.numerator, ['numerator']), ...quantityFields(o.denominator, ['denominator'])],
   evaluate(o, ctx) {

@@ -41,6 +41,19 @@ export const recent: RuleKind<Options> = {
   kind: 'recent',
   doc,
   schema,
+  describe: (o) => {
+    const l = fieldLabel(o.list);
+    const lv = o.levels
+      ? {
+          zh: o.levels.map((x) => LEVEL_LABELS[x].zh).join('、'),
+          en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level `,
+        }
+      : { zh: '', en: '' };
+    return {
+      zh: `参照年及此前 ${o.years - 1} 年内（共 ${o.years} 年）${lv.zh}${l.zh} ≥ ${o.min} 项`,
+      en: `at least ${o.min} ${lv.en}${l.en} in the reference year and the ${o.years - 1} before it`,
+    };
+  },
   fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],
   evaluate(o, ctx) {
     const to = ctx.calendar.referenceYear;

@@ -19,6 +19,7 @@ import {
   selectRecords,
   typesOf,
 } from './common.js';
+import { conditionText, selectionText } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -49,6 +50,18 @@ export const share: RuleKind<Options> = {
   kind: 'share',
   doc,
   schema,
+  describe: (o) => {
+    const s = selectionText(o.records);
+    const w = o.where.map(conditionText);
+    const [wz, we] = [w.map((x) => x.zh).join('且'), w.map((x) => x.en).join(' and ')];
+    const sym = opText(o.op);
+    return o.value === 100 && o.op === '>='
+      ? { zh: `${s.zh}全部满足“${wz}”（没有记录时不通过）`, en: `every one of the ${s.en}: ${we} (no records fails)` }
+      : {
+          zh: `${s.zh}中满足“${wz}”的占 ${sym.zh} ${o.value}%（没有记录时不通过）`,
+          en: `${sym.en} ${o.value}% of the ${s.en}: ${we} (no records fails)`,
+        };
+  },
   recordTypes: (o) => typesOf(o.records),
   fields: (o) => [
     ...selectionFields(o.records, ['records']),

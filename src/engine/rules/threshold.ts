@@ -16,6 +16,7 @@ import {
   op,
   opText,
 } from './common.js';
+import { boundText, unitOf } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -45,6 +46,11 @@ export const threshold: RuleKind<Options> = {
   kind: 'threshold',
   doc,
   schema,
+  describe: (o) => {
+    const l = fieldLabel(o.field);
+    const b = boundText(o.op, o.value, unitOf(o));
+    return { zh: `${l.zh} ${b.zh}`, en: `${l.en} ${b.en}` };
+  },
   fields: (o) => [{ path: o.field.split('.'), expect: 'number', at: ['field'] }],
   evaluate(o, ctx) {
     const v = numberAt(ctx, o.field);

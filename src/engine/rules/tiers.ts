@@ -5,6 +5,7 @@ import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js
 import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
 import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
 import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
+import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -87,6 +88,21 @@ export const tiers: RuleKind<Options> = {
   kind: 'tiers',
   doc,
   schema,
+  describe: (o) => {
+    const m =
+      'numerator' in o.measure
+        ? (() => {
+            const [n, d] = [quantityText(o.measure.numerator), quantityText(o.measure.denominator)];
+            return { zh: `${n.zh} ÷ ${d.zh}`, en: `${n.en} ÷ ${d.en}` };
+          })()
+        : quantityText(o.measure);
+    const u = unitOf(o);
+    const each = o.tiers.map((t) => ({ b: boundText(t.op, t.value, u), points: t.points }));
+    return {
+      zh: `${o.name}（${m.zh}）：${each.map((t) => `${t.b.zh} 得 ${t.points} 分`).join('；')}；按列出的顺序取第一个达到的一档，一档都未达到得 0 分`,
+      en: `${o.nameEn ?? o.name} (${m.en}): ${each.map((t) => `${t.b.en}: ${t.points}`).join('; ')}; the first tier met, in this order, counts; none: 0`,
+    };
+  },
   maxPoints,
   lint,
   fields: (o) =>

@@ -82,6 +82,25 @@ export const trend: RuleKind<Options> = {
   kind: 'trend',
   doc,
   schema,
+  describe: (o) => {
+    const m = (x: Measure): Text => {
+      if ('field' in x) return fieldLabel(x.field);
+      const [n, d] = [fieldLabel(x.numerator), fieldLabel(x.denominator)];
+      return { zh: `${n.zh} ÷ ${d.zh}`, en: `${n.en} ÷ ${d.en}` };
+    };
+    const [cur, prev] = [m(o.current), m(o.previous)];
+    const word = o.direction === 'higher' ? { zh: '高于', en: 'higher than' } : { zh: '低于', en: 'lower than' };
+    const bound = o.direction === 'higher' ? o.ceiling : o.floor;
+    const u = o.percent ? '%' : '';
+    const at =
+      bound === undefined
+        ? { zh: '', en: '' }
+        : { zh: `；两年均为 ${bound}${u} 视为达到`, en: `; both years at ${bound}${u} count as met` };
+    return {
+      zh: `${o.name}（${cur.zh}）${word.zh}上学年（${prev.zh}）${at.zh}`,
+      en: `${o.nameEn ?? o.name} (${cur.en}) ${word.en} last year (${prev.en})${at.en}`,
+    };
+  },
   fields: (o) => [...measureFields(o.current, 'current'), ...measureFields(o.previous, 'previous')],
   evaluate(o, ctx) {
     const cur = measureValue(ctx, o.current, o.percent);
