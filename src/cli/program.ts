@@ -7,6 +7,7 @@ import { TEXT_WIDTH } from '../render/types.js';
 import type { OutputSpec } from './commands/validate.js';
 import { type Streams, UsageError } from './env.js';
 import { EXIT } from './exit.js';
+import { toEnglish } from './help-en.js';
 
 // Commands are loaded when run, so that `score FILE` does not start up what `validate` or a batch needs.
 const REPORT_FORMAT_NAMES = ['text', 'json', 'github', 'junit', 'markdown'];
@@ -41,6 +42,13 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .description('家校共育示范学校自评细则评分工具（吴教发〔2019〕83号）')
     .version(typeof JIAXIAO_VERSION === 'string' ? JIAXIAO_VERSION : 'dev', '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
+    // Before the command as well as after it (jiaxiao --lang en score …): handed to the command run.
+    .addOption(
+      new Option('--lang <lang>', '语言：zh（默认）或 en；也可设 JIAXIAO_LANG=en；写在命令前后均可').choices([
+        'zh',
+        'en',
+      ]),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: io.out,
@@ -75,6 +83,10 @@ export async function run(argv: string[], io: Streams): Promise<number> {
   }
 
   let code: number = EXIT.ok;
+  program.hook('preAction', (_program, command) => {
+    const lang = program.opts().lang;
+    if (lang !== undefined && command.opts().lang === undefined) command.setOptionValue('lang', lang);
+  });
   program
     .command('score')
     .description(
@@ -192,6 +204,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
       code = runSchema(opts, io);
     });
 
+  if (english) toEnglish(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

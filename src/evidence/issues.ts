@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import type { Problem } from '../base/problem.js';
 import { pathText } from '../base/problem.js';
 import { type Located, locate } from '../io/yaml.js';
-import { keysAt, labelAt } from './labels.js';
+import { keysAt, type Label, labelAt, labelledKeysAt } from './labels.js';
 
 const FULLWIDTH_DIGITS = /[０-９．－]/;
 const toHalfWidth = (s: string) => s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -42,6 +42,89 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestD <= limit ? best : undefined;
 }
+
+/** A name and its labels: an object's key, or one of the values a field takes. */
+export interface Named {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+/** Words that say the same thing in a clerk's shorthand and in the labels. */
+const SHORTHAND: [RegExp, string][] = [[/家委会/g, '家长委员会']];
+const normalized = (s: string) =>
+  SHORTHAND.reduce((t, [re, long]) => t.replace(re, long), s)
+    .replace(/（[^）]*）|\([^)]*\)/g, '')
+    .replace(/[\s_]+/g, '');
+
+/** Whether the characters of `short` appear in `long` in order (专题讲座 in 专题培训讲座). */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at += ch.length;
+  }
+  return true;
+}
+
+/** Share of the two texts' character pairs in common (Dice), for names that differ in more than order. */
+function pairSimilarity(a: string, b: string): number {
+  const pairs = (s: string) => {
+    const chars = [...s];
+    return chars.slice(1).map((c, i) => `${chars[i]}${c}`);
+  };
+  const pa = pairs(a);
+  const pb = pairs(b);
+  if (pa.length === 0 || pb.length === 0) return 0;
+  const left = [...pb];
+  let common = 0;
+  for (const p of pa) {
+    const at = left.indexOf(p);
+    if (at >= 0) {
+      common++;
+      left.splice(at, 1);
+    }
+  }
+  return (2 * common) / (pa.length + pb.length);
+}
+
+/**
+ * The names whose Chinese label is what a clerk wrote in place of the name (指导师人数 for instructors, 讲座 for
+ * lecture): the label itself first, else labels that contain what was written, else those holding its
+ * characters in order, else those sharing most of its character pairs. Equally good matches are all returned
+ * (读书活动: reading and onlineReading), at most three; none when nothing is close.
+ */
+export function byChineseName(written: string, candidates: readonly Named[]): Named[] {
+  const w = normalized(written);
+  if (!/\p{Script=Han}/u.test(w) || [...w].length < 2) return [];
+  const scored = candidates.map((c) => {
+    const zh = normalized(c.zh);
+    const share = Math.min(w.length, zh.length) / Math.max(w.length, zh.length);
+    const score =
+      zh === w
+        ? 4
+        : zh.includes(w) || w.includes(zh)
+          ? 3 + share
+          : inOrder(w, zh)
+            ? 2 + share
+            : pairSimilarity(w, zh) >= 0.5
+              ? 1 + pairSimilarity(w, zh)
+              : 0;
+    return { c, score };
+  });
+  const best = Math.max(0, ...scored.map((x) => x.score));
+  if (best === 0) return [];
+  const top = scored.filter((x) => x.score === best).map((x) => x.c);
+  return top.length <= 3 ? top : [];
+}
+
+/** The params of a message that names the keys or values meant, with their labels: joined by "|". */
+export const namedParams = (found: readonly Named[]) => ({
+  suggestion: found.map((f) => f.key).join('|'),
+  suggestionZh: found.map((f) => f.zh).join('|'),
+  suggestionEn: found.map((f) => f.en).join('|'),
+});
 
 /** A date the clerk wrote another way (2023/9/1, 2023年9月1日, 2023.9.1) in the form the file wants. */
 function dateSuggestion(input: unknown): string | undefined {
@@ -146,18 +229,50 @@ export function issuesToProblems(
       const known = keysAt(schema, path);
       const knownText = known.join(', ');
       for (const key of issue.keys) {
-        const suggestion = suggestions-- > 0 ? nearest(key, known) : undefined;
         const full = [...path, key];
-        problems.push({
-          severity: 'error',
-          code: suggestion ? 'key.unknownSuggest' : 'key.unknown',
-          params: { key, suggestion: suggestion ?? '', known: knownText },
+        const where = {
           path: pathText([...prefix, ...full]),
           ...labelOf(schema, path),
           ...locate(source, [...prefix, ...full], true),
           ...(file ? { file } : {}),
+        };
+        // A key written by its Chinese label (指导师人数): the English key it stands for, not the whole list.
+        const meant = suggestions > 0 ? byChineseName(key, labelledKeysAt(schema, path)) : [];
+        if (meant.length > 0) {
+          suggestions--;
+          problems.push({ severity: 'error', code: 'key.chinese', params: { key, ...namedParams(meant) }, ...where });
+          continue;
+        }
+        const suggestion = suggestions-- > 0 ? nearest(key, known) : undefined;
+        problems.push({
+          severity: 'error',
+          code: suggestion ? 'key.unknownSuggest' : 'key.unknown',
+          params: { key, suggestion: suggestion ?? '', known: knownText },
+          ...where,
         });
       }
+      continue;
+    }
+    // A value written by its Chinese name (type: 讲座): the English value it stands for.
+    const input = (issue as { input?: unknown }).input;
+    const values = issue.code === 'invalid_value' ? labelAt(schema, path)?.values : undefined;
+    const meant =
+      values && typeof input === 'string'
+        ? byChineseName(
+            input,
+            Object.entries(values).map(([key, v]) => ({ key, ...v })),
+          )
+        : [];
+    if (meant.length > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'value.chinese',
+        params: { input: String(input), ...namedParams(meant) },
+        path: pathText([...prefix, ...path]),
+        ...labelOf(schema, path),
+        ...locate(source, [...prefix, ...path]),
+        ...(file ? { file } : {}),
+      });
       continue;
     }
     let { code, params } = classify(issue);
@@ -183,6 +298,7 @@ export function issuesToProblems(
 }
 
 function labelOf(schema: z.ZodType, path: readonly (string | number)[]): Pick<Problem, 'label'> {
-  const label = labelAt(schema, path);
-  return label ? { label } : {};
+  const label: Label | undefined = labelAt(schema, path);
+  // A problem carries the field's names and hint, not the names of every value it may take.
+  return label ? { label: { zh: label.zh, en: label.en, ...(label.hint ? { hint: label.hint } : {}) } } : {};
 }

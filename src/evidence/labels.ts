@@ -7,17 +7,25 @@ export interface Label {
   en: string;
   /** What to write, shown in the JSON Schema and in messages, e.g. "写整数，如 1200". */
   hint?: string;
+  /** For a field that takes one of a few values: each value's Chinese and English name. */
+  values?: Record<string, { zh: string; en: string }>;
 }
 
 export const labels = z.registry<Label>();
 
 /** Attaches a label to a schema: in the registry for messages, as title/description for the JSON Schema. */
-export function labelled<T extends z.ZodType>(schema: T, zh: string, en: string, hint?: string): T {
+export function labelled<T extends z.ZodType>(
+  schema: T,
+  zh: string,
+  en: string,
+  hint?: string,
+  values?: Record<string, { zh: string; en: string }>,
+): T {
   const withMeta = schema.meta({
     title: zh,
     description: hint ? `${zh}（${en}）。${hint}` : `${zh}（${en}）`,
   });
-  labels.add(withMeta, hint ? { zh, en, hint } : { zh, en });
+  labels.add(withMeta, { zh, en, ...(hint ? { hint } : {}), ...(values ? { values } : {}) });
   return withMeta as T;
 }
 
@@ -107,6 +115,17 @@ export function keysAt(root: z.ZodType, path: readonly (string | number)[]): str
   // A record keyed by an enum (byStage: { kindergarten: … }): its keys are the enum's values.
   const key = def.type === 'record' && def.keyType ? defOf(def.keyType) : undefined;
   return key?.type === 'enum' ? Object.values(key.entries ?? {}) : [];
+}
+
+/** The known keys of the object at a path with their labels, for matching a key written by its Chinese name. */
+export function labelledKeysAt(
+  root: z.ZodType,
+  path: readonly (string | number)[],
+): { key: string; zh: string; en: string }[] {
+  return keysAt(root, path).flatMap((key) => {
+    const label = schemaAt(root, [...path, key])?.label;
+    return label ? [{ key, zh: label.zh, en: label.en }] : [];
+  });
 }
 
 /** The kind of value a field holds, for the rubric's field checks. */

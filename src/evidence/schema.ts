@@ -3,12 +3,15 @@ import * as z from 'zod';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
 import { labelled } from './labels.js';
 
-const COUNT_HINT = '写整数，不带单位，如 1200';
+/** What to write in a count: an integer without a unit, with an example plausible for that very field. */
+const countHint = (example: number) => `写整数，不带单位，如 ${example}`;
 const YESNO_HINT = '写 true（是）或 false（否）';
 const DATE_HINT = '写成 YYYY-MM-DD，如 2023-09-01';
 
-const count = (zh: string, en: string) => labelled(z.number().int().nonnegative(), zh, en, COUNT_HINT);
-const positive = (zh: string, en: string) => labelled(z.number().int().positive(), zh, en, '写大于 0 的整数，如 1200');
+const count = (zh: string, en: string, example: number) =>
+  labelled(z.number().int().nonnegative(), zh, en, countHint(example));
+const positive = (zh: string, en: string, example: number) =>
+  labelled(z.number().int().positive(), zh, en, `写大于 0 的整数，如 ${example}`);
 const yesNo = (zh: string, en: string) => labelled(z.boolean(), zh, en, YESNO_HINT);
 /** Free text may not hold control characters: they would reach screens and CI logs. A note may hold line breaks. */
 const plain =
@@ -42,6 +45,7 @@ const stage = labelled(
   '学段',
   'stage',
   `写 ${STAGES.map((s) => `${s}（${STAGE_LABELS[s].zh}）`).join('、')} 之一`,
+  STAGE_LABELS,
 );
 
 const schoolCode = labelled(
@@ -57,10 +61,10 @@ const school = labelled(
     code: schoolCode.optional(),
     county: text('所属区县', 'county'),
     stage,
-    students: positive('在校学生数', 'enrolled students'),
-    studentsLastYear: positive('上学年在校学生数', 'enrolled students last year').optional(),
-    classes: positive('班级数', 'classes'),
-    households: positive('学生家庭户数', 'households').optional(),
+    students: positive('在校学生数', 'enrolled students', 1200),
+    studentsLastYear: positive('上学年在校学生数', 'enrolled students last year', 1150).optional(),
+    classes: positive('班级数', 'classes', 24),
+    households: positive('学生家庭户数', 'households', 1180).optional(),
   }),
   '学校概况',
   'school profile',
@@ -93,23 +97,23 @@ export const factFields = {
   inAnnualSummary: yesNo('家庭教育工作纳入学年度总结', 'family education in the annual summary'),
   workloadCounted: yesNo('家庭教育指导服务计入教师工作量', 'guidance counted in teacher workload'),
   headTeacherIncentive: yesNo('对班主任有考核激励机制', 'head-teacher assessment and incentive'),
-  instructors: count('家庭教育指导师人数', 'family-education instructors'),
-  lecturers: count('家庭教育讲师人数', 'family-education lecturers'),
-  volunteers: count('家庭教育志愿者人数', 'family-education volunteers'),
+  instructors: count('家庭教育指导师人数', 'family-education instructors', 3),
+  lecturers: count('家庭教育讲师人数', 'family-education lecturers', 12),
+  volunteers: count('家庭教育志愿者人数', 'family-education volunteers', 20),
   trainingIncludesGuidance: yesNo('校本培训含家庭教育指导内容', 'school-based training covers guidance'),
   spending: labelled(
     z.number().nonnegative(),
     '家庭教育经费实际支出（元）',
     'family-education spending (yuan)',
-    '写金额数字，不带“元”，如 24000',
+    '写金额数字，不带“元”，如 30000',
   ),
-  classesWithCommittee: count('建立家长委员会的班级数', 'classes with a parent committee'),
+  classesWithCommittee: count('建立家长委员会的班级数', 'classes with a parent committee', 24),
   committeeElection: yesNo('家长委员会产生程序规范', 'committee election procedure standardized'),
   committeeRoles: yesNo('家长委员会分工明确', 'committee roles defined'),
   teachingPlan: yesNo('家长学校有教学计划', 'parent-school teaching plan'),
   textbook: yesNo('有校本教材或推荐教材', 'school-based or recommended textbook'),
   infoPlatform: yesNo('建有家校共育信息平台', 'home–school information platform'),
-  safetyIncidents: count('重大安全责任事故数', 'serious safety incidents'),
+  safetyIncidents: count('重大安全责任事故数', 'serious safety incidents', 0),
 };
 
 export const RECORD_TYPES = {
@@ -135,20 +139,26 @@ export const recordFields = {
   title: text('标题', 'title').optional(),
   note: labelled(z.string().superRefine(plain('\n\t')), '备注', 'note').optional(),
   files: labelled(z.array(z.string().superRefine(plain())), '佐证材料', 'supporting files').optional(),
-  assigned: count('布置作业的家庭数', 'households assigned homework').optional(),
-  completed: count('完成作业的家庭数', 'households that completed homework').optional(),
+  assigned: count('布置作业的家庭数', 'households assigned homework', 1180).optional(),
+  completed: count('完成作业的家庭数', 'households that completed homework', 950).optional(),
   graded: yesNo('作业有批改', 'homework graded').optional(),
   signed: yesNo('作业有孩子签字', 'homework signed by the child').optional(),
   recorded: yesNo('活动有记录', 'activity recorded').optional(),
   summarized: yesNo('活动有总结', 'activity summarized').optional(),
   form: text('形式', 'form').optional(),
-  reached: count('到达家庭数', 'households reached').optional(),
+  reached: count('到达家庭数', 'households reached', 1180).optional(),
 };
 
 const ledgerEntry = labelled(
   z
     .strictObject({
-      type: labelled(z.enum(recordTypeNames), '台账类型', 'record type', `写 ${recordTypeNames.join('、')} 之一`),
+      type: labelled(
+        z.enum(recordTypeNames),
+        '台账类型',
+        'record type',
+        `写 ${recordTypeNames.map((t) => `${t}（${RECORD_TYPES[t].zh}）`).join('、')} 之一`,
+        RECORD_TYPES,
+      ),
       date: isoDate('日期', 'date').optional(),
       dates: labelled(
         z.array(isoDate('日期', 'date')).min(1),
@@ -186,6 +196,7 @@ const level = labelled(
   '级别',
   'level',
   '写 county（县级）、city（市级）、province（省级/自治区级）、national（国家级）之一',
+  LEVEL_LABELS,
 );
 const year = labelled(z.number().int().min(1990).max(2100), '年份', 'year', '写四位年份，如 2022');
 
@@ -214,19 +225,25 @@ const award = labelled(
 const survey = (zh: string, en: string) =>
   labelled(
     z.strictObject({
-      population: count('调查对象总数', 'population'),
-      respondents: count('有效答卷数', 'respondents'),
-      satisfied: count('满意人数', 'satisfied'),
+      population: count('调查对象总数', 'population', 1200),
+      respondents: count('有效答卷数', 'respondents', 1100),
+      satisfied: count('满意人数', 'satisfied', 1000),
     }),
     zh,
     en,
   );
 
-const pair = (zh: string, en: string, value: z.ZodType<number> = z.number().int().nonnegative()) =>
+/** This year's and last year's value; the examples are plausible for the field, this year's then last year's. */
+const pair = (
+  zh: string,
+  en: string,
+  examples: [number, number],
+  value: z.ZodType<number> = z.number().int().nonnegative(),
+) =>
   labelled(
     z.strictObject({
-      current: labelled(value, `本学年${zh}`, `${en} this year`, '写数字，不带单位'),
-      previous: labelled(value, `上学年${zh}`, `${en} last year`, '写数字，不带单位'),
+      current: labelled(value, `本学年${zh}`, `${en} this year`, `写数字，不带单位，如 ${examples[0]}`),
+      previous: labelled(value, `上学年${zh}`, `${en} last year`, `写数字，不带单位，如 ${examples[1]}`),
     }),
     zh,
     en,
@@ -257,11 +274,11 @@ export const evidenceSchema = z.strictObject({
   ).optional(),
   outcomes: labelled(
     z.strictObject({
-      examAverage: pair('统测平均分', 'exam average', z.number().nonnegative()).optional(),
-      graduates: pair('毕业生数', 'graduates').optional(),
-      promoted: pair('升学人数', 'students promoted').optional(),
-      complaints: pair('家长投诉数', 'parent complaints').optional(),
-      bullying: pair('校园欺凌事件数', 'bullying incidents').optional(),
+      examAverage: pair('统测平均分', 'exam average', [86.5, 85.2], z.number().nonnegative()).optional(),
+      graduates: pair('毕业生数', 'graduates', [200, 195]).optional(),
+      promoted: pair('升学人数', 'students promoted', [198, 192]).optional(),
+      complaints: pair('家长投诉数', 'parent complaints', [2, 3]).optional(),
+      bullying: pair('校园欺凌事件数', 'bullying incidents', [0, 1]).optional(),
     }),
     '教育成效',
     'outcomes',

@@ -24,6 +24,23 @@ const KIND_EN: Record<string, string> = {
   other: 'a special file',
 };
 
+/** What Notepad calls a UTF-16 encoding in its Save As dialog. */
+const notepadName = (p: P) => (p.encoding === 'UTF-16BE' ? 'Unicode big endian' : 'Unicode');
+
+/** The keys or values meant, each with its label: instructors（家庭教育指导师人数）或 …; params joined by "|". */
+const meantList = (p: P, label: 'suggestionZh' | 'suggestionEn') => {
+  const labels = String(p[label] ?? '').split('|');
+  return String(p.suggestion ?? '')
+    .split('|')
+    .map((key, i) =>
+      label === 'suggestionZh'
+        ? `${key}（${labels[i] ?? ''}）`
+        : `${key} (${labels[i] ?? ''}, ${String(p.suggestionZh ?? '').split('|')[i] ?? ''})`,
+    );
+};
+const meantZh = (p: P) => meantList(p, 'suggestionZh').join(' 或 ');
+const meantEn = (p: P) => meantList(p, 'suggestionEn').join(' or ');
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
@@ -45,6 +62,18 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.gb18030': {
     zh: () => '文件是 GB18030/GBK 编码，已按此解码。建议另存为 UTF-8',
     en: () => 'the file is GB18030/GBK-encoded and was decoded as such; saving it as UTF-8 is recommended',
+  },
+  'file.utf16': {
+    zh: (p) =>
+      `文件是 ${p.encoding} 编码（记事本中的“${notepadName(p)}”），已按此解码。建议另存为 UTF-8：记事本“另存为”，编码选“UTF-8”`,
+    en: (p) =>
+      `the file is ${p.encoding}-encoded (Notepad's "${notepadName(p)}") and was decoded as such; saving it as UTF-8 is recommended (Notepad: Save As, Encoding: UTF-8)`,
+  },
+  'file.utf16Broken': {
+    zh: (p) =>
+      `文件像是 ${p.encoding} 编码（记事本的“Unicode”），但其中有不完整的字符，无法解码。请在记事本中“另存为”，编码选“UTF-8”，再提交`,
+    en: (p) =>
+      `the file looks ${p.encoding}-encoded (Notepad's "Unicode") but holds incomplete characters and cannot be decoded; in Notepad choose Save As, Encoding: UTF-8, and submit that`,
   },
   'file.notEvidence': {
     zh: () => '这不是证据文件：顶层应有 school、year、terms 等字段。请参照 examples/schools/ 中的示例',
@@ -204,6 +233,14 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `未知字段 ${p.key}。可用的字段：${p.known}`,
     en: (p) => `unknown key ${p.key}; known keys: ${p.known}`,
   },
+  'key.chinese': {
+    zh: (p) => `未知字段 ${p.key}。字段名要写英文：写作 ${meantZh(p)}`,
+    en: (p) => `unknown key ${p.key}; keys are English: write ${meantEn(p)}`,
+  },
+  'value.chinese': {
+    zh: (p) => `“${p.input}”要写英文名称：写作 ${meantZh(p)}`,
+    en: (p) => `"${p.input}" is written by its English name: ${meantEn(p)}`,
+  },
   'key.unknownSuggest': {
     zh: (p) => `未知字段 ${p.key}，是否应为 ${p.suggestion}？`,
     en: (p) => `unknown key ${p.key}; did you mean ${p.suggestion}?`,
@@ -272,8 +309,9 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `at most ${p.maximum} entries are allowed`,
   },
   'value.enum': {
-    zh: (p) => `“${p.input}”不是可选值。可选：${p.options}`,
-    en: (p) => `"${p.input}" is not allowed; choose one of: ${p.options}`,
+    // Without options where the field's hint lists them (in Chinese, with each value's name).
+    zh: (p) => `“${p.input}”不是可选值${p.options ? `。可选：${p.options}` : ''}`,
+    en: (p) => `"${p.input}" is not allowed${p.options ? `; choose one of: ${p.options}` : ''}`,
   },
   'value.format': {
     zh: (p) => `“${p.input}”格式不对`,
@@ -660,7 +698,9 @@ export function problemText(p: Problem, lang: Lang): string {
   // The field's own hint, where the message has no concrete suggestion of its own. Hints are Chinese.
   const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。${p.label.hint}` : '';
   const sep = lang === 'zh' ? '：' : ': ';
-  return `${field ? `${field}${sep}` : ''}${message(p, lang)}${hint}`;
+  // The hint lists the choices already: the message does not list them again.
+  const said = hint && p.code === 'value.enum' ? { ...p, params: { ...p.params, options: '' } } : p;
+  return `${field ? `${field}${sep}` : ''}${message(said, lang)}${hint}`;
 }
 
 /** One line for a terminal: file:line:col 错误 学生数（school.students）：…, the file's own strings escaped. */

@@ -1,5 +1,5 @@
-// Bytes → text. Files come from Notepad, WPS and VS Code on Chinese Windows: a UTF-8 BOM, CRLF, or
-// GB18030/GBK instead of UTF-8. Decoding is pure so it serves the CLI and the library alike.
+// Bytes → text. Files come from Notepad, WPS and VS Code on Chinese Windows: a UTF-8 BOM, CRLF, GB18030/GBK
+// instead of UTF-8, or UTF-16 (Notepad's "Unicode"). Decoding is pure so it serves the CLI and the library alike.
 import type { Problem } from '../base/problem.js';
 
 /**
@@ -28,6 +28,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       ],
     };
   }
+  const utf16 = utf16Of(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   if (bytes.includes(0)) return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
   const problems: Problem[] = [];
   let text: string;
@@ -41,7 +43,64 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     }
     problems.push({ severity: 'info', code: 'file.gb18030', params: {}, line: 1, col: 1 });
   }
-  text = text.replace(/\r\n?/g, '\n');
+  return finish(text, problems);
+}
+
+function finish(decoded: string, problems: Problem[]): Decoded {
+  const text = decoded.replace(/\r\n?/g, '\n');
   if (text.trim() === '') problems.push({ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 });
   return { text, problems };
 }
+
+type Utf16 = 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-16, as Windows Notepad saves "Unicode" (little-endian) and "Unicode big endian": by its byte-order mark,
+ * or, without one, by NUL bytes in every other position — the high bytes of ASCII characters, which keys,
+ * numbers, dates and indentation are. A binary file's NULs fall anywhere.
+ */
+function utf16Of(bytes: Uint8Array): Utf16 | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const pairs = Math.min(bytes.length >> 1, 4096);
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  // Many characters ASCII, and NULs (almost) only on their side of each pair: a CJK character's low byte is
+  // 00 once in 256 (一 is U+4E00).
+  if (oddNul >= pairs / 4 && evenNul * 16 <= oddNul) return 'utf-16le';
+  if (evenNul >= pairs / 4 && oddNul * 16 <= evenNul) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: Utf16): Decoded {
+  const bom = bytes[0] === (encoding === 'utf-16le' ? 0xff : 0xfe);
+  let text: string;
+  try {
+    // An odd byte count or a lone surrogate is an error, not a replacement character.
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return {
+      problems: [
+        { severity: 'error', code: 'file.utf16Broken', params: { encoding: NAMES[encoding] }, line: 1, col: 1 },
+      ],
+    };
+  }
+  // A NUL in the text is no character a clerk typed: a binary file that happens to start like UTF-16.
+  if (text.includes('\u0000'))
+    return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
+  const note: Problem = {
+    severity: 'info',
+    code: 'file.utf16',
+    params: { encoding: NAMES[encoding], bom: bom ? 1 : 0 },
+    line: 1,
+    col: 1,
+  };
+  return finish(text, [note]);
+}
+
+const NAMES: Record<Utf16, string> = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };

@@ -1,7 +1,7 @@
 // A box-drawn grid for the terminal: display-width aware (CJK is two columns), cells that span columns,
 // and rules only where asked, with junctions that match the lines above and below. cli-table3 can do
 // neither the selective rules nor CJK wrapping, and cost ~50 ms of start-up.
-import { padEnd, wrap } from './text.js';
+import { padEnd, widestWord, wrap } from './text.js';
 
 export interface Cell {
   text: string;
@@ -27,6 +27,20 @@ function boundaries(cells: Cell[]): Set<number> {
     out.add(col);
   }
   return out;
+}
+
+/** Each column at least as wide as the widest ASCII word of its own (unspanned) cells, so none is broken. */
+export function wordWidths(widths: readonly number[], rows: readonly Row[]): number[] {
+  const texts: string[][] = widths.map(() => []);
+  for (const row of rows) {
+    if (!('cells' in row)) continue;
+    let col = 0;
+    for (const cell of row.cells) {
+      if ((cell.span ?? 1) === 1) texts[col]?.push(cell.text);
+      col += cell.span ?? 1;
+    }
+  }
+  return widths.map((w, i) => Math.max(w, widestWord(texts[i] ?? [])));
 }
 
 export function renderGrid(widths: readonly number[], rows: Row[]): string {

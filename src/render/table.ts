@@ -6,8 +6,9 @@ import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
 import { type Row, renderGrid } from './grid.js';
+import { type Row, renderGrid } from './grid.js';
 import { reviewLines } from './review.js';
-import { width } from './text.js';
+import { widestWord, width } from './text.js';
 import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
 const HEAD = {
@@ -44,10 +45,13 @@ const MIN_CONTENT = 20;
 /** …and no wider: longer lines are harder to read than more of them. */
 const MAX_CONTENT = 90;
 
-/** The widest word of a column's texts (ASCII words stay whole), between `min` and `max`. */
+/**
+ * The widest word of a column's texts, between `min` and `max`; an ASCII word (English names) is never broken,
+ * so the widest of those sets the width even beyond `max` (up to LONGEST_WORD).
+ */
 function columnWidth(texts: string[], min: number, max: number): number {
   const words = texts.flatMap((t) => t.split(/[\s\n]+/));
-  return Math.max(min, Math.min(max, Math.max(0, ...words.map(width))));
+  return Math.max(min, Math.min(max, Math.max(0, ...words.map(width))), widestWord(texts));
 }
 
 /** Column widths for a table `total` columns wide (README: 终端宽度 · Terminal width). */
@@ -101,7 +105,7 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
           ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
           : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
         : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
-      const line = `  ${mark} ${i.id} ${textOf(i.label, options.lang)}（${amount}）${zh ? '：' : ': '}${textOf(i.reason, options.lang)}`;
+      const line = `  ${mark} ${i.id} ${textOf(i.label, options.lang)}${zh ? `（${amount}）：` : ` (${amount}): `}${textOf(i.reason, options.lang)}`;
       out.push(i.score > 0 ? line : options.paint.dim(line));
     }
   };
@@ -119,7 +123,7 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
         : zh
           ? '未触发'
           : 'not triggered';
-      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}（${state}）${zh ? '：' : ': '}${textOf(v.reason, options.lang)}`;
+      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}${zh ? `（${state}）：` : ` (${state}): `}${textOf(v.reason, options.lang)}`;
       out.push(v.triggered ? options.paint.red(line) : options.paint.dim(line));
     }
   }

@@ -135,4 +135,17 @@ export function wrap(text: string, max: number, hang = 0): string {
   return out.join('\n');
 }
 
+/** Words wider than this may still be broken: a column this wide is already a fifth of a narrow table. */
+export const LONGEST_WORD = 20;
+
+/**
+ * The widest ASCII word (a run that wrap keeps whole) of some texts, up to LONGEST_WORD: the narrowest a
+ * column can be without breaking a word in the middle (`cooperatio/n`).
+ */
+export function widestWord(texts: readonly string[]): number {
+  let widest = 0;
+  for (const t of texts) for (const word of t.match(/[\x21-\x7e]+/g) ?? []) widest = Math.max(widest, word.length);
+  return Math.min(LONGEST_WORD, widest);
+}
+
 export const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));

@@ -40,7 +40,8 @@ function needsOf(check: CompiledCheck, stage: Stage): Needs {
     // A field of ledger records is not a fact of the school.
     .filter((ref) => !ref.path.some((k) => typeof k === 'number'))
     .map((ref) => ref.path as string[]);
-  const records = check.kind.recordTypes?.(options) ?? [];
+  // A ratio of two quantities of one type (completed ÷ assigned homework) names the type twice: once here.
+  const records = [...new Set(check.kind.recordTypes?.(options) ?? [])];
   const children = check.children.map((c) => needsOf(c, stage));
   const need = check.kind.need?.(options, children.length) ?? children.length;
   return { id: check.id, need, facts, records, children };

@@ -130,7 +130,8 @@ const SELECTION_LABELS = new WeakMap<Selection, Text>();
 export function selectionLabel(sel: Selection): Text {
   let text = SELECTION_LABELS.get(sel);
   if (!text) {
-    const types = typesOf(sel).map((t) => RECORD_TYPES[t]);
+    // A type named twice ([reading, reading]) is named once.
+    const types = [...new Set(typesOf(sel))].map((t) => RECORD_TYPES[t]);
     text = { zh: types.map((t) => t.zh).join('、'), en: types.map((t) => t.en).join(', ') };
     SELECTION_LABELS.set(sel, text);
   }
@@ -212,7 +213,8 @@ export function numberNear(x: Exact, threshold: Exact): string {
 
 export function missing(paths: string[]): Finding {
   // "ledger.completed" names a field of ledger records, not a path of the file.
-  const labels = paths.map((p) =>
+  // Each field once, even where a check reads it twice.
+  const labels = [...new Set(paths)].map((p) =>
     p.startsWith('ledger.') ? recordFieldLabel(p.slice('ledger.'.length)) : fieldLabel(p),
   );
   return {

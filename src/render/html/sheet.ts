@@ -153,7 +153,7 @@ function extrasTable(x: SheetExtras, sign: '+' | '−', title: string, lang: Lan
     const points = i.perUnit ? t.each(pointsText(i.points)) : pointsText(i.points);
     return html`<tr><td>${i.id} ${inLang(i.label, lang)}</td><td>${i.applicable ? '' : html`${t.na}${t.colon}`}${inLang(i.reason, lang)}</td><td class="num">${points}</td><td class="num">${amount}</td></tr>`;
   });
-  return html`<div class="keep"><h3>${title}（${t.cap(pointsText(x.cap))}）${t.colon}${sign}${pointsText(x.total)}</h3><table><colgroup><col style="width:30%"/><col/><col style="width:14%"/><col style="width:10%"/></colgroup><thead><tr>${t.extraHead.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="keep"><h3>${title}${t.paren(t.cap(pointsText(x.cap)))}${t.colon}${sign}${pointsText(x.total)}</h3><table><colgroup><col style="width:30%"/><col/><col style="width:14%"/><col style="width:10%"/></colgroup><thead><tr>${t.extraHead.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function extrasPart(sheet: Sheet, lang: Lang, t: Texts): Html {
@@ -173,7 +173,9 @@ function extrasPart(sheet: Sheet, lang: Lang, t: Texts): Html {
     const l = sheet.level;
     const name = l.name ? inLang(l.name, lang) : t.noLevel;
     const notes = [t.basis(l.basis), ...(l.deniedBy.length > 0 ? [t.deniedBy(l.deniedBy.join(t.sep))] : [])];
-    parts.push(html`<p class="totals"><b>${t.level}${t.colon}${name}</b>（${notes.join('；')}）</p>`);
+    parts.push(
+      html`<p class="totals"><b>${t.level}${t.colon}${name}</b>${t.paren(notes.join(lang === 'zh' ? '；' : '; '))}</p>`,
+    );
   }
   return join(parts);
 }

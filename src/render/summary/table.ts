@@ -6,9 +6,9 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
-import { type Cell, type Row, renderGrid } from '../grid.js';
+import { type Cell, type Row, renderGrid, wordWidths } from '../grid.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
-import { width } from '../text.js';
+import { widestWord, width } from '../text.js';
 import { type Paint, type SummaryRenderOptions, textOf } from '../types.js';
 
 const c2 = (cents: number) => centsText(cents);
@@ -74,6 +74,16 @@ interface Column {
   optional?: boolean;
   /** Takes the room the others leave (the school's name). */
   flex?: boolean;
+  /** The narrowest it may get: its widest English word (set by wholeWords). */
+  least?: number;
+}
+
+/** Each column at least as wide as the widest English word of its heading and cells: no word is broken. */
+function wholeWords(columns: Column[], ranking: readonly RankedSchool[]): Column[] {
+  return columns.map((c) => {
+    const least = widestWord([c.head, ...ranking.map((r) => c.cell(r).text)]);
+    return { ...c, width: Math.max(c.width, least), least };
+  });
 }
 
 /** The widest a school's name gets before it wraps; the narrowest it gets before columns are left out. */
@@ -166,7 +176,7 @@ function fitColumns(columns: Column[], total: number): { kept: Column[]; dropped
     if (last < 0) break;
     dropped.unshift(...kept.splice(last, 1));
   }
-  if (school) school.width = Math.max(SCHOOL_WIDTH.min, Math.min(SCHOOL_WIDTH.max, room()));
+  if (school) school.width = Math.max(SCHOOL_WIDTH.min, school.least ?? 0, Math.min(SCHOOL_WIDTH.max, room()));
   return { kept, dropped };
 }
 
@@ -178,7 +188,10 @@ export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): s
     t.title(s.schools, s.invalid, s.year === null ? '' : escapeText(s.year)),
   ];
 
-  const { kept, dropped } = fitColumns(rankingColumns(s, options.lang, options.paint), options.width);
+  const { kept, dropped } = fitColumns(
+    wholeWords(rankingColumns(s, options.lang, options.paint), s.ranking),
+    options.width,
+  );
   const widths = kept.map((c) => c.width);
   const ranked = (list: RankedSchool[]): Row[] => list.map((r) => ({ cells: kept.map((c) => c.cell(r)) }));
   const rows: Row[] = [head(kept.map((c) => c.head)), { rule: true }];
@@ -205,81 +218,71 @@ export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): s
 
   if (s.counties.length > 0) {
     out.push('', options.paint.bold(t.countyTitle));
-    out.push(
-      renderGrid(
-        [12, 6, 7, 7, 7, 7],
-        [
-          head(t.countyHead),
-          { rule: true },
-          ...s.counties.map((c) => ({
-            cells: [
-              escapeText(c.county),
-              String(c.schools),
-              c2(c.normalized.mean),
-              c2(c.normalized.median),
-              c2(c.normalized.min),
-              c2(c.normalized.max),
-            ].map((text) => ({ text })),
-          })),
-        ],
-      ),
-    );
+    const rows: Row[] = [
+      head(t.countyHead),
+      { rule: true },
+      ...s.counties.map((c) => ({
+        cells: [
+          escapeText(c.county),
+          String(c.schools),
+          c2(c.normalized.mean),
+          c2(c.normalized.median),
+          c2(c.normalized.min),
+          c2(c.normalized.max),
+        ].map((text) => ({ text })),
+      })),
+    ];
+    out.push(renderGrid(wordWidths([12, 6, 7, 7, 7, 7], rows), rows));
   }
 
   out.push('', options.paint.bold(t.attainTitle));
-  out.push(
-    renderGrid(
-      [4, 12, 5, 8, 6, 6, 6, 6],
-      [
-        head(t.attainHead),
-        { rule: true },
-        ...s.indicators.map((a, k) => {
-          const b = s.shape.indicators[k];
-          return {
-            cells: [
-              a.id,
-              b ? textOf(b.name, options.lang) : '',
-              String(b?.points ?? ''),
-              a.schools > 0 ? pct(a.rate) : '—',
-              c2(a.score.mean),
-              c2(a.score.median),
-              c2(a.score.min),
-              c2(a.score.max),
-            ].map((text) => ({ text })),
-          };
-        }),
-      ],
-    ),
-  );
+  const attainment: Row[] = [
+    head(t.attainHead),
+    { rule: true },
+    ...s.indicators.map((a, k) => {
+      const b = s.shape.indicators[k];
+      return {
+        cells: [
+          a.id,
+          b ? textOf(b.name, options.lang) : '',
+          String(b?.points ?? ''),
+          a.schools > 0 ? pct(a.rate) : '—',
+          c2(a.score.mean),
+          c2(a.score.median),
+          c2(a.score.min),
+          c2(a.score.max),
+        ].map((text) => ({ text })),
+      };
+    }),
+  ];
+  out.push(renderGrid(wordWidths([4, 12, 5, 8, 6, 6, 6, 6], attainment), attainment));
 
   const missed = s.mostMissed.slice(0, 10);
   if (missed.length > 0) {
     out.push('', options.paint.bold(t.missedTitle));
     const byId = new Map(s.items.map((a) => [a.id, a]));
     const shapeById = new Map(s.shape.items.map((i) => [i.id, i]));
-    out.push(
-      renderGrid(
-        // 评估内容 takes what the other four columns and the rules leave.
-        [6, Math.max(20, Math.min(60, options.width - 6 - 5 - 8 - 11 - 16)), 5, 8, 11],
-        [
-          head(t.missedHead),
-          { rule: true },
-          ...missed.map((id) => {
-            const a = byId.get(id);
-            const i = shapeById.get(id);
-            return {
-              cells: [
-                id,
-                i ? textOf(i.text, options.lang) : '',
-                String(i?.points ?? ''),
-                a ? pct(a.rate) : '',
-                a ? `${a.full}/${a.schools}` : '',
-              ].map((text) => ({ text })),
-            };
-          }),
-        ],
-      ),
-    );
+    const rows: Row[] = [
+      head(t.missedHead),
+      { rule: true },
+      ...missed.map((id) => {
+        const a = byId.get(id);
+        const i = shapeById.get(id);
+        return {
+          cells: [
+            id,
+            i ? textOf(i.text, options.lang) : '',
+            String(i?.points ?? ''),
+            a ? pct(a.rate) : '',
+            a ? `${a.full}/${a.schools}` : '',
+          ].map((text) => ({ text })),
+        };
+      }),
+    ];
+    // 评估内容 takes what the other four columns and the rules leave; no narrower than its widest word.
+    const [id = 6, content = 20, points = 5, full = 8, counts = 11] = wordWidths([6, 20, 5, 8, 11], rows);
+    const room = options.width - id - points - full - counts - 16;
+    out.push(renderGrid([id, Math.max(content, Math.min(60, room)), points, full, counts], rows));
   }
   return `${textLines(out)}\n`;
 }

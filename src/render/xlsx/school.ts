@@ -102,6 +102,9 @@ const LAST = COL.score;
 export const SCHOOL_HEAD_ROW = 4;
 
 /** ✓ full points, ✗ points lost, — nothing applies. */
+/** A parenthesis as each language writes it: 全角 in Chinese, a space and ASCII ones in English. */
+const paren = (x: string, lang: Lang): string => (lang === 'zh' ? `（${x}）` : ` (${x})`);
+
 const itemMark = (item: SheetItem): string =>
   item.checks.every((c) => !c.applicable) ? '—' : item.score < item.max ? '✗' : '✓';
 
@@ -116,7 +119,7 @@ export function itemContent(item: SheetItem, options: RenderOptions): string {
   const lang = options.lang;
   const none = item.checks.every((c) => !c.applicable);
   const number = item.id.replace(/^[^.]*\./, '');
-  const head = `${itemMark(item)} ${text(number)}. ${textIn(item.text, lang)}${none ? `（${T[lang].notApplicable}）` : ''}`;
+  const head = `${itemMark(item)} ${text(number)}. ${textIn(item.text, lang)}${none ? paren(T[lang].notApplicable, lang) : ''}`;
   const shown = item.checks.filter((c) => options.details || !c.applicable || !c.passed);
   return [head, ...shown.map((c) => checkLine(c, lang))].join('\n');
 }
@@ -169,7 +172,7 @@ function extrasRows(ws: Worksheet, row: number, x: SheetExtras, sign: 1 | -1, op
     const amount = i.perUnit
       ? `${earned}${t.sep2}${t.perUnit(pointsText(i.points))}`
       : `${earned}/${pointsText(i.points)}`;
-    const line = `${mark} ${text(i.id)} ${textIn(i.label, options.lang)}（${amount}）${t.sep}${textIn(i.reason, options.lang)}`;
+    const line = `${mark} ${text(i.id)} ${textIn(i.label, options.lang)}${paren(amount, options.lang)}${t.sep}${textIn(i.reason, options.lang)}`;
     put(ws, r, 1, line, { align: LEFT });
     merge(ws, r, 1, r, LAST - 1);
     put(ws, r, LAST, sign > 0 ? i.score : i.score === 0 ? 0 : -i.score, { align: CENTER });
@@ -302,7 +305,7 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
     for (const v of sheet.vetoes) {
       const denies = v.denies === 'all' ? t.allLevels : v.denies.map(text).join(t.list);
       const state = v.triggered ? t.triggered(denies) : t.notTriggered;
-      const line = `${v.triggered ? '✗' : '✓'} ${text(v.id)} ${textIn(v.label, lang)}（${state}）${t.sep}${textIn(v.reason, lang)}`;
+      const line = `${v.triggered ? '✗' : '✓'} ${text(v.id)} ${textIn(v.label, lang)}${paren(state, lang)}${t.sep}${textIn(v.reason, lang)}`;
       put(ws, row, 1, line, { align: LEFT, ...(v.triggered ? { font: RED } : {}) });
       merge(ws, row, 1, row, LAST);
       ws.getRow(row).height = heightFor(linesIn(line, contentWidth));
@@ -315,7 +318,7 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
   if (sheet.level) {
     const l = sheet.level;
     const name = l.name ? textIn(l.name, lang) : t.noLevel;
-    const by = l.deniedBy.length > 0 ? `（${t.deniedBy(l.deniedBy.map(text).join(t.list))}）` : '';
+    const by = l.deniedBy.length > 0 ? paren(t.deniedBy(l.deniedBy.map(text).join(t.list)), lang) : '';
     labelled(ws, row++, t.level(t.basis[l.basis]), `${name}${by}`, true);
   }
   if (sheet.review) row = reviewRows(ws, row, sheet, lang, contentWidth);
