@@ -6,7 +6,6 @@ import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
 import { type Row, renderGrid } from './grid.js';
-import { type Row, renderGrid } from './grid.js';
 import { reviewLines } from './review.js';
 import { widestWord, width } from './text.js';
 import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
