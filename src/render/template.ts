@@ -14,7 +14,7 @@ import {
   type Stage,
 } from '../evidence/schema.js';
 import type { Lang } from '../i18n/messages.js';
-import { type FieldMap, fieldMap, idsFor } from '../validation/field-map.js';
+import { fieldMap, idsFor } from '../validation/field-map.js';
 import { PLACEHOLDER_MARK } from '../validation/placeholders.js';
 import { width } from './text.js';
 
@@ -237,7 +237,7 @@ export function evidenceTemplate(o: TemplateOptions): string {
       .filter((f, i, all) => all.indexOf(f) === i && f in recordFields)
       .sort((a, b) => RECORD_FIELD_ORDER.indexOf(a) - RECORD_FIELD_ORDER.indexOf(b));
     for (const f of fields) shownFields.add(f);
-    const entry = [`type: ${type}`, ...datesOf(type, y1, y2), `title: ${yamlComment(exampleTitle(type, zh))}`];
+    const entry = [`type: ${type}`, ...datesOf(type, y1, y2), `title: ${plain(exampleTitle(type, zh))}`];
     for (const f of fields) entry.push(`${f}: ${exampleValue(f, zh)}`);
     line(`  # - { ${entry.join(', ')} }`, `${say(RECORD_TYPES[type])} ${feedsKey(`ledger:${type}`)}`);
   }
@@ -321,6 +321,10 @@ export function evidenceTemplate(o: TemplateOptions): string {
 
 const RECORD_FIELD_ORDER = Object.keys(recordFields);
 
+/** Text as a plain YAML scalar inside { … } where it can be one, else quoted. */
+const plain = (s: string): string =>
+  /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:,[\]{}#]*$/.test(s) && !/\s$/.test(s) ? s : yamlString(s);
+
 /** The keys of the object at a path of the evidence schema, in schema order. */
 function keysAt(path: string[]): string[] {
   return evidenceFields()
@@ -362,7 +366,7 @@ function exampleValue(field: string, zh: boolean): string {
     case 'form':
       return zh ? '线上微课' : 'online';
     case 'note':
-      return zh ? '主讲：张老师' : 'speaker: Ms Zhang';
+      return zh ? '主讲：张老师' : 'given by Ms Zhang';
     case 'files':
       return zh ? '[佐证/讲座签到表.pdf]' : '[files/sign-in.pdf]';
     case 'title':
