@@ -21,16 +21,15 @@ export const evidenceJsonSchemaText = (): string => `${JSON.stringify(evidenceJs
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A schema that also takes null, its title and description kept on top for editors. */
+/** A schema that also takes null: `type` gains "null" (and `enum` null), or `anyOf` a null option. */
 function orNull(node: Node): Node {
-  const { title, description, anyOf, ...rest } = node;
-  const options = Array.isArray(anyOf) ? anyOf : [rest];
-  return {
-    ...(title !== undefined ? { title } : {}),
-    ...(description !== undefined ? { description } : {}),
-    anyOf: [...options, { type: 'null' }],
-    ...(Array.isArray(anyOf) ? rest : {}),
-  };
+  if (typeof node.type === 'string') {
+    const out: Node = { ...node, type: [node.type, 'null'] };
+    if (Array.isArray(node.enum)) out.enum = [...node.enum, null];
+    return out;
+  }
+  if (Array.isArray(node.anyOf)) return { ...node, anyOf: [...node.anyOf, { type: 'null' }] };
+  return node;
 }
 
 /**
