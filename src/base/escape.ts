@@ -163,3 +163,12 @@ export const escapeXlsx = (s: string): string => {
   const safe = textLine(escapeControls(s));
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 };
+
+// --- YAML (the evidence template of `jiaxiao init`) ---
+
+/** A value in a YAML file: a double-quoted scalar (JSON's escapes are YAML's), unsafe characters escaped. */
+export const yamlString = (s: string): string =>
+  JSON.stringify(s).replace(UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
+/** Text in a YAML comment: on one line, unsafe characters shown escaped, so a comment never ends early. */
+export const yamlComment = (s: string): string => escapeControls(s.replace(/[\r\n]+/g, ' '));

@@ -195,6 +195,27 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('写出一份完整的证据文件模板：每个字段都有中文注释，说明含义和计入的要点；填好后用 validate 检查')
+    .option(
+      '-s, --stage <stage>',
+      '学段：幼儿园、小学、初中、高中、九年一贯制、完全中学（或 kindergarten、primary、junior、senior、nine-year、complete）；默认：小学',
+    )
+    .option('-n, --name <name>', '学校名称')
+    .option('-y, --year <year>', '学年，如 2023-2024（默认：今天所在的学年，9 月 1 日起算）')
+    .option(
+      '-o, --output <file>',
+      '写入此文件（已存在时不覆盖），并在同一文件夹写入编辑器用的 evidence.schema.json；默认输出到屏幕',
+    )
+    .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (opts) => {
+      const { runInit } = await import('./commands/init.js');
+      code = runInit(opts, io);
+    });
+
+  program
     .command('schema')
     .description('输出证据文件的 JSON Schema（draft 2020-12），供编辑器补全和检查')
     .option('-o, --output <file>', '写入文件（默认输出到屏幕）')

@@ -5,6 +5,7 @@ import { decodeBytes } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
 import { type Located, lazySource, parseYaml } from '../io/yaml.js';
 import { consistencyProblems } from './consistency.js';
+import { withoutBlanks } from './empty.js';
 import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
 import { type Evidence, toEvidence } from './model.js';
@@ -84,7 +85,8 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
     };
   }
   // The quick reading wants only a yes or no: a file with errors is read again, carefully, for its messages.
-  const result = evidenceSchema.safeParse(value, { reportInput: !quick });
+  // A blank where a field may be left out is a field not yet filled in (empty.ts).
+  const result = evidenceSchema.safeParse(withoutBlanks(value, evidenceSchema), { reportInput: !quick });
   if (!result.success && quick)
     return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
   if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, source, file) };

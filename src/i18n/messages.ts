@@ -411,6 +411,11 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `未填写。${p.check} 需要此项，缺少时该项不得分`,
     en: (p) => `not given; ${p.check} needs it and fails without it`,
   },
+  'template.placeholder': {
+    zh: () => '仍是模板中的示例值（注释中有“【待填】”）。请改为本校的实际数据，再删去“【待填】”',
+    en: () =>
+      'still the template\'s example value (marked 【待填】, "to fill", in its comment); write your school\'s own and delete the mark',
+  },
   'missing.records': {
     zh: (p) =>
       `台账中没有“${p.typesZh}”记录。${p.check} 需要，缺少时该项不得分；在 ledger 中添加 type: ${p.types} 的记录`,
@@ -571,12 +576,16 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
         : `skipped ${p.file}: not a regular file (${KIND_EN[String(p.kind)] ?? p.kind})`,
   },
   'cli.noFile': { zh: (p) => `找不到文件：${p.file}`, en: (p) => `no such file: ${p.file}` },
+  'cli.exists': {
+    zh: (p) => `${p.file} 已存在，没有覆盖。请换一个文件名，或先把原文件改名或删去`,
+    en: (p) => `${p.file} exists and was not overwritten; choose another name, or rename or delete the file first`,
+  },
   'cli.unwritable': {
     zh: (p) => `无法写入 ${p.file}：${p.detail}。请检查文件夹是否存在、是否有写权限、磁盘是否已满`,
     en: (p) => `cannot write ${p.file}: ${p.detail}; check the folder exists, is writable, and the disk is not full`,
   },
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
-  'cli.exists': {
+  'cli.summaryExists': {
     zh: (p) => `${p.file} 已存在，未覆盖。加 --force 覆盖`,
     en: (p) => `${p.file} exists already and was kept; add --force to overwrite`,
   },

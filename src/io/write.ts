@@ -1,7 +1,7 @@
 // Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
 // Temporaries are named so that they are recognised: never read as input, and removed by the next run
 // when a killed one leaves them behind.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -75,4 +75,26 @@ export function removeStaleTemporaries(dir: string): number {
   };
   walk(dir);
   return removed;
+}
+
+/**
+ * Writes a new file whole, or not at all, and never over an existing one: the temporary is linked to the
+ * name, which fails if the name is taken, even by a file made meanwhile. Where the file system has no
+ * links (FAT, some network shares), it is renamed after a check instead. Throws EEXIST when the file exists.
+ */
+export function writeFileExclusive(path: string, content: string | Uint8Array): void {
+  const tmp = tempNameFor(path);
+  try {
+    writeFileSync(tmp, content);
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code ?? '')) throw e;
+      if (existsSync(path)) throw Object.assign(new Error(`file exists: ${path}`), { code: 'EEXIST' });
+      renameSync(tmp, path);
+    }
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }

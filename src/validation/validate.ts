@@ -4,6 +4,7 @@ import { capProblems, sortProblems } from '../base/problem.js';
 import type { Rubric } from '../engine/model.js';
 import { attachmentProblems } from './attachments.js';
 import { completenessProblems } from './completeness.js';
+import { placeholderProblems } from './placeholders.js';
 import type { FileResult } from './results.js';
 import { parseSchoolBytes } from './school.js';
 
@@ -18,6 +19,7 @@ export function validateEvidence(bytes: Uint8Array, file: string, rubric: Rubric
   if (parsed.evidence && parsed.source) {
     problems.push(...completenessProblems(parsed.evidence, rubric, parsed.source, file));
     problems.push(...attachmentProblems(parsed.evidence.data, file, parsed.source));
+    problems.push(...placeholderProblems(bytes, parsed.source, file));
   }
   const shown = o.strict
     ? problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p))

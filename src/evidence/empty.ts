@@ -1,0 +1,83 @@
+// An empty value is a field not yet filled in. A template (`jiaxiao init`) leaves blanks after the colon —
+// `instructors:` — for the school to fill; where the field may be left out (an optional field, a section, a
+// self-score), a blank, or a mapping of nothing but blanks, counts as absent: validate reports it as missing
+// data (a warning), and the check that needs it fails with "缺少数据". A blank where a value is required is
+// still an error ("值是空的"), at its position.
+import type * as z from 'zod';
+
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+};
+type Walk = { type: string; schema: z.ZodType };
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Whether the schema takes undefined, and the object, array or record schema under its wrappers. */
+function inner(s: z.ZodType): { optional: boolean; node: Walk } {
+  let optional = false;
+  let cur = s;
+  for (;;) {
+    const def = defOf(cur);
+    if (def.type === 'optional') optional = true;
+    // As labels.ts follows a pipe: to the schema, past a transform.
+    const pipeTo = def.in && defOf(def.in).type === 'transform' ? def.out : def.in;
+    const next = def.innerType ?? (def.type === 'pipe' ? pipeTo : undefined);
+    if (!next) return { optional, node: { type: def.type, schema: cur } };
+    cur = next;
+  }
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** null, or a mapping with keys whose values are all blank. */
+export function isBlank(v: unknown): boolean {
+  if (v === null) return true;
+  if (!isMapping(v)) return false;
+  const values = Object.values(v);
+  return values.length > 0 && values.every(isBlank);
+}
+
+/** The value with every blank that may be left out removed; the value itself where there is none. */
+export function withoutBlanks(value: unknown, schema: z.ZodType): unknown {
+  const { node } = inner(schema);
+  const def = defOf(node.schema);
+  if (node.type === 'array' && Array.isArray(value) && def.element) {
+    const element = def.element;
+    let changed = false;
+    const out = value.map((v) => {
+      const w = withoutBlanks(v, element);
+      if (w !== v) changed = true;
+      return w;
+    });
+    return changed ? out : value;
+  }
+  if (!isMapping(value)) return value;
+  if (node.type !== 'object' && node.type !== 'record') return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, v] of Object.entries(value)) {
+    // Never a key that would reach an object's prototype (the parser reports __proto__ on its own).
+    if (key === '__proto__') continue;
+    const child =
+      node.type === 'object'
+        ? def.shape && Object.hasOwn(def.shape, key)
+          ? def.shape[key]
+          : undefined
+        : def.valueType;
+    if (!child) continue;
+    // Every key of a record may be left out.
+    const optional = node.type === 'record' || inner(child).optional;
+    const next = optional && isBlank(v) ? undefined : withoutBlanks(v, child);
+    if (next === v) continue;
+    out ??= { ...value };
+    if (next === undefined) delete out[key];
+    else out[key] = next;
+  }
+  return out ?? value;
+}
