@@ -28,6 +28,42 @@ export const ENGLISH_HELP: Record<string, string> = {
   'jiaxiao score --out-in-input': 'allow --out inside an input folder',
   'jiaxiao score --lang': LANG,
   'jiaxiao score --no-color': 'no colours',
+  'jiaxiao score --year':
+    'batch: only the schools of this academic year (such as 2023-2024); without it each year is ranked apart',
+  'jiaxiao score --review':
+    'a reviewer’s adjustments (default: "<evidence file stem>.review.yaml" beside the evidence file, in a batch too)',
+
+  'jiaxiao explain':
+    'explain the rubric: without an id, its indicators, items and points; with an id (B6, B6.2, B6.2a), the source text, each check’s requirement, the evidence fields it reads with an example, and how points are earned',
+  'jiaxiao explain <id>': 'the id of an indicator, item or check, such as B6.2',
+  'jiaxiao explain --rubric': RUBRIC,
+  'jiaxiao explain --format': 'output format',
+  'jiaxiao explain --output': 'write it to this file (default: the screen)',
+  'jiaxiao explain --width': `text width in columns (default: the terminal's; ${TEXT_WIDTH} into a file or a pipe)`,
+  'jiaxiao explain --lang': LANG,
+  'jiaxiao explain --no-color': 'no colours',
+
+  'jiaxiao diff':
+    'compare two academic years: a school’s two evidence files, or a county’s two folders; the change per indicator and in total, and the checks newly passed and newly failed',
+  'jiaxiao diff <old>': 'the earlier year’s evidence file or folder',
+  'jiaxiao diff <new>': 'the later year’s evidence file or folder',
+  'jiaxiao diff --rubric': RUBRIC,
+  'jiaxiao diff --format': 'output format',
+  'jiaxiao diff --output': 'write it to this file (default: the screen)',
+  'jiaxiao diff --width': `table width in columns (default: the terminal's; ${TEXT_WIDTH} into a file or a pipe)`,
+  'jiaxiao diff --lang': LANG,
+  'jiaxiao diff --no-color': 'no colours',
+
+  'jiaxiao init':
+    'write a complete evidence template: every field with a comment saying what it is and which items it feeds; check it with validate once filled in',
+  'jiaxiao init --stage':
+    'stage: kindergarten, primary, junior, senior, nine-year, complete (or their Chinese names); default: primary',
+  'jiaxiao init --name': 'the school’s name',
+  'jiaxiao init --year': 'academic year, such as 2023-2024 (default: the one today falls in, from 1 September)',
+  'jiaxiao init --output':
+    'write it to this file (never overwritten), with evidence.schema.json for editors beside it; default: the screen',
+  'jiaxiao init --rubric': RUBRIC,
+  'jiaxiao init --lang': LANG,
 
   'jiaxiao validate':
     'check evidence files: structure and types, consistency, whether the data is complete, and whether supporting files exist inside the school’s folder',
