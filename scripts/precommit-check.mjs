@@ -3,8 +3,9 @@
 // temporary submissions repository holds the example, pointed at this repository's HEAD commit, and first a
 // good evidence file (the hook must pass), then also a bad one (it must fail, naming file, line and column).
 //
-//   node scripts/precommit-check.mjs                 real pre-commit from PyPI if pip can install it, else
-//                                                    the emulation below (saying so)
+//   node scripts/precommit-check.mjs                 real pre-commit from PyPI if pip can install it (then
+//                                                    also the emulated 4.0–4.6.0 install), else the emulation
+//                                                    below (saying so)
 //   node scripts/precommit-check.mjs --real          real pre-commit only (fails when PyPI is unreachable)
 //   node scripts/precommit-check.mjs --emulate       the emulation only
 //   JIAXIAO_PRECOMMIT_FLOWS="4.6.2 4.0 4.6.1"        the emulated pre-commit versions (default: 4.6.2 4.0)
@@ -92,7 +93,8 @@ function configFor(repo, rev) {
       revs++;
       return `${head}${rev}`;
     });
-  if (repos !== 1 || revs !== 1) throw new Error('examples/ci/pre-commit-config.yaml: expected one `- repo:` and one `rev:` line');
+  if (repos !== 1 || revs !== 1)
+    throw new Error('examples/ci/pre-commit-config.yaml: expected one `- repo:` and one `rev:` line');
   return out;
 }
 
@@ -127,8 +129,14 @@ function stage(c) {
 
 function judge(label, c, r) {
   const ok = r.status === c.status && (c.expect ?? []).every((re) => re.test(r.output));
-  if (ok) log(`${label}, ${c.name}: exit ${r.status} as expected`);
-  else problem(`${label}, ${c.name}: expected exit ${c.status}${c.expect ? ` and ${c.expect.join(', ')}` : ''}, got exit ${r.status}:\n${r.output}`);
+  if (ok) {
+    log(`${label}, ${c.name}: exit ${r.status} as expected`);
+    // What a committer would see: the hook's report naming the bad file's lines.
+    if (c.status !== 0) console.log(r.output.replace(/^/gm, '    | ').trimEnd());
+  } else
+    problem(
+      `${label}, ${c.name}: expected exit ${c.status}${c.expect ? ` and ${c.expect.join(', ')}` : ''}, got exit ${r.status}:\n${r.output}`,
+    );
 }
 
 // ---- real pre-commit, from PyPI ----
@@ -139,9 +147,23 @@ function installPreCommit() {
   const made = sh(python, ['-m', 'venv', venv]);
   if (made.status !== 0) return { why: `python3 -m venv failed: ${made.output.trim().split('\n').pop()}` };
   const bin = join(venv, process.platform === 'win32' ? 'Scripts' : 'bin');
-  const spec = process.env.JIAXIAO_PRECOMMIT_VERSION ? `pre-commit==${process.env.JIAXIAO_PRECOMMIT_VERSION}` : 'pre-commit';
-  const pip = sh(join(bin, 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--retries', '1', '--timeout', '15', spec]);
-  if (pip.status !== 0) return { why: `pip install ${spec} failed: ${pip.output.trim().split('\n').slice(-2).join(' ')}` };
+  const spec = process.env.JIAXIAO_PRECOMMIT_VERSION
+    ? `pre-commit==${process.env.JIAXIAO_PRECOMMIT_VERSION}`
+    : 'pre-commit';
+  const pip = sh(join(bin, 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--retries',
+    '1',
+    '--timeout',
+    '15',
+    spec,
+  ]);
+  if (pip.status !== 0)
+    return { why: `pip install ${spec} failed: ${pip.output.trim().split('\n').slice(-2).join(' ')}` };
   return { exe: join(bin, 'pre-commit') };
 }
 
@@ -201,7 +223,8 @@ function emulate(flowName) {
   const hook = manifest.find((h) => h.id === HOOK_ID);
   const configured = parse(config).repos[0].hooks.find((h) => h.id === HOOK_ID);
   if (!hook || !configured) return problem(`${label}: no hook ${HOOK_ID} in .pre-commit-hooks.yaml or the example`);
-  if (hook.language !== 'node') return problem(`${label}: the hook is language: ${hook.language}; this emulates node only`);
+  if (hook.language !== 'node')
+    return problem(`${label}: the hook is language: ${hook.language}; this emulates node only`);
 
   const env = nodeEnv(join(prefix, 'node_env-system'));
   const npm = (args) => sh('npm', args, { cwd: prefix, env, shell: process.platform === 'win32' });
@@ -210,8 +233,16 @@ function emulate(flowName) {
     const r = npm(['install', ...flow.args, '-g', `git+file://${prefix}`]);
     if (r.status !== 0) return problem(`${label}: npm install failed (exit ${r.status}):\n${r.output}`);
   } else {
-    const local = npm(['install', '--include=dev', '--include=prod', '--ignore-prepublish', '--no-progress', '--no-save']);
-    if (local.status !== 0) return problem(`${label}: npm install in the clone failed (exit ${local.status}):\n${local.output}`);
+    const local = npm([
+      'install',
+      '--include=dev',
+      '--include=prod',
+      '--ignore-prepublish',
+      '--no-progress',
+      '--no-save',
+    ]);
+    if (local.status !== 0)
+      return problem(`${label}: npm install in the clone failed (exit ${local.status}):\n${local.output}`);
     const pack = npm(['pack']);
     if (pack.status !== 0) return problem(`${label}: npm pack failed (exit ${pack.status}):\n${pack.output}`);
     const tarball = join(prefix, pack.stdout.trim());
@@ -224,7 +255,9 @@ function emulate(flowName) {
 
   const files = new RegExp(configured.files ?? hook.files ?? '');
   const exclude = new RegExp(configured.exclude ?? hook.exclude ?? '^$');
-  const entry = String(configured.entry ?? hook.entry).split(/\s+/).filter(Boolean);
+  const entry = String(configured.entry ?? hook.entry)
+    .split(/\s+/)
+    .filter(Boolean);
   const args = configured.args ?? hook.args ?? [];
   // Each case adds files: the submissions repository is rebuilt for every flow.
   rmSync(join(subs, '.git'), { recursive: true, force: true });
@@ -233,8 +266,14 @@ function emulate(flowName) {
   must('git init', git(work, ['init', '-q', subs]));
   for (const c of CASES) {
     stage(c);
-    const tracked = git(subs, ['ls-files']).stdout.split('\n').filter((f) => f && files.test(f) && !exclude.test(f));
-    const r = sh(entry[0], [...entry.slice(1), ...args, ...tracked], { cwd: subs, env, shell: process.platform === 'win32' });
+    const tracked = git(subs, ['ls-files'])
+      .stdout.split('\n')
+      .filter((f) => f && files.test(f) && !exclude.test(f));
+    const r = sh(entry[0], [...entry.slice(1), ...args, ...tracked], {
+      cwd: subs,
+      env,
+      shell: process.platform === 'win32',
+    });
     judge(label, c, r);
   }
 }
@@ -250,8 +289,9 @@ try {
     else log(`PyPI unreachable (${got.why}): emulating pre-commit's node install instead of running it`);
   }
   if (exe) real(exe);
-  else if (mode !== 'real') {
-    const flows = (process.env.JIAXIAO_PRECOMMIT_FLOWS ?? '4.6.2 4.0').split(/[\s,]+/).filter(Boolean);
+  if (mode !== 'real') {
+    // With a real pre-commit (the newest), the emulation adds the older install that it no longer runs.
+    const flows = (process.env.JIAXIAO_PRECOMMIT_FLOWS ?? (exe ? '4.0' : '4.6.2 4.0')).split(/[\s,]+/).filter(Boolean);
     for (const f of flows) emulate(f);
   }
 } catch (e) {

@@ -26,7 +26,7 @@ function fakePackage(): string {
   copyFileSync('scripts/prepare.mjs', join(root, 'scripts', 'prepare.mjs'));
   writeFileSync(
     join(root, 'scripts', 'build.mjs'),
-    "import { appendFileSync } from 'node:fs';\nappendFileSync('log', `build in ${process.cwd()}\\n`);\n",
+    "import { appendFileSync } from 'node:fs';\nappendFileSync('log', 'build in ' + process.cwd() + '\\n');\n",
   );
   return root;
 }
@@ -113,6 +113,15 @@ describe('scripts/prepare.mjs (npm prepare)', () => {
     expect(r.stderr).toContain('node_modules has no esbuild');
     expect(r.stderr).toContain('npm ci');
     expect(() => readFileSync(join(root, 'log'), 'utf8')).toThrow();
+  });
+});
+
+describe('.npmrc', () => {
+  it('keeps lifecycle scripts off npm pack’s stdout, which pre-commit 4.0–4.6.0 reads as the tarball’s name', () => {
+    const lines = readFileSync('.npmrc', 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
+    expect(lines).toEqual(['foreground-scripts=false']);
   });
 });
 
