@@ -95,7 +95,14 @@ export function scoreRunner(
     const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
     const problems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(problems)) return { file, problems };
-    const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+    // Citations need the file's positions (a second, careful parse): only for a sheet that is shown.
+    const shown = out !== undefined || task.keepSheets;
+    const sheet = buildSheet(
+      rubric,
+      parsed.evidence,
+      scoreEvidence(rubric, parsed.evidence),
+      shown ? { file, ...(parsed.source ? { source: parsed.source } : {}) } : {},
+    );
     const result: ScoreResult = {
       file,
       problems,

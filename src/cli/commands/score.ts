@@ -82,7 +82,10 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
-  const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+  const sheet = buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence), {
+    file,
+    ...(parsed.source ? { source: parsed.source } : {}),
+  });
   const toTerminal = io.outIsTTY && options.output === undefined;
   const paint = paintFor(toTerminal, io.env, options.output === undefined ? options.color : false);
   const output = await format.sheet(sheet, { lang, paint, width, details: options.details === true });
