@@ -28,7 +28,7 @@ export const GAIN_TEXTS = {
     title: '可得分（按可增加的分数排列）',
     none: '没有可得分的项：所有核查均已通过',
     kind: { check: '', bonus: '加分 ', deduction: '扣分 ' },
-    head: ['可加分', '编号', '核查', '原因'],
+    head: ['可增加', '编号', '核查', '原因'],
   },
   en: {
     title: 'Points to gain (most first)',
