@@ -4,6 +4,7 @@
 import type { Rubric } from './engine/model.js';
 import { scoreEvidence } from './engine/score.js';
 import type { Evidence } from './evidence/model.js';
+import type { EvidenceSource } from './report/citations.js';
 import { buildSheet, type Sheet } from './report/sheet.js';
 
 export type { Problem, Severity } from './base/problem.js';
@@ -16,14 +17,18 @@ export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
 export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';
 export { type Lang, message, problemLine } from './i18n/messages.js';
+export type { Citation, EvidenceSource } from './report/citations.js';
 export { type Explanation, explain, fieldFeeds } from './report/explain.js';
-export type { Sheet, SheetCheck, SheetIndicator, SheetItem } from './report/sheet.js';
+export type { Sheet, SheetCheck, SheetGain, SheetIndicator, SheetItem, SheetNextLevel } from './report/sheet.js';
 export { DEFAULT_RUBRIC_TEXT, defaultRubric } from './rubric/default.js';
 export { rubricLanguageMarkdown } from './rubric/language-doc.js';
 export { type LoadedRubric, loadRubricBytes, loadRubricText } from './rubric/load.js';
 export { parseSchoolBytes, parseSchoolText } from './validation/school.js';
 
-/** (rubric, evidence) → sheet. Pure: the same input gives the same sheet. */
-export function scoreSchool(rubric: Rubric, evidence: Evidence): Sheet {
-  return buildSheet(rubric, evidence, scoreEvidence(rubric, evidence));
+/**
+ * (rubric, evidence) → sheet. Pure: the same input gives the same sheet. `where` (the file's name and the
+ * `source` that parseSchoolText returns beside the evidence) lets failed checks cite their lines.
+ */
+export function scoreSchool(rubric: Rubric, evidence: Evidence, where: EvidenceSource = {}): Sheet {
+  return buildSheet(rubric, evidence, scoreEvidence(rubric, evidence), where);
 }

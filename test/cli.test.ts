@@ -93,6 +93,10 @@ describe('the JSON sheet', () => {
       applicable: true,
       missing: false,
       reason: '生均经费 15.20 元（家庭教育经费实际支出（元） 18240 ÷ 在校学生数 1200），要求 ≥ 20 元',
+      cites: [
+        { path: 'facts.spending', line: 44 },
+        { path: 'school.students', line: 14 },
+      ],
     });
   });
   it('shows totals that are the sums of the rows it shows', () => {

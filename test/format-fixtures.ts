@@ -18,7 +18,8 @@ export const PLAIN: Paint = { red: (t) => t, yellow: (t) => t, green: (t) => t, 
 export function sheetOf(file: string, rubric: Rubric = defaultRubric()): Sheet {
   const parsed = parseSchoolText(readFileSync(file, 'utf8'), rubric, file);
   if (!parsed.evidence) throw new Error(`${file} is invalid: ${JSON.stringify(parsed.problems)}`);
-  return scoreSchool(rubric, parsed.evidence);
+  // With the file and its positions, as the CLI scores it: failed checks cite their lines.
+  return scoreSchool(rubric, parsed.evidence, { file, ...(parsed.source ? { source: parsed.source } : {}) });
 }
 
 /** The shipped examples: a typical primary school (lost points with reasons), a model one, a kindergarten. */
@@ -49,6 +50,12 @@ export function hostileSheet(): Sheet {
         c.reason = h;
       }
     }
+  }
+  // The file a citation names and the points-to-gain texts come from a submission and a rubric too.
+  sheet.evidenceFile = `dir/${HOSTILE}.yaml`;
+  for (const g of sheet.gains) {
+    g.label = h;
+    g.reason = h;
   }
   return sheet;
 }

@@ -13,6 +13,7 @@ import { evidenceBeside, reviewBeside } from '../io/files.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { formatNamed } from '../render/formats.js';
 import { type Output, TEXT_WIDTH } from '../render/types.js';
+import type { EvidenceSource } from '../report/citations.js';
 import { buildReviewedSheet } from '../report/review.js';
 import { buildSheet, type Sheet } from '../report/sheet.js';
 import { type SchoolRow, schoolRow } from '../report/summary.js';
@@ -103,7 +104,10 @@ export function scoreRunner(
     const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
     const evidenceProblems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(evidenceProblems)) return { file, problems: evidenceProblems };
-    const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review);
+    // Citations need the file's positions (a second, careful parse): only for a sheet that is shown.
+    const shown = out !== undefined || task.keepSheets;
+    const cite = shown ? { file, ...(parsed.source ? { source: parsed.source } : {}) } : {};
+    const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review, cite);
     const problems = [...evidenceProblems, ...reviewProblems];
     if (!sheet) return { file, problems };
     const result: ScoreResult = {
@@ -131,16 +135,17 @@ export function sheetOf(
   evidence: Evidence,
   file: string,
   review?: string,
+  cite: EvidenceSource = {},
 ): { sheet?: Sheet; problems: Problem[] } {
   const computed = scoreEvidence(rubric, evidence);
   const reviewFile = review ?? reviewBeside(file);
-  if (reviewFile === undefined) return { sheet: buildSheet(rubric, evidence, computed), problems: [] };
+  if (reviewFile === undefined) return { sheet: buildSheet(rubric, evidence, computed, cite), problems: [] };
   const input = readInput(reviewFile);
   if (input.problem) return { problems: [input.problem] };
   const read = readReview(input.bytes ?? new Uint8Array(), reviewFile, rubric, evidence, computed, file);
   const problems = capProblems(sortProblems(read.problems), reviewFile);
   if (!read.reviewed || !read.review) return { problems };
-  return { sheet: buildReviewedSheet(rubric, evidence, computed, read.reviewed, read.review), problems };
+  return { sheet: buildReviewedSheet(rubric, evidence, computed, read.reviewed, read.review, cite), problems };
 }
 
 /**

@@ -22,6 +22,11 @@ export interface Finding {
   share?: Exact;
   /** Evidence paths of the facts that were missing, e.g. "facts.spending". */
   missing?: string[];
+  /**
+   * Where in the evidence a failure (or a tier below the top) comes from: paths such as ["facts", "spending"]
+   * or ["ledger", 3], each present in the file. Positions are resolved outside the engine (report/citations.ts).
+   */
+  cites?: (string | number)[][];
 }
 
 export interface Context {

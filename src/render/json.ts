@@ -2,7 +2,7 @@
 
 import { jsonText } from '../base/escape.js';
 import type { SheetReview } from '../report/review.js';
-import type { Sheet, SheetExtras } from '../report/sheet.js';
+import type { Sheet, SheetExtras, SheetGain, SheetNextLevel } from '../report/sheet.js';
 import { inLang, type SheetRenderer } from './types.js';
 
 function extras(x: SheetExtras | null, lang: 'zh' | 'en') {
@@ -104,10 +104,31 @@ export function sheetJson(sheet: Sheet, lang: 'zh' | 'en') {
           applicable: c.applicable,
           missing: c.missing,
           reason: inLang(c.reason, lang),
+          cites: c.cites,
         })),
       })),
     })),
     review: review(sheet.review, lang),
+    ...gainsJson(sheet, lang),
+  };
+}
+
+/** Points to gain and the next level, with the file citations point into: fields added in schemaVersion 1. */
+function gainsJson(sheet: Sheet, lang: 'zh' | 'en') {
+  const gain = (g: SheetGain) => ({
+    kind: g.kind,
+    id: g.id,
+    item: g.item,
+    label: inLang(g.label, lang),
+    points: g.points,
+    reason: inLang(g.reason, lang),
+    cites: g.cites,
+  });
+  const next = (n: SheetNextLevel) => ({ ...n, name: inLang(n.name, lang) });
+  return {
+    evidenceFile: sheet.evidenceFile,
+    gains: sheet.gains.map(gain),
+    nextLevel: sheet.nextLevel && next(sheet.nextLevel),
   };
 }
 

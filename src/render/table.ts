@@ -5,6 +5,7 @@ import { escapeText, textLines } from '../base/escape.js';
 import { centsText } from '../base/exact.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.js';
+import { citationText, GAIN_TEXTS, gainLine, nextLevelText } from './gains.js';
 import { type Row, renderGrid } from './grid.js';
 import { reviewLines } from './review.js';
 import { widestWord, width } from './text.js';
@@ -61,7 +62,7 @@ export function sheetWidths(sheet: Sheet, lang: 'zh' | 'en', total: number): num
   return [group, indicator, content, NUMBER, NUMBER, NUMBER];
 }
 
-function checkRow(c: SheetCheck, options: RenderOptions): Row {
+function checkRow(sheet: Sheet, c: SheetCheck, options: RenderOptions): Row {
   const mark = !c.applicable ? '–' : c.passed ? '✓' : '✗';
   // The reason carries the numbers and names the fact; the check's label would only repeat it.
   const paint = !c.applicable || c.passed ? options.paint.dim : options.paint.red;
@@ -69,7 +70,12 @@ function checkRow(c: SheetCheck, options: RenderOptions): Row {
     cells: [
       { text: '' },
       { text: '' },
-      { text: `  ${mark} ${c.id} ${textOf(c.reason, options.lang)}`, span: 4, hang: 4, paint },
+      {
+        text: `  ${mark} ${c.id} ${textOf(c.reason, options.lang)}${escapeText(citationText(sheet, c.cites, options.lang))}`,
+        span: 4,
+        hang: 4,
+        paint,
+      },
     ],
   };
 }
@@ -174,7 +180,8 @@ export const renderTable: SheetRenderer = (sheet, options) => {
           // Every lost point has its reason: a failed check's, or (a tier below the top, say) a passed one's.
           const failed = item.checks.some((c) => c.applicable && !c.passed);
           const explains = (c: SheetCheck) => !c.applicable || !c.passed || (lost && !failed);
-          for (const c of item.checks.filter((x) => options.details || explains(x))) rows.push(checkRow(c, options));
+          for (const c of item.checks.filter((x) => options.details || explains(x)))
+            rows.push(checkRow(sheet, c, options));
         });
       });
   }
@@ -241,5 +248,20 @@ export const renderTable: SheetRenderer = (sheet, options) => {
       ),
     );
   }
+  lines.push(...gainLines(sheet, options));
   return `${textLines(lines)}\n`;
 };
+
+/** Points to gain, most first, and the fewest fixes to the next level: after the totals. */
+function gainLines(sheet: Sheet, options: RenderOptions): string[] {
+  const lang = options.lang;
+  if (sheet.gains.length === 0 && !sheet.nextLevel) return [];
+  const out = [options.paint.bold(GAIN_TEXTS[lang].title)];
+  const wide = Math.max(...sheet.gains.map((g) => `+${pointsText(g.points)}`.length));
+  for (const g of sheet.gains) {
+    const [points = '', ...rest] = escapeText(gainLine(g, lang)).split(' ');
+    out.push(`  ${points.padEnd(wide)} ${rest.join(' ')}`);
+  }
+  if (sheet.nextLevel) out.push(options.paint.bold(escapeText(nextLevelText(sheet, sheet.nextLevel, lang))));
+  return out;
+}

@@ -6,6 +6,7 @@ import type { ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { ReviewData } from '../evidence/review.js';
+import type { EvidenceSource } from './citations.js';
 import { buildSheet, type Sheet } from './sheet.js';
 
 export interface SheetAdjustment {
@@ -48,9 +49,10 @@ export function buildReviewedSheet(
   computed: ScoredSchool,
   reviewed: ScoredSchool,
   review: ReviewData,
+  where: EvidenceSource = {},
 ): Sheet {
   const before = buildSheet(rubric, evidence, computed);
-  const after = buildSheet(rubric, evidence, reviewed);
+  const after = buildSheet(rubric, evidence, reviewed, where);
   const itemsOf = (s: Sheet) => new Map(s.indicators.flatMap((b) => b.items.map((i) => [i.id, i] as const)));
   const beforeItems = itemsOf(before);
   const afterItems = itemsOf(after);

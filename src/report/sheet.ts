@@ -7,6 +7,8 @@ import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
+import { type Citation, type EvidenceSource, resolveCitations } from './citations.js';
+import { type Gain, type GainKind, nextLevel, pointsToGain } from './gains.js';
 import type { SheetReview } from './review.js';
 
 export const SHEET_SCHEMA_VERSION = 1;
@@ -19,6 +21,8 @@ export interface SheetCheck {
   /** True when the check failed because evidence it needs is missing. */
   missing: boolean;
   reason: Text;
+  /** The evidence behind a failure (or a tier below the top): the lines of the facts and records it rests on. */
+  cites: Citation[];
 }
 
 export interface SheetItem {
@@ -91,8 +95,39 @@ export interface SheetLevel {
   deniedBy: string[];
 }
 
+/** A fix worth points: a failed check, a tier below the top, a 加分 not earned, a 扣分 taken. */
+export interface SheetGain {
+  kind: GainKind;
+  id: string;
+  /** The 要点 a check belongs to; null for 加分 and 扣分 items. */
+  item: string | null;
+  label: Text;
+  /** What the total would gain were this alone mended: exact, rounded once. */
+  points: number;
+  reason: Text;
+  cites: Citation[];
+}
+
+/** The level above the one reached, and the fewest fixes that reach it. */
+export interface SheetNextLevel {
+  name: Text;
+  basis: 'normalized' | 'total';
+  /** The level's minimum. */
+  min: number;
+  /** How far the shown score (on the basis) is below the minimum; 0 where only a veto stands in the way. */
+  needed: number;
+  /** Ids of the fewest fixes (from `gains`) that reach it, most points first; null when all together do not. */
+  fixes: string[] | null;
+  /** What those fixes add to the total together, caps applied; null with `fixes`. */
+  points: number | null;
+  /** Triggered vetoes that deny the level: to be lifted as well. */
+  vetoes: string[];
+}
+
 export interface Sheet {
   schemaVersion: typeof SHEET_SCHEMA_VERSION;
+  /** The evidence file as given, which citations point into; null where the sheet was built without one. */
+  evidenceFile: string | null;
   rubric: { id: string; name: Text; total: number };
   school: { name: string; code: string | null; county: string; stage: Stage; year: string };
   /** 得分合计: base + bonus − deductions, never below 0. */
@@ -113,6 +148,10 @@ export interface Sheet {
   indicators: SheetIndicator[];
   /** 复评: present when a reviewer adjusted the sheet; the figures above are then the reviewed ones. */
   review?: SheetReview;
+  /** Points to gain: every fix worth points, most first (ties in rubric order). */
+  gains: SheetGain[];
+  /** Where the rubric declares levels and one is above the school's: the fewest fixes that reach it. */
+  nextLevel: SheetNextLevel | null;
 }
 
 const fromCents = (c: number): number => c / 100;
@@ -208,7 +247,7 @@ function apportionPoints(rubric: Rubric): ShownPoints {
   return { groups, indicators, items };
 }
 
-function checkRows(r: ItemResult): SheetCheck[] {
+function checkRows(r: ItemResult, where: EvidenceSource): SheetCheck[] {
   return r.checks.map((c) => ({
     id: c.check.id,
     label: c.check.label,
@@ -216,6 +255,21 @@ function checkRows(r: ItemResult): SheetCheck[] {
     applicable: c.applicable,
     missing: c.finding.outcome === 'missing',
     reason: c.finding.reason,
+    cites: c.applicable ? resolveCitations(where.source, c.finding.cites) : [],
+  }));
+}
+
+const cents = (x: Exact): number => fromCents(toCents(x));
+
+function gainRows(gains: Gain[], where: EvidenceSource): SheetGain[] {
+  return gains.map((g) => ({
+    kind: g.kind,
+    id: g.id,
+    item: g.item,
+    label: g.label,
+    points: cents(g.points),
+    reason: g.reason,
+    cites: resolveCitations(where.source, g.cites),
   }));
 }
 
@@ -263,7 +317,16 @@ function shownRows(rows: readonly { max: Exact; earned: Exact }[], parent: { max
   };
 }
 
-export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): Sheet {
+/**
+ * `where`: the evidence file's name and its document with positions, for citations (without it the sheet
+ * cites nothing). Resolving positions parses the file with them: a batch passes it only for sheets it shows.
+ */
+export function buildSheet(
+  rubric: Rubric,
+  evidence: Evidence,
+  scored: ScoredSchool,
+  where: EvidenceSource = {},
+): Sheet {
   const self = evidence.data.selfScores ?? {};
   // Exact aggregates first; each shown figure is then the exact one rounded once, or apportioned from its parent.
   const capped = (section: { cap: Exact } | undefined, results: ExtraResult[]): Exact =>
@@ -314,7 +377,7 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
             points: fromCents(points.items[k]?.[j]?.[m] ?? 0),
             max: fromCents(iShown.max[m] ?? 0),
             score: fromCents(iShown.score[m] ?? 0),
-            checks: checkRows(r),
+            checks: checkRows(r, where),
           }),
         ),
       };
@@ -360,8 +423,18 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
     }),
   );
   const s = evidence.data.school;
+  const level = levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes);
+  const gains = pointsToGain(rubric, scored);
+  const next = nextLevel(
+    rubric,
+    scored,
+    gains,
+    level?.name?.zh ?? null,
+    vetoes.filter((v) => v.triggered),
+  );
   return {
     schemaVersion: SHEET_SCHEMA_VERSION,
+    evidenceFile: where.file ?? null,
     rubric: { id: rubric.id, name: rubric.name, total: fromCents(toCents(rubric.total)) },
     school: {
       name: s.name,
@@ -375,11 +448,21 @@ export function buildSheet(rubric: Rubric, evidence: Evidence, scored: ScoredSch
     bonus: extras(rubric.bonus, scored.bonus, bonusTotal),
     deductions: extras(rubric.deductions, scored.deductions, deductionsTotal),
     vetoes,
-    level: levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes),
+    level,
     max: fromCents(max),
     normalized: fromCents(normalized),
     selfTotal: shownOrNull(selfSum(indicators.map((b) => b.selfScore))),
     groups,
     indicators,
+    gains: gainRows(gains, where),
+    nextLevel: next && {
+      name: next.level.name,
+      basis: rubric.levelBasis,
+      min: cents(next.level.min),
+      needed: fromCents(next.neededCents),
+      fixes: next.fixes?.map((g) => g.id) ?? null,
+      points: next.points && cents(next.points),
+      vetoes: next.vetoes,
+    },
   };
 }

@@ -1,9 +1,11 @@
 // The Markdown format: a sheet and a batch summary for a pull-request comment or a GitHub job summary.
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/base/escape.js';
 import type { Rubric } from '../../src/engine/model.js';
+import { citationText } from '../../src/render/gains.js';
 import { INVALID_LISTED } from '../../src/render/markdown/summary.js';
 import type { Sheet } from '../../src/report/sheet.js';
 import { type Summary, SummaryBuilder, schoolRow, shapeOf } from '../../src/report/summary.js';
@@ -206,9 +208,12 @@ describe('the markdown sheet', () => {
     for (const i of lost) {
       expect(section).toContain(`- **${i.id}** ${i.text.zh}（得 ${i.score} / ${i.max} 分）`);
       for (const c of i.checks.filter((x) => x.applicable && !x.passed))
-        expect(section).toContain(`  - ✗ ${c.id} ${escapeMarkdown(c.reason.zh)}\n`);
+        expect(section).toContain(
+          `  - ✗ ${c.id} ${escapeMarkdown(c.reason.zh)}${escapeMarkdown(citationText(sheet, c.cites, 'zh'))}\n`,
+        );
     }
-    expect(section).toContain('  - ✗ B3.1b 家庭教育讲师人数 8 人，要求 ≥ 10 人');
+    // A failure that rests on a fact cites the fact's line.
+    expect(section).toContain('  - ✗ B3.1b 家庭教育讲师人数 8 人，要求 ≥ 10 人（见 typical-primary.yaml 第 41 行）\n');
     // Passed checks only with details.
     const passed = items.flatMap((i) => i.checks).filter((c) => c.passed);
     expect(passed.length).toBeGreaterThan(0);
@@ -248,7 +253,7 @@ describe('the markdown sheet', () => {
     expect(c).toContain('**得分合计 89.00 / 应得满分 100，折算分 89.00**');
     // Points lost with no failed check (a lower tier reached): the passed check's reason says why.
     expect(c).toContain(
-      '- **B5.1** 家长满意度达到90%得20分，达到80%得12分，达到70%得6分。（得 6 / 20 分）\n  - ✓ B5.1a 家长满意度 75%（525 ÷ 700），达到“≥ 70%”一档，得 6/20 分\n',
+      '- **B5.1** 家长满意度达到90%得20分，达到80%得12分，达到70%得6分。（得 6 / 20 分）\n  - ✓ B5.1a 家长满意度 75%（525 ÷ 700），达到“≥ 70%”一档，得 6/20 分（见 c-primary.yaml 第 21 行）\n',
     );
     const wuzhong = sheetMd(typicalSheet());
     for (const heading of ['### 加分', '### 扣分', '### 一票否决', '### 等级', '基础得分'])

@@ -98,8 +98,13 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
   for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return EXIT.failed;
 
-  const reviewed = sheetOf(rubric, parsed.evidence, file, options.review);
-  for (const p of reviewed.problems) io.err(`${problemLine(p, lang)}\n`);
+  const reviewed = sheetOf(rubric, parsed.evidence, file, options.review, {
+    file,
+    ...(parsed.source ? { source: parsed.source } : {}),
+  });
+  for (const p of reviewed.problems)
+    io.err(`${problemLine(p, lang)}
+`);
   const sheet = reviewed.sheet;
   if (!sheet) return EXIT.failed;
   const toTerminal = io.outIsTTY && options.output === undefined;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { div, exact } from '../../base/exact.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../../evidence/schema.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
+import { checkBase, citing, fieldLabel, finding, once, valueAt } from './common.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -71,7 +71,8 @@ export const byLevel: RuleKind<Options> = {
   evaluate(o, ctx) {
     const to = ctx.calendar.referenceYear;
     const from = o.years ? to - o.years + 1 : undefined;
-    const items = ((valueAt(ctx, o.list) as { title: string; year: number; level?: Level }[] | undefined) ?? []).filter(
+    const written = valueAt(ctx, o.list) as { title: string; year: number; level?: Level }[] | undefined;
+    const items = (written ?? []).filter(
       (x) => x.level !== undefined && (from === undefined || (x.year >= from && x.year <= to)),
     );
     // "县级及以上": the highest level the table lists counts, whatever a (mistaken) table says it is worth.
@@ -86,10 +87,13 @@ export const byLevel: RuleKind<Options> = {
     const l = fieldLabel(o.list);
     const window = from === undefined ? { zh: '', en: '' } : { zh: `${from}–${to} 年`, en: ` in ${from}–${to}` };
     if (!best || worth(best) === 0) {
-      return finding(
-        false,
-        `${window.zh}没有可计分的${l.zh}，得 0/${max} 分`,
-        `no ${l.en} that scores${window.en}: 0 of ${max}`,
+      return citing(
+        finding(
+          false,
+          `${window.zh}没有可计分的${l.zh}，得 0/${max} 分`,
+          `no ${l.en} that scores${window.en}: 0 of ${max}`,
+        ),
+        written && written.length > 0 ? [[o.list]] : [],
       );
     }
     const level = LEVEL_LABELS[best.level as Level];
@@ -101,6 +105,7 @@ export const byLevel: RuleKind<Options> = {
         `highest ${l.en}${window.en}: ${level.en} ("${best.title}" ${best.year}), ${points} of ${max}`,
       ),
       share: div(exact(points), exact(max)),
+      ...(points < max ? { cites: [[o.list]] } : {}),
     };
   },
 };

@@ -76,11 +76,14 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
               }
             : { zh: '', en: '' };
       const missing = findings.flatMap((f) => f.missing ?? []);
+      // A failure cites what its failing parts cite.
+      const cites = pass ? [] : findings.flatMap((f) => (f.outcome === 'pass' ? [] : (f.cites ?? [])));
       const body = kind === 'atLeast' && pass ? { zh: '', en: '' } : { zh, en };
       return {
         outcome: pass ? 'pass' : 'fail',
         reason: { zh: `${lead.zh}${body.zh}`, en: `${lead.en}${body.en}` },
         ...(missing.length > 0 && !pass ? { missing } : {}),
+        ...(cites.length > 0 ? { cites } : {}),
       };
     },
   };

@@ -237,3 +237,21 @@ export function numberAt(ctx: Context, path: string): Exact | undefined {
   const v = valueAt(ctx, path);
   return typeof v === 'number' ? exact(v) : undefined;
 }
+
+/** A finding with the evidence behind it: on a failure only (a pass needs no pointer), and only paths given. */
+export function citing(f: Finding, paths: (string | number)[][]): Finding {
+  return f.outcome === 'fail' && paths.length > 0 ? { ...f, cites: paths } : f;
+}
+
+/** The ledger entries the records were written in, each once, in the order written: ["ledger", 3]. */
+export function entryPaths(records: readonly LedgerRecord[]): (string | number)[][] {
+  const seen = new Set<number>();
+  const out: (string | number)[][] = [];
+  for (const r of records) {
+    const i = r.source[1];
+    if (typeof i !== 'number' || seen.has(i)) continue;
+    seen.add(i);
+    out.push(['ledger', i]);
+  }
+  return out;
+}

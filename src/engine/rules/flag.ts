@@ -1,7 +1,7 @@
 // Yes/no: a fact the school states, such as "有家庭教育学习和交流制度".
 import * as z from 'zod';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, field, fieldLabel, finding, missing, once, valueAt } from './common.js';
+import { checkBase, citing, field, fieldLabel, finding, missing, once, splitPath, valueAt } from './common.js';
 
 const schema = once(() => z.strictObject({ ...checkBase(), rule: z.literal('flag'), field: field() }));
 type Options = z.infer<ReturnType<typeof schema>>;
@@ -30,6 +30,6 @@ export const flag: RuleKind<Options> = {
     const v = valueAt(ctx, o.field);
     if (typeof v !== 'boolean') return missing([o.field]);
     const l = fieldLabel(o.field);
-    return finding(v, `${l.zh}：${v ? '是' : '否'}`, `${l.en}: ${v ? 'yes' : 'no'}`);
+    return citing(finding(v, `${l.zh}：${v ? '是' : '否'}`, `${l.en}: ${v ? 'yes' : 'no'}`), [splitPath(o.field)]);
   },
 };

@@ -13,6 +13,7 @@ import {
   selectionFields,
   selectionLabel,
   selectRecords,
+  splitPath,
   typesOf,
 } from './common.js';
 
@@ -33,6 +34,11 @@ export function quantityFields(q: Quantity, at: (string | number)[]): FieldRef[]
       ...selectionFields(q.records, [...at, 'records']),
     ];
   return selectionFields(q.count, [...at, 'count']);
+}
+
+/** The evidence a quantity stands on, for citations: its field; a sum or count over records, none (too many). */
+export function quantityCites(q: Quantity): (string | number)[][] {
+  return 'field' in q ? [splitPath(q.field)] : [];
 }
 
 export function quantityRecordTypes(q: Quantity): RecordType[] {

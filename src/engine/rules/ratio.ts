@@ -2,8 +2,8 @@
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { quantity, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
+import { checkBase, citing, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
+import { quantity, quantityCites, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
@@ -71,11 +71,15 @@ export const ratio: RuleKind<Options> = {
       : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
     const want = `${sym.zh} ${numberText(exact(o.value))}${unit.zh}`;
     const wantEn = `${sym.en} ${numberText(exact(o.value))}${unit.en}`;
+    const cites = [...quantityCites(o.numerator), ...quantityCites(o.denominator)];
     if ('zero' in ratio)
-      return finding(
-        false,
-        `${name.zh}无法计算：${dl.zh}为 0，要求 ${want}`,
-        `${name.en} cannot be computed: ${dl.en} is 0; required ${wantEn}`,
+      return citing(
+        finding(
+          false,
+          `${name.zh}无法计算：${dl.zh}为 0，要求 ${want}`,
+          `${name.en} cannot be computed: ${dl.en} is 0; required ${wantEn}`,
+        ),
+        quantityCites(o.denominator),
       );
     const r = ratio.value;
     const parts = {
@@ -83,10 +87,13 @@ export const ratio: RuleKind<Options> = {
       en: `${nl.en} ${numberText(ratio.num)} ÷ ${dl.en} ${numberText(ratio.den)}`,
     };
     const shown = numberNear(r, exact(o.value));
-    return finding(
-      compare(r, o.op, exact(o.value)),
-      `${name.zh} ${shown}${unit.zh}（${parts.zh}），要求 ${want}`,
-      `${name.en} ${shown}${unit.en} (${parts.en}), required ${wantEn}`,
+    return citing(
+      finding(
+        compare(r, o.op, exact(o.value)),
+        `${name.zh} ${shown}${unit.zh}（${parts.zh}），要求 ${want}`,
+        `${name.en} ${shown}${unit.en} (${parts.en}), required ${wantEn}`,
+      ),
+      cites,
     );
   },
 };

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { byText } from '../../base/problem.js';
 import { LEVEL_LABELS, LEVELS } from '../../evidence/schema.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, fieldLabel, finding, once, valueAt } from './common.js';
+import { checkBase, citing, fieldLabel, finding, once, valueAt } from './common.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -58,7 +58,8 @@ export const recent: RuleKind<Options> = {
   evaluate(o, ctx) {
     const to = ctx.calendar.referenceYear;
     const from = to - o.years + 1;
-    const items = ((valueAt(ctx, o.list) as Dated[] | undefined) ?? []).filter(
+    const written = valueAt(ctx, o.list) as Dated[] | undefined;
+    const items = (written ?? []).filter(
       (x) => x.year >= from && x.year <= to && (!o.levels || (x.level !== undefined && o.levels.includes(x.level))),
     );
     const l = fieldLabel(o.list);
@@ -77,10 +78,14 @@ export const recent: RuleKind<Options> = {
       .map((x) => `"${x.title}" ${x.level ? `${LEVEL_LABELS[x.level].en} ` : ''}${x.year}`)
       .join(', ');
     const pass = items.length >= o.min;
-    return finding(
-      pass,
-      `${from}–${to} 年${lv.zh}${l.zh} ${items.length} 项${pass ? `：${listZh}` : ''}，要求 ≥ ${o.min} 项`,
-      `${lv.en}${l.en} in ${from}–${to}: ${items.length}${pass ? ` (${listEn})` : ''}; required ≥ ${o.min}`,
+    // The list as written (its items are out of the window or below the levels), where there is one.
+    return citing(
+      finding(
+        pass,
+        `${from}–${to} 年${lv.zh}${l.zh} ${items.length} 项${pass ? `：${listZh}` : ''}，要求 ≥ ${o.min} 项`,
+        `${lv.en}${l.en} in ${from}–${to}: ${items.length}${pass ? ` (${listEn})` : ''}; required ≥ ${o.min}`,
+      ),
+      written && written.length > 0 ? [[o.list]] : [],
     );
   },
 };

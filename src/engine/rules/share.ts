@@ -4,8 +4,10 @@ import { div, exact, mul } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
+  citing,
   compare,
   condition,
+  entryPaths,
   finding,
   meets,
   numberNear,
@@ -82,18 +84,26 @@ export const share: RuleKind<Options> = {
       return finding(false, `没有${l.zh}记录，${want.zh}${whatZh}`, `no ${l.en} records; ${want.en} ${whatEn}`);
     let met = 0;
     let unknown = 0;
+    const unmet: typeof records = [];
     for (const r of records) {
       const results = o.where.map((c) => meets(ctx, r, c));
       if (results.every((x) => x === true)) met++;
-      else if (results.some((x) => x === undefined)) unknown++;
+      else {
+        unmet.push(r);
+        if (results.some((x) => x === undefined)) unknown++;
+      }
     }
     const pct = mul(div(exact(met), exact(records.length)), exact(100));
     const blank =
       unknown > 0 ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` } : { zh: '', en: '' };
-    return finding(
-      compare(pct, o.op, exact(o.value)),
-      `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,
-      `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberNear(pct, exact(o.value))}%)${blank.en}; ${want.en}`,
+    // The records that fall short, by the ledger entry they were written in.
+    return citing(
+      finding(
+        compare(pct, o.op, exact(o.value)),
+        `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,
+        `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberNear(pct, exact(o.value))}%)${blank.en}; ${want.en}`,
+      ),
+      entryPaths(unmet),
     );
   },
 };

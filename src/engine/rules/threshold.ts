@@ -4,6 +4,7 @@ import { exact } from '../../base/exact.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
+  citing,
   compare,
   field,
   fieldLabel,
@@ -15,6 +16,7 @@ import {
   once,
   op,
   opText,
+  splitPath,
 } from './common.js';
 import { boundText, unitOf } from './wording.js';
 
@@ -60,10 +62,13 @@ export const threshold: RuleKind<Options> = {
     const sym = opText(o.op);
     const u = o.unit ? ` ${o.unit}` : '';
     const ue = o.unitEn ? ` ${o.unitEn}` : '';
-    return finding(
-      compare(v, o.op, want),
-      `${l.zh} ${numberNear(v, want)}${u}，要求 ${sym.zh} ${numberText(want)}${u}`,
-      `${l.en} ${numberNear(v, want)}${ue}, required ${sym.en} ${numberText(want)}${ue}`,
+    return citing(
+      finding(
+        compare(v, o.op, want),
+        `${l.zh} ${numberNear(v, want)}${u}，要求 ${sym.zh} ${numberText(want)}${u}`,
+        `${l.en} ${numberNear(v, want)}${ue}, required ${sym.en} ${numberText(want)}${ue}`,
+      ),
+      [splitPath(o.field)],
     );
   },
 };

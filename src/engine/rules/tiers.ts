@@ -3,8 +3,8 @@
 import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
 import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
-import { checkBase, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
-import { quantity, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
+import { checkBase, citing, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
+import { quantity, quantityCites, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
 
 const schema = once(() =>
@@ -143,6 +143,10 @@ export const tiers: RuleKind<Options> = {
       value = q.value;
     }
     const max = maxPoints(o);
+    const cites =
+      'numerator' in o.measure
+        ? [...quantityCites(o.measure.numerator), ...quantityCites(o.measure.denominator)]
+        : quantityCites(o.measure);
     const met = o.tiers.find((t) => compare(value, t.op, exact(t.value)));
     const shown = numberNear(value, exact(met?.value ?? o.tiers[o.tiers.length - 1]?.value ?? 0));
     const tierText = (t: { op: Parameters<typeof opText>[0]; value: number }) =>
@@ -151,10 +155,13 @@ export const tiers: RuleKind<Options> = {
       `${opText(t.op).en} ${t.value}${unit.en.trim()}`;
     if (!met) {
       const lowest = o.tiers[o.tiers.length - 1];
-      return finding(
-        false,
-        `${name.zh} ${shown}${unit.zh}${detail.zh}，未达到最低一档（${lowest ? tierText(lowest) : ''}），得 0/${max} 分`,
-        `${name.en} ${shown}${unit.en}${detail.en}; below the lowest tier (${lowest ? tierTextEn(lowest) : ''}): 0 of ${max}`,
+      return citing(
+        finding(
+          false,
+          `${name.zh} ${shown}${unit.zh}${detail.zh}，未达到最低一档（${lowest ? tierText(lowest) : ''}），得 0/${max} 分`,
+          `${name.en} ${shown}${unit.en}${detail.en}; below the lowest tier (${lowest ? tierTextEn(lowest) : ''}): 0 of ${max}`,
+        ),
+        cites,
       );
     }
     return {
@@ -164,6 +171,8 @@ export const tiers: RuleKind<Options> = {
         `${name.en} ${shown}${unit.en}${detail.en}; tier "${tierTextEn(met)}": ${met.points} of ${max}`,
       ),
       share: div(exact(met.points), exact(max)),
+      // A tier below the top loses points: say where the figure was written.
+      ...(met.points < max && cites.length > 0 ? { cites } : {}),
     };
   },
 };

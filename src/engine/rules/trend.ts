@@ -2,7 +2,18 @@
 import * as z from 'zod';
 import { cmp, div, type Exact, exact, isZero, mul } from '../../base/exact.js';
 import type { Context, FieldRef, RuleDoc, RuleKind, Text } from '../types.js';
-import { checkBase, field, fieldLabel, finding, missing, numberAt, numberText, once } from './common.js';
+import {
+  checkBase,
+  citing,
+  field,
+  fieldLabel,
+  finding,
+  missing,
+  numberAt,
+  numberText,
+  once,
+  splitPath,
+} from './common.js';
 
 const measure = once(() =>
   z.union([z.strictObject({ field: field() }), z.strictObject({ numerator: field(), denominator: field() })]),
@@ -133,6 +144,11 @@ export const trend: RuleKind<Options> = {
         `${base.en}; both years at the ${at.en} ${numberText(exact(bound))}${u}, counted as met`,
       );
     }
-    return finding(better, `${base.zh}，要求${word.zh}上学年`, `${base.en}; required ${word.en} last year`);
+    // This year's figure and last year's: the numbers the school wrote (a rate's numerator).
+    const cites = [o.current, o.previous].map((m) => splitPath('field' in m ? m.field : m.numerator));
+    return citing(
+      finding(better, `${base.zh}，要求${word.zh}上学年`, `${base.en}; required ${word.en} last year`),
+      cites,
+    );
   },
 };

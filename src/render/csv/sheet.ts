@@ -10,6 +10,7 @@
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { GAIN_TEXTS, nextLevelText } from '../gains.js';
 import { adjustmentChange } from '../review.js';
 import { inLang, pointsText, type RenderOptions } from '../types.js';
 import { type CsvCell, csvText } from './write.js';
@@ -239,5 +240,25 @@ export function renderSheetCsv(sheet: Sheet, options: RenderOptions): string {
       rows.push(itemRow(b, item, k === 0, groupNames.get(b.group) ?? '', options));
     });
   rows.push([], ...footRows(sheet, lang), ...reviewRows(sheet, lang));
+  rows.push(...gainRows(sheet, lang));
   return csvText(rows);
+}
+
+/**
+ * Points to gain, most first, as label–value rows after an empty row: the fix in the first column, the points
+ * it adds in the second (a number, outside the columns that add up), its reason in the third.
+ */
+function gainRows(sheet: Sheet, lang: Lang): CsvCell[][] {
+  if (sheet.gains.length === 0 && !sheet.nextLevel) return [];
+  const g = GAIN_TEXTS[lang];
+  const rows: CsvCell[][] = [[], [g.title, g.head[0] ?? '', g.head[3] ?? '']];
+  for (const x of sheet.gains)
+    rows.push([`${g.kind[x.kind]}${x.id} ${inLang(x.label, lang)}`, x.points, inLang(x.reason, lang)]);
+  if (sheet.nextLevel)
+    rows.push([
+      lang === 'zh' ? '下一等级' : 'Next level',
+      inLang(sheet.nextLevel.name, lang),
+      nextLevelText(sheet, sheet.nextLevel, lang),
+    ]);
+  return rows;
 }

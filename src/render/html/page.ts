@@ -45,6 +45,7 @@ table.ranking td.num { white-space: nowrap; }
 .lost .mark { color: #b00020; }
 ul.reasons { list-style: none; margin: 0.5mm 0 0 1.2em; padding: 0; font-size: 8.5pt; color: #222; }
 ul.reasons li { margin: 0; padding-left: 1.2em; text-indent: -1.2em; }
+.cite { color: #555; }
 .flag { font-weight: bold; }
 tr.total th, tr.total td { font-weight: bold; }
 .totals { font-size: 11pt; margin: 2mm 0; }

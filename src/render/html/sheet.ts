@@ -6,6 +6,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { citationText, GAIN_TEXTS, nextLevelText } from '../gains.js';
 import { adjustmentChange, REVIEW_TITLE, reviewByline, reviewTotals } from '../review.js';
 import { inLang, pointsText } from '../types.js';
 import { type Html, html, join } from './markup.js';
@@ -95,15 +96,16 @@ const divRound = (a: number, b: number): number => (b === 0 ? 0 : Math.floor((2 
 export const percentText = (score: number, max: number): string =>
   `${pointsText(divRound(cents(score) * 10000, cents(max)) / 100)}%`;
 
-function checkLine(c: SheetCheck, lang: Lang, t: Texts): Html {
+function checkLine(c: SheetCheck, lang: Lang, t: Texts, sheet: Sheet): Html {
   if (!c.applicable)
     return html`<li class="muted"><span class="mark">–</span>${c.id}${t.naCheck} ${inLang(c.reason, lang)}</li>`;
   if (c.passed) return html`<li class="muted"><span class="mark">✓</span>${c.id} ${inLang(c.reason, lang)}</li>`;
-  return html`<li class="lost"><span class="mark">✗</span>${c.id} ${inLang(c.reason, lang)}</li>`;
+  const cite = citationText(sheet, c.cites, lang);
+  return html`<li class="lost"><span class="mark">✗</span>${c.id} ${inLang(c.reason, lang)}${cite ? html`<span class="cite">${cite}</span>` : ''}</li>`;
 }
 
 /** A 要点 inside 评估内容: mark, number and text, its own points, then why it lost points. */
-function itemContent(item: SheetItem, lang: Lang, details: boolean, t: Texts): Html {
+function itemContent(item: SheetItem, lang: Lang, details: boolean, t: Texts, sheet: Sheet): Html {
   const none = item.checks.every((c) => !c.applicable);
   const full = !none && item.score >= item.max;
   const mark = none ? '—' : full ? '✓' : '✗';
@@ -113,7 +115,7 @@ function itemContent(item: SheetItem, lang: Lang, details: boolean, t: Texts): H
   const unexplained = !none && !full && item.checks.every((c) => !c.applicable || c.passed);
   const shown = item.checks.filter((c) => details || unexplained || !c.applicable || !c.passed);
   return html`<div class="item${full || none ? '' : ' lost'}"><p><span class="mark">${mark}</span>${number}. ${inLang(item.text, lang)}<span class="item-points">${t.paren(points)}</span></p>${
-    shown.length > 0 ? html`<ul class="reasons">${shown.map((c) => checkLine(c, lang, t))}</ul>` : ''
+    shown.length > 0 ? html`<ul class="reasons">${shown.map((c) => checkLine(c, lang, t, sheet))}</ul>` : ''
   }</div>`;
 }
 
@@ -125,7 +127,14 @@ function pointsCell(points: number, max: number, span: number, t: Texts): Html {
  * A 二级指标's rows, one per 要点: the 二级指标 cell and its 分值 · 自评 · 得分 merged over them (the form has
  * one cell of each per 二级指标), the 一级指标 cell (merged over its group) before the first.
  */
-function indicatorRows(b: SheetIndicator, groupCell: Html | null, lang: Lang, details: boolean, t: Texts): Html {
+function indicatorRows(
+  b: SheetIndicator,
+  groupCell: Html | null,
+  lang: Lang,
+  details: boolean,
+  t: Texts,
+  sheet: Sheet,
+): Html {
   const span = Math.max(1, b.items.length);
   const self =
     b.selfScore === null
@@ -140,7 +149,7 @@ function indicatorRows(b: SheetIndicator, groupCell: Html | null, lang: Lang, de
   return join(
     items.map(
       (item, k) =>
-        html`<tr${k === 0 && groupCell ? html` class="group-start"` : ''}>${k === 0 ? html`${groupCell}${merged}` : ''}<td>${item ? itemContent(item, lang, details, t) : ''}</td>${k === 0 ? perIndicator : ''}</tr>
+        html`<tr${k === 0 && groupCell ? html` class="group-start"` : ''}>${k === 0 ? html`${groupCell}${merged}` : ''}<td>${item ? itemContent(item, lang, details, t, sheet) : ''}</td>${k === 0 ? perIndicator : ''}</tr>
 `,
     ),
   );
@@ -180,6 +189,22 @@ function extrasPart(sheet: Sheet, lang: Lang, t: Texts): Html {
   return join(parts);
 }
 
+/** Points to gain, most first, and the fewest fixes to the next level. */
+function gainsPart(sheet: Sheet, lang: Lang): Html {
+  if (sheet.gains.length === 0 && !sheet.nextLevel) return html``;
+  const g = GAIN_TEXTS[lang];
+  const rows = sheet.gains.map(
+    (x) =>
+      html`<tr><td class="num">+${pointsText(x.points)}</td><td>${g.kind[x.kind]}${x.id} ${inLang(x.label, lang)}</td><td>${inLang(x.reason, lang)}${citationText(sheet, x.cites, lang)}</td></tr>`,
+  );
+  const table =
+    rows.length > 0
+      ? html`<table class="gains"><colgroup><col style="width:9%"/><col style="width:33%"/><col/></colgroup><thead><tr><th>${g.head[0]}</th><th>${g.head[2]}</th><th>${g.head[3]}</th></tr></thead><tbody>${rows}</tbody></table>`
+      : '';
+  const next = sheet.nextLevel ? html`<p class="totals"><b>${nextLevelText(sheet, sheet.nextLevel, lang)}</b></p>` : '';
+  return html`<div class="keep gains"><h3>${g.title}</h3>${table}${next}</div>`;
+}
+
 export interface SheetPlacement {
   /** The sheet's heading: h1 for a sheet on its own, h2 inside a report. */
   heading: 'h1' | 'h2';
@@ -203,7 +228,7 @@ export function sheetSection(sheet: Sheet, lang: Lang, details: boolean, placeme
     const mine = sheet.indicators.filter((b) => b.group === g.id);
     const span = mine.reduce((n, b) => n + Math.max(1, b.items.length), 0);
     const groupCell = html`<td class="group" rowspan="${Math.max(1, span)}"><span class="id">${g.id}</span>${inLang(g.name, lang)}<br/><span class="small">${t.pointsUnit(pointsText(g.points))}</span></td>`;
-    return join(mine.map((b, k) => indicatorRows(b, k === 0 ? groupCell : null, lang, details, t)));
+    return join(mine.map((b, k) => indicatorRows(b, k === 0 ? groupCell : null, lang, details, t, sheet)));
   });
   const totalRow = html`<tr class="total"><td colspan="3" class="r">${t.total}</td>${pointsCell(sheet.rubric.total, sheet.max, 1, t)}<td class="num">${sheet.selfTotal === null ? '' : pointsText(sheet.selfTotal)}</td><td class="num">${pointsText(sheet.base)}</td></tr>`;
   const withExtras = sheet.bonus !== null || sheet.deductions !== null;
@@ -264,6 +289,7 @@ ${rows}${totalRow}
 <p class="totals">${totals}</p>
 <p class="small">${groupsLine.join(' · ')}</p>
 ${flags}${extrasPart(sheet, lang, t)}${reviewPart(sheet, lang)}
+${gainsPart(sheet, lang)}
 <h3>${t.chart}</h3>
 ${chart}
 <p class="sign">${t.sign.map((x) => html`<span>${x}</span>`)}</p>

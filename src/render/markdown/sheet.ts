@@ -7,6 +7,7 @@ import { centsText } from '../../base/exact.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { citationText, GAIN_TEXTS, nextLevelText } from '../gains.js';
 import { adjustmentLine, REVIEW_TITLE, reviewByline, reviewTotals } from '../review.js';
 import { pointsText, type RenderOptions, type SheetRenderer } from '../types.js';
 import { md, mdText, table } from './common.js';
@@ -81,17 +82,32 @@ function indicatorRow(b: SheetIndicator, first: string, lang: Lang): string[] {
   return [first, `${md(b.id)} ${mdText(b.name, lang)}`, pointsCell(b.points, b.max, lang), self, score];
 }
 
-function checkLine(c: SheetCheck, lang: Lang): string {
+function checkLine(sheet: Sheet, c: SheetCheck, lang: Lang): string {
   const t = T[lang];
   if (!c.applicable) return `  - – ${md(c.id)} ${t.na}${t.sep}${mdText(c.reason, lang)}`;
-  return `  - ${c.passed ? '✓' : '✗'} ${md(c.id)} ${mdText(c.reason, lang)}`;
+  return `  - ${c.passed ? '✓' : '✗'} ${md(c.id)} ${mdText(c.reason, lang)}${md(citationText(sheet, c.cites, lang))}`;
+}
+
+/** Points to gain as a table, most first, and the fewest fixes to the next level. */
+function gainLines(sheet: Sheet, lang: Lang): string[] {
+  if (sheet.gains.length === 0 && !sheet.nextLevel) return [];
+  const g = GAIN_TEXTS[lang];
+  const rows = sheet.gains.map((x) => [
+    `+${pointsText(x.points)}`,
+    `${g.kind[x.kind]}${md(x.id)}`,
+    mdText(x.label, lang),
+  ]);
+  const out = ['', `### ${g.title}`, ''];
+  if (rows.length > 0) out.push(...table(g.head.slice(0, 3), ['right', 'left', 'left'], rows));
+  if (sheet.nextLevel) out.push('', `**${md(nextLevelText(sheet, sheet.nextLevel, lang))}**`);
+  return out;
 }
 
 const hasLoss = (i: SheetItem) => i.score < i.max || i.checks.some((c) => c.applicable && !c.passed);
 const notApplicable = (i: SheetItem) => i.checks.every((c) => !c.applicable);
 
 /** A 要点 with what it earned of its points, then its checks: failed and not applicable, passed with details. */
-function itemLines(i: SheetItem, options: RenderOptions): string[] {
+function itemLines(sheet: Sheet, i: SheetItem, options: RenderOptions): string[] {
   const t = T[options.lang];
   const earned = `${t.earned(pointsText(i.score), pointsText(i.max))}${i.max === i.points ? '' : t.partly(pointsText(i.points), pointsText(i.max))}`;
   // A 要点 short of its points with no failed check (a tier reached below the top) shows its passed checks:
@@ -100,7 +116,7 @@ function itemLines(i: SheetItem, options: RenderOptions): string[] {
   const checks = i.checks.filter((c) => options.details || why || !c.applicable || !c.passed);
   return [
     `- **${md(i.id)}** ${mdText(i.text, options.lang)}${paren(earned, options.lang)}`,
-    ...checks.map((c) => checkLine(c, options.lang)),
+    ...checks.map((c) => checkLine(sheet, c, options.lang)),
   ];
 }
 
@@ -222,9 +238,10 @@ export const renderSheetMarkdown: SheetRenderer = (sheet, options) => {
 
   const items = sheet.indicators.flatMap((b) => b.items);
   const lost = items.filter((i) => !notApplicable(i) && hasLoss(i));
+  out.push(...gainLines(sheet, lang));
   out.push('', `### ${t.lostTitle}`, '');
   if (lost.length === 0) out.push(t.noLoss);
-  for (const i of lost) out.push(...itemLines(i, options));
+  for (const i of lost) out.push(...itemLines(sheet, i, options));
 
   const none = items.filter(notApplicable);
   if (none.length > 0) {
@@ -242,7 +259,7 @@ export const renderSheetMarkdown: SheetRenderer = (sheet, options) => {
   const full = items.filter((i) => !notApplicable(i) && !hasLoss(i));
   if (options.details && full.length > 0) {
     out.push('', '<details>', `<summary>${t.fullTitle(full.length)}</summary>`, '');
-    for (const i of full) out.push(...itemLines(i, options));
+    for (const i of full) out.push(...itemLines(sheet, i, options));
     out.push('', '</details>');
   }
   return `${markdownLines(out)}\n`;

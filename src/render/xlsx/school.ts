@@ -7,6 +7,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '../../report/sheet.js';
+import { GAIN_TEXTS, gainLine, nextLevelText } from '../gains.js';
 import { adjustmentLine, reviewByline } from '../review.js';
 import { pointsText, type RenderOptions } from '../types.js';
 import {
@@ -329,6 +330,8 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
     row++;
   }
 
+  row = gainRows(ws, row, sheet, options, contentWidth);
+
   // Lines to sign, as the paper form has them.
   row++;
   const [seal, filler, reviewer, date] = t.sign;
@@ -344,6 +347,31 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
     row++;
   }
   return ws;
+}
+
+/** Points to gain, most first: the fix across the first columns, the points it adds in the last; the next level. */
+function gainRows(ws: Worksheet, row: number, sheet: Sheet, options: RenderOptions, contentWidth: number): number {
+  if (sheet.gains.length === 0 && !sheet.nextLevel) return row;
+  const lang = options.lang;
+  let r = row;
+  labelled(ws, r++, GAIN_TEXTS[lang].title, null, true);
+  for (const g of sheet.gains) {
+    // The line without its leading "+points": the points are the number in the last column.
+    const line = text(gainLine(g, lang).replace(/^\S+ /, ''));
+    put(ws, r, 1, line, { align: LEFT });
+    merge(ws, r, 1, r, LAST - 1);
+    put(ws, r, LAST, g.points, { align: CENTER });
+    ws.getRow(r).height = heightFor(linesIn(line, contentWidth));
+    r++;
+  }
+  if (sheet.nextLevel) {
+    const line = text(nextLevelText(sheet, sheet.nextLevel, lang));
+    put(ws, r, 1, line, { align: LEFT, font: BOLD });
+    merge(ws, r, 1, r, LAST);
+    ws.getRow(r).height = heightFor(linesIn(line, contentWidth));
+    r++;
+  }
+  return r;
 }
 
 /** Makes rows top…bottom tall enough together for a merged cell of `lines` lines. */

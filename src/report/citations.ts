@@ -1,0 +1,46 @@
+// Evidence citations: the engine names the evidence behind a failure by path (["facts", "spending"],
+// ["ledger", 3]); here, where the document's positions are known, each path becomes the line it was written on.
+import { pathText } from '../base/problem.js';
+import { type Located, locate } from '../io/yaml.js';
+
+/** A place in the evidence file: the path as written and its line (1-based). */
+export interface Citation {
+  path: string;
+  line: number;
+}
+
+/** Where a sheet's citations point: the evidence file's name as given, and its document with positions. */
+export interface EvidenceSource {
+  file?: string;
+  source?: Located;
+}
+
+/** A path's line, or undefined where the document does not hold it (a path is never placed at an ancestor). */
+function lineOf(located: Located, path: readonly (string | number)[]): number | undefined {
+  const source = typeof located === 'function' ? located() : located;
+  if (path.length === 0 || !source.doc.hasIn(path)) return undefined;
+  // A list or a map value starts on the line after its key: the key's line is where the reader looks.
+  return locate(source, path, true).line;
+}
+
+/**
+ * Resolves a finding's cited paths to lines, each place once, in the order cited. No document (a sheet built
+ * from evidence alone, through the API): no citations.
+ */
+export function resolveCitations(
+  located: Located | undefined,
+  paths: readonly (readonly (string | number)[])[] | undefined,
+): Citation[] {
+  if (!located || !paths || paths.length === 0) return [];
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const line = lineOf(located, p);
+    if (line === undefined) continue;
+    const path = pathText(p);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.push({ path, line });
+  }
+  return out;
+}
