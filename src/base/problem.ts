@@ -19,6 +19,10 @@ export interface Problem {
   label?: { zh: string; en: string; hint?: string };
 }
 
+/** Where a problem is, as text: "12:5" in a YAML file, "台账!B14" in a workbook, "" for the whole file. */
+export const placeText = (p: Pick<Problem, 'line' | 'col' | 'cell'>): string =>
+  p.cell ?? [p.line, p.col].filter((x) => x !== undefined).join(':');
+
 /** Code-unit order: the same on every machine, unlike localeCompare (and much faster to start). */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -23,7 +23,7 @@ const TITLES: Record<string, string> = {
 const ERRORS: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, '错误：缺少参数 $1。用 --help 查看用法'],
   [/^error: unknown option '(.+)'/, '错误：未知选项 $1。用 --help 查看可用的选项'],
-  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、diff、rubric check、schema'],
+  [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：score、validate、diff、convert、rubric check、schema'],
   [
     /^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./,
     '错误：选项 $1 的值 $2 无效，可选：$3',
@@ -154,6 +154,20 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .action(async (older: string, newer: string, opts) => {
       const { runDiff } = await import('./commands/diff.js');
       code = await runDiff(older, newer, opts, io);
+    });
+
+  program
+    .command('convert')
+    .description('证据工作簿（.xlsx）与 YAML 证据文件互相转换：转换后读回的证据与原来相同')
+    .argument('<input>', '证据工作簿（.xlsx）或 YAML 证据文件')
+    .option('-o, --output <file>', '输出文件：.yaml 或 .xlsx（已存在时不覆盖）')
+    .option('-r, --rubric <file>', '细则文件（工作簿中“计入要点”与自评各行；默认：内置的吴忠市 2019 细则）')
+    .option('--force', '允许覆盖已有的输出文件')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (input: string, opts) => {
+      const { runConvert } = await import('./commands/convert.js');
+      code = await runConvert(input, opts, io);
     });
 
   program

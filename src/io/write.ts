@@ -1,7 +1,7 @@
 // Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
 // Temporaries are named so that they are recognised: never read as input, and removed by the next run
 // when a killed one leaves them behind.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -46,6 +46,28 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Writes a file whole, and never over an existing one: the temporary is linked to the name, which fails
+ * (EEXIST) when the name exists, even when it appeared a moment ago. Where the file system has no hard
+ * links (FAT, exFAT on a USB stick), the name is checked and the temporary renamed to it.
+ */
+export function writeFileExclusive(path: string, content: string | Uint8Array): void {
+  const tmp = tempNameFor(path);
+  try {
+    writeFileSync(tmp, content);
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+      if (existsSync(path)) throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), { code: 'EEXIST' });
+      renameSync(tmp, path);
+    }
+  } finally {
+    rmSync(tmp, { force: true });
   }
 }
 

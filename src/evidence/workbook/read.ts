@@ -47,6 +47,17 @@ export const MAX_WORKBOOK_BYTES = 4 * 1024 * 1024;
 export const MAX_LEDGER_ROWS = 5000;
 export const MAX_SHEET_ROWS = 1000;
 
+/** Problems that mean the workbook could not be read at all (validate's exit code 2, as for a missing file). */
+export const UNREADABLE_WORKBOOK: ReadonlySet<string> = new Set([
+  'workbook.notXlsx',
+  'workbook.xls',
+  'workbook.encrypted',
+  'workbook.ods',
+  'workbook.corrupt',
+  'workbook.tooLarge',
+  'workbook.tooManyRows',
+]);
+
 export interface WorkbookValue {
   value?: unknown;
   source?: CellSource;
