@@ -28,16 +28,19 @@ const typicalBook = workbookOf(typical);
 const places = (problems: { cell?: string; code: string }[]) => problems.map((p) => `${p.cell ?? '-'} ${p.code}`);
 
 describe('a workbook written from the examples', () => {
-  it.each(['model-primary', 'typical-primary', 'kindergarten'])('%s reads back as the same evidence and score', async (name) => {
-    const data = exampleData(name);
-    const parsed = readBack(await workbookOf(data));
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.evidence?.data).toEqual(data);
-    const again = readBack(await workbookOf(data));
-    expect(again.evidence && scoreSchool(rubric, again.evidence).total).toBe(
-      parsed.evidence && scoreSchool(rubric, parsed.evidence).total,
-    );
-  });
+  it.each(['model-primary', 'typical-primary', 'kindergarten'])(
+    '%s reads back as the same evidence and score',
+    async (name) => {
+      const data = exampleData(name);
+      const parsed = readBack(await workbookOf(data));
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.evidence?.data).toEqual(data);
+      const again = readBack(await workbookOf(data));
+      expect(again.evidence && scoreSchool(rubric, again.evidence).total).toBe(
+        parsed.evidence && scoreSchool(rubric, parsed.evidence).total,
+      );
+    },
+  );
 
   it('puts a record of several dates on a row per date, and reads the rows back as one record', async () => {
     const bytes = await edited(await typicalBook, () => {});
@@ -82,7 +85,9 @@ describe('problems point at sheet and cell, with the label and advice YAML gets'
       if (!p) throw new Error(`no problem at ${cell}`);
       return problemLine(p, 'zh');
     };
-    expect(line('台账!B14')).toBe('证据.xlsx:台账!B14 错误 日期：“2023/13/01”不是有效日期。写成 YYYY-MM-DD，如 2023-09-01');
+    expect(line('台账!B14')).toBe(
+      '证据.xlsx:台账!B14 错误 日期：“2023/13/01”不是有效日期。写成 YYYY-MM-DD，如 2023-09-01',
+    );
     expect(line('基本情况!B24')).toBe(
       '证据.xlsx:基本情况!B24 错误 家庭教育经费实际支出（元）：“3万元”不是数字。写金额数字，不带“元”，如 24000',
     );
@@ -232,16 +237,20 @@ describe('files that are not evidence workbooks: one clear problem each', () => 
     wb.addWorksheet('学生名单').addRow(['姓名', '班级']);
     wb.addWorksheet('Sheet2');
     const p = only(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    expect(p).toMatchObject({ code: 'workbook.notEvidence', params: { sheets: '学生名单、Sheet2' }, file: '证据.xlsx' });
+    expect(p).toMatchObject({
+      code: 'workbook.notEvidence',
+      params: { sheets: '学生名单、Sheet2' },
+      file: '证据.xlsx',
+    });
     expect(problemText(p ?? { severity: 'error', code: '', params: {} }, 'zh')).toContain('没有“台账”工作表');
   });
 
   it('a password-protected workbook, an old .xls, an OpenDocument sheet, a Word file, a text file, a damaged file', async () => {
     expect(only(oleOf(['EncryptionInfo', 'EncryptedPackage']))?.code).toBe('workbook.encrypted');
     expect(only(oleOf(['Workbook', 'SummaryInformation']), '证据.xls')?.code).toBe('workbook.xls');
-    expect(only(zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }))?.code).toBe(
-      'workbook.ods',
-    );
+    expect(
+      only(zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }))?.code,
+    ).toBe('workbook.ods');
     expect(only(zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }))?.code).toBe(
       'workbook.notXlsx',
     );

@@ -190,6 +190,11 @@ function tableSheet(
   rows: readonly Record<string, unknown>[],
   sheet: string,
 ): void {
+  // The column's format, for every row a clerk adds: a date typed shows as a date, a code stays text.
+  columns.forEach((c, j) => {
+    const fmt = NUM_FMT[c.kind];
+    if (fmt) ws.getColumn(j + 1).numFmt = fmt;
+  });
   header(
     ws,
     columns.map((c) => c.header),
@@ -202,10 +207,8 @@ function tableSheet(
   });
   const last = rows.length + 1 + SPARE_ROWS;
   columns.forEach((c, j) => {
-    const letter = ws.getColumn(j + 1).letter;
-    validate(ws, `${letter}2:${letter}${last}`, validationOf(c.kind));
-    const fmt = NUM_FMT[c.kind];
-    if (fmt) for (let r = rows.length + 2; r <= last; r++) ws.getCell(r, j + 1).numFmt = fmt;
+    const column = ws.getColumn(j + 1);
+    validate(ws, `${column.letter}2:${column.letter}${last}`, validationOf(c.kind));
   });
 }
 
