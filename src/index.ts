@@ -16,6 +16,8 @@ export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
 export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';
 export { type Lang, message, problemLine } from './i18n/messages.js';
+export { evidenceYaml } from './render/evidence-yaml.js';
+export { type EvidenceWorkbookOptions, evidenceWorkbook, templateWorkbook } from './render/workbook/evidence.js';
 export type { Sheet, SheetCheck, SheetIndicator, SheetItem } from './report/sheet.js';
 export { DEFAULT_RUBRIC_TEXT, defaultRubric } from './rubric/default.js';
 export { rubricLanguageMarkdown } from './rubric/language-doc.js';

@@ -2,7 +2,7 @@
 // The layout is src/evidence/workbook/layout.ts, which the reader follows too: what this writes reads back
 // as the same evidence (test/workbook-roundtrip.test.ts). Pure: evidence in, bytes out (exceljs, loaded
 // here when a workbook is written; fixed dates, so the same evidence gives the same bytes).
-import type { DataValidation, Worksheet } from 'exceljs';
+import type { DataValidation, Fill, Worksheet } from 'exceljs';
 import { escapeXlsxData } from '../../base/escape.js';
 import { indicatorsOf, type Rubric } from '../../engine/model.js';
 import type { CompiledCheck } from '../../engine/types.js';
@@ -60,6 +60,11 @@ export interface EvidenceWorkbookOptions {
 type Cellish = string | number | boolean | Date | undefined;
 
 const GREY = { color: { argb: 'FF808080' } };
+/** The cells a clerk fills in, in the sheets of one row per field: a light yellow, as forms mark them. */
+const INPUT_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const input = (ws: Worksheet, row: number, col: number) => {
+  ws.getCell(row, col).fill = INPUT_FILL;
+};
 const NUM_FMT: Partial<Record<Kind, string>> = {
   text: '@',
   note: '@',
@@ -252,6 +257,7 @@ export async function evidenceWorkbook(
       head === 'school' ? school[key ?? ''] : head === 'facts' ? data?.facts?.[key as never] : data?.[head as 'year'];
     put(info, r, 1, field.label, 'text');
     put(info, r, 2, cellValue(v, field.kind, `${SHEETS.info}!B${r}`), field.kind);
+    input(info, r, 2);
     put(info, r, 3, field.unit, 'text');
     put(info, r, 4, itemsOf(field.path.join('.')) || undefined, 'text');
     put(info, r, 5, field.path.join('.'), 'text');
@@ -295,6 +301,7 @@ export async function evidenceWorkbook(
     put(surveys, r, 1, field.label, 'text');
     SURVEY_FIELDS.forEach((f, j) => {
       put(surveys, r, j + 2, cellValue(survey?.[f], 'count', `${SHEETS.surveys}!${r}`), 'count');
+      input(surveys, r, j + 2);
     });
     put(surveys, r, 5, field.path.join('.'), 'text');
     surveys.getCell(r, 5).font = GREY;
@@ -309,6 +316,8 @@ export async function evidenceWorkbook(
     put(outcomes, r, 1, field.label, 'text');
     put(outcomes, r, 2, cellValue(pair?.current, field.kind, `${SHEETS.outcomes}!B${r}`), field.kind);
     put(outcomes, r, 3, cellValue(pair?.previous, field.kind, `${SHEETS.outcomes}!C${r}`), field.kind);
+    input(outcomes, r, 2);
+    input(outcomes, r, 3);
     put(outcomes, r, 4, field.path.join('.'), 'text');
     outcomes.getCell(r, 4).font = GREY;
   });
@@ -335,6 +344,7 @@ export async function evidenceWorkbook(
     put(self, r, 2, b.name === undefined ? undefined : escapeXlsxData(b.name), 'text');
     put(self, r, 3, b.points, 'decimal');
     put(self, r, 4, scores[b.id], 'decimal');
+    input(self, r, 4);
   });
 
   // 佐证材料.
