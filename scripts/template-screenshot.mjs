@@ -45,7 +45,20 @@ try {
   mkdirSync('docs/screenshots', { recursive: true });
   const png = spawnSync(
     'pdftoppm',
-    ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to-x', '1100', '-scale-to-y', '-1', pdfFile, OUT.replace(/\.png$/, '')],
+    [
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      '-scale-to-x',
+      '1100',
+      '-scale-to-y',
+      '-1',
+      pdfFile,
+      OUT.replace(/\.png$/, ''),
+    ],
     { encoding: 'utf8' },
   );
   if (png.status !== 0 || !existsSync(OUT)) {

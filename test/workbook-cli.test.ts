@@ -91,7 +91,9 @@ describe('score and validate read workbooks', () => {
     expect(r.out).toContain('  台账!B14  错误  日期：“2023/13/01”不是有效日期');
     expect(r.out).toContain('  基本情况!B24 错误  家庭教育经费实际支出（元）：“3万元”不是数字');
     const json = JSON.parse(readFileSync(at('r.json'), 'utf8'));
-    expect(json.files[0].problems.map((p: { cell: string; line: null; path: string }) => [p.cell, p.line, p.path])).toEqual([
+    expect(
+      json.files[0].problems.map((p: { cell: string; line: null; path: string }) => [p.cell, p.line, p.path]),
+    ).toEqual([
       ['台账!B14', null, 'ledger[3].dates[1]'],
       ['基本情况!B24', null, 'facts.spending'],
     ]);
@@ -116,9 +118,9 @@ describe('score and validate read workbooks', () => {
     const summary = JSON.parse(r.out);
     expect(summary.schools).toBe(3);
     expect(summary.ranking.map((s: { normalized: number }) => s.normalized)).toEqual([100, 87.37, 54.25]);
-    expect(summary.invalidFiles.map((f: { file: string; problems: { code: string }[] }) => [f.file, f.problems[0]?.code])).toEqual([
-      [join(county, 'old.xls'), 'workbook.xls'],
-    ]);
+    expect(
+      summary.invalidFiles.map((f: { file: string; problems: { code: string }[] }) => [f.file, f.problems[0]?.code]),
+    ).toEqual([[join(county, 'old.xls'), 'workbook.xls']]);
     expect(r.err).toContain('旧版 Excel 97-2003 工作簿（.xls）');
     expect(r.err).not.toContain('~$');
   });
@@ -140,7 +142,9 @@ describe('jiaxiao convert', () => {
     const toYaml = jiaxiao(['convert', 'typical.xlsx', '-o', 'typical.yaml'], dir);
     expect(toYaml).toMatchObject({ code: 0, out: '', err: '已写入 typical.yaml\n' });
     const text = readFileSync(at('typical.yaml'), 'utf8');
-    expect(text).toContain('  - { type: lecture, dates: [2023-10-12, 2023-12-07, 2024-05-23], title: 各年级段专题讲座 }');
+    expect(text).toContain(
+      '  - { type: lecture, dates: [2023-10-12, 2023-12-07, 2024-05-23], title: 各年级段专题讲座 }',
+    );
     const scored = JSON.parse(jiaxiao(['score', at('typical.yaml'), '-f', 'json']).out);
     expect(scored.total).toBe(54.25);
     expect(jiaxiao(['convert', 'typical.yaml', '-o', 'again.xlsx'], dir).code).toBe(0);

@@ -29,7 +29,15 @@ function soffice(files: Record<string, Uint8Array>, to: string): Map<string, Buf
   // A profile of its own: parallel runs and a user's open LibreOffice do not clash.
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', to, '--outdir', out, ...paths],
+    [
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      to,
+      '--outdir',
+      out,
+      ...paths,
+    ],
     { encoding: 'utf8', timeout: 240_000 },
   );
   expect(r.status, r.stderr).toBe(0);

@@ -74,12 +74,8 @@ export function containerOf(bytes: Uint8Array): 'zip' | 'ole' | 'other' {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// XML: a small tokenizer for the parts of SpreadsheetML this reader needs. Namespace prefixes are dropped
+// XML: a small scanner for the parts of SpreadsheetML this reader needs. Namespace prefixes are dropped
 // (x:row is row); comments, processing instructions and DOCTYPEs are skipped; CDATA is text.
-
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[!?][^>]*>|<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
-const ATTR = /(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -98,10 +94,26 @@ const unescapeOoxml = (s: string): string =>
     ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
     : s;
 
+/** A tag's attributes, prefixes dropped (r:id is id). A plain loop: a ledger has tens of thousands of cells. */
 function attrs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!text) return out;
-  for (const m of text.matchAll(ATTR)) out[m[1] ?? ''] = unescapeXml(m[2] ?? m[3] ?? '');
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const eq = text.indexOf('=', i);
+    if (eq < 0) break;
+    let name = text.slice(i, eq).trim();
+    const colon = name.lastIndexOf(':');
+    if (colon >= 0) name = name.slice(colon + 1);
+    let j = eq + 1;
+    while (j < n && text.charCodeAt(j) <= 32) j++;
+    const quote = text[j];
+    if (quote !== '"' && quote !== "'") break;
+    const end = text.indexOf(quote, j + 1);
+    if (end < 0) break;
+    out[name] = unescapeXml(text.slice(j + 1, end));
+    i = end + 1;
+  }
   return out;
 }
 
@@ -112,19 +124,63 @@ interface XmlHandlers {
 }
 
 function scanXml(xml: string, h: XmlHandlers): void {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    if (m[6] !== undefined) h.text?.(unescapeXml(m[6]));
-    else if (m[1] !== undefined) h.text?.(m[1]);
-    else if (m[3] !== undefined) {
-      if (m[2] === '/') h.close?.(m[3]);
-      else {
-        const self = m[5] === '/';
-        h.open?.(m[3], m[4] ?? '', self);
-        if (self) h.close?.(m[3]);
-      }
+  const n = xml.length;
+  let i = 0;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i && h.text) h.text(unescapeXml(xml.slice(i, textEnd)));
+    if (lt < 0) break;
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      i = end < 0 ? n : end + 3;
+      continue;
     }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      h.text?.(xml.slice(lt + 9, end < 0 ? n : end));
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    // The tag ends at the first > outside a quoted attribute value.
+    let gt = xml.indexOf('>', lt);
+    while (gt >= 0 && quotesOpen(xml, lt, gt)) gt = xml.indexOf('>', gt + 1);
+    if (gt < 0) break;
+    const first = xml.charCodeAt(lt + 1);
+    if (first === 0x3f || first === 0x21) {
+      i = gt + 1; // <?xml …?>, <!DOCTYPE …>
+      continue;
+    }
+    const closing = first === 0x2f;
+    const start = closing ? lt + 2 : lt + 1;
+    let j = start;
+    while (j < gt) {
+      const c = xml.charCodeAt(j);
+      if (c <= 32 || c === 0x2f) break;
+      j++;
+    }
+    let name = xml.slice(start, j);
+    const colon = name.indexOf(':');
+    if (colon >= 0) name = name.slice(colon + 1);
+    if (closing) h.close?.(name);
+    else {
+      const self = xml.charCodeAt(gt - 1) === 0x2f;
+      h.open?.(name, xml.slice(j, self ? gt - 1 : gt), self);
+      if (self) h.close?.(name);
+    }
+    i = gt + 1;
   }
+}
+
+/** True when a quote opened between `from` and `to` is not closed there: the > at `to` is inside a value. */
+function quotesOpen(xml: string, from: number, to: number): boolean {
+  let quote = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (quote === 0 && (c === 0x22 || c === 0x27)) quote = c;
+    else if (c === quote) quote = 0;
+  }
+  return quote !== 0;
 }
 
 const utf8 = new TextDecoder('utf-8');

@@ -373,7 +373,9 @@ class Reader {
       if (entry.type === undefined) delete entry.type;
       entries.push(entry);
       this.place(['ledger', index], table, 'type', row.row);
-      for (const c of LEDGER_COLUMNS) this.place(['ledger', index, c.key], table, c.key, row.row);
+      // The cells a problem can name: the type and date (missing or not), and every field given.
+      for (const key of ['type', 'date', ...Object.keys(fields)])
+        this.place(['ledger', index, key], table, key, row.row);
       last = date === undefined ? undefined : { signature, entry, index };
     }
     if (entries.length > 0) value.ledger = entries;
