@@ -219,8 +219,7 @@ if (want('workbook')) {
       return median(ts);
     };
     const parsed = lib.parseEvidenceBytes(bytes, xlsx);
-    if (!parsed.evidence || parsed.evidence.records.length !== 2000)
-      throw new Error('bench workbook did not read back');
+    if (parsed.evidence?.records.length !== 2000) throw new Error('bench workbook did not read back');
     console.log(`\nworkbook: 2,000 ledger rows, ${(bytes.length / 1024).toFixed(0)} KB (${xlsx})`);
     console.log(
       `  read into evidence, in process (median of ${runs})  ${fmt(inProcess(() => lib.parseEvidenceBytes(bytes, xlsx)))}`,

@@ -141,6 +141,34 @@ describe('problems point at sheet and cell, with the label and advice YAML gets'
   });
 });
 
+describe('hostile and mistyped cells', () => {
+  it('a control character smuggled in as OOXML _x001B_ is refused at its cell and never printed raw', async () => {
+    const bytes = await edited(await typicalBook, (wb) => {
+      sheetOf(wb, '台账').getCell('C2').value = '_x001B_[31m红字';
+    });
+    const [p] = readBack(bytes).problems;
+    expect(p).toMatchObject({ cell: '台账!C2', code: 'value.controlChar', params: { char: 'U+001B', index: 1 } });
+    const line = p ? problemLine(p, 'zh') : '';
+    expect(line).toContain('证据.xlsx:台账!C2 错误 标题：');
+    expect(line).not.toContain(String.fromCharCode(27));
+  });
+
+  it('a stage written short is the stage; a stage not in the list gets the list and a suggestion', async () => {
+    const short = await edited(await typicalBook, (wb) => {
+      sheetOf(wb, '基本情况').getCell('B5').value = '九年一贯制';
+    });
+    expect(readBack(short).evidence?.data.school.stage).toBe('nine-year');
+    const wrong = await edited(await typicalBook, (wb) => {
+      sheetOf(wb, '基本情况').getCell('B5').value = '初级中学';
+    });
+    const [p] = readBack(wrong).problems;
+    expect(p).toMatchObject({ cell: '基本情况!B5', code: 'workbook.choice', params: { input: '初级中学' } });
+    expect(p && problemText(p, 'zh')).toBe(
+      '学段：“初级中学”不在下拉列表中。是否应为“初中”？请从下拉列表中选择：幼儿园、小学、初中、高中、九年一贯制学校、完全中学',
+    );
+  });
+});
+
 describe('cells as clerks fill them', () => {
   it('a date as a serial number, a date as text, a count as text, TRUE for yes: the same evidence', async () => {
     const bytes = await edited(await typicalBook, (wb) => {

@@ -12,7 +12,7 @@ import { evidenceYaml } from '../src/render/evidence-yaml.js';
 import { workbookOf } from './workbook-fixtures.js';
 
 /** Generated evidence files per property: each is written as a workbook and read back. */
-export const ROUNDTRIP_RUNS = Number(process.env.RT_RUNS ?? 250);
+const ROUNDTRIP_RUNS = 250;
 vi.setConfig({ testTimeout: 600_000 });
 
 const PIECES = [
@@ -250,7 +250,7 @@ function parsed(text: string): EvidenceData {
  * their dates are one record (`date` when it has one, `dates` when more); an empty note and empty file names
  * are empty cells.
  */
-export function canonical(data: EvidenceData): EvidenceData {
+function canonical(data: EvidenceData): EvidenceData {
   const c = structuredClone(data);
   const clean = <T extends { files?: string[]; note?: string }>(x: T): T => {
     if (x.note === '') delete x.note;

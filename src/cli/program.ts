@@ -73,7 +73,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .description(
       '为学校评分。一个文件：按细则列出 一级指标·二级指标·评估内容·分值·自评·得分；文件夹或多个文件：全部评分并给出排名与汇总',
     )
-    .argument('<paths...>', '学校证据文件（YAML），或包含它们的文件夹')
+    .argument('<paths...>', '学校证据文件（YAML 或 .xlsx 工作簿），或包含它们的文件夹')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .addOption(
       new Option('-f, --format <format>', `输出格式：${FORMATS.map((f) => `${f.name} ${f.help.zh}`).join('；')}`)
@@ -100,7 +100,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
   program
     .command('validate')
     .description('检查证据文件：结构与类型、前后一致、数据是否齐全、佐证材料是否存在且在学校文件夹内')
-    .argument('<paths...>', '证据文件或文件夹（递归查找 .yaml/.yml）')
+    .argument('<paths...>', '证据文件或文件夹（递归查找 .yaml/.yml/.xlsx）')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .option('--strict', '把警告当作错误')
     .option(
