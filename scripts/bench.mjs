@@ -8,8 +8,11 @@
 //                                       10,000 files
 //   npm run bench -- adversarial        `score` and `validate` on each hostile shape of scripts/adversarial.mjs
 //                                       (goal: each well under a second), and the slowest
+//   npm run bench -- workbook           reading an evidence workbook with a 2,000-row 台账 (goal: well under
+//                                       a second), in process and as `jiaxiao score`, beside its YAML twin and
+//                                       beside exceljs's own reader
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -173,6 +176,77 @@ if (want('adversarial')) {
       console.log(`  ${name.padEnd(24)} ${row.join('   ')}`);
     }
     console.log(`  slowest: ${slowest.command} on ${slowest.name}, ${fmt(slowest.ms)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (want('workbook')) {
+  const lib = await import(new URL('../dist/index.js', import.meta.url).href);
+  const rubric = lib.defaultRubric();
+  const base = lib.parseSchoolText(readFileSync('examples/schools/model-primary.yaml', 'utf8'), rubric, 'model.yaml');
+  const data = structuredClone(base.evidence.data);
+  // 2,000 rows of 台账: the activities of a school that logs every class's homework and reading, a row each.
+  const days = [];
+  for (const t of data.terms)
+    for (let d = Date.parse(`${t.start}T00:00:00Z`); d <= Date.parse(`${t.end}T00:00:00Z`); d += 86_400_000)
+      days.push(new Date(d).toISOString().slice(0, 10));
+  const types = ['homework', 'reading', 'practice', 'onlineReading', 'lecture', 'course'];
+  data.ledger = Array.from({ length: 2000 }, (_, i) => {
+    const type = types[i % types.length];
+    const row = { type, date: days[(i * 7) % days.length], title: `第${(i % 24) + 1}班 ${type} 第${i + 1}次` };
+    if (type === 'homework') Object.assign(row, { assigned: 50, completed: 40 + (i % 10), graded: true, signed: true });
+    if (type === 'reading' || type === 'practice') Object.assign(row, { recorded: true, summarized: i % 5 !== 0 });
+    if (type === 'course') Object.assign(row, { form: '线上微课', reached: 1180 });
+    return row;
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-bench-workbook-'));
+  try {
+    const bytes = await lib.evidenceWorkbook(data, { rubric, lang: 'zh' });
+    const xlsx = join(dir, 'ledger-2000.xlsx');
+    const yaml = join(dir, 'ledger-2000.yaml');
+    writeFileSync(xlsx, bytes);
+    writeFileSync(yaml, lib.evidenceYaml(data));
+    const runs = 15;
+    const inProcess = (read) => {
+      read();
+      const ts = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        read();
+        ts.push(performance.now() - t);
+      }
+      return median(ts);
+    };
+    const parsed = lib.parseEvidenceBytes(bytes, xlsx);
+    if (parsed.evidence?.records.length !== 2000) throw new Error('bench workbook did not read back');
+    console.log(`\nworkbook: 2,000 ledger rows, ${(bytes.length / 1024).toFixed(0)} KB (${xlsx})`);
+    console.log(
+      `  read into evidence, in process (median of ${runs})  ${fmt(inProcess(() => lib.parseEvidenceBytes(bytes, xlsx)))}`,
+    );
+    const yamlText = readFileSync(yaml, 'utf8');
+    // (As a file it is larger than the 128 KiB a YAML evidence file may be: the reader is timed on its text.)
+    console.log(
+      `  its YAML twin, in process                         ${fmt(inProcess(() => lib.parseEvidenceText(yamlText, yaml)))}`,
+    );
+    const ExcelJS = (await import('exceljs')).default;
+    const exceljsTimes = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await new ExcelJS.Workbook().xlsx.load(bytes);
+      exceljsTimes.push(performance.now() - t);
+    }
+    console.log(`  exceljs's own reader, cells only (median of 5)    ${fmt(median(exceljsTimes))}`);
+    compare(
+      'jiaxiao score: a typical school (YAML) and the 2,000-row workbook, whole runs (goal: well under a second)',
+      {
+        name: 'jiaxiao score typical-primary.yaml',
+        args: ['bin/jiaxiao.cjs', 'score', 'examples/schools/typical-primary.yaml'],
+      },
+      { name: 'jiaxiao score ledger-2000.xlsx', args: ['bin/jiaxiao.cjs', 'score', xlsx] },
+      9,
+      '',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

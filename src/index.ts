@@ -17,6 +17,8 @@ export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
 export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';
 export { type Lang, message, problemLine } from './i18n/messages.js';
+export { evidenceYaml } from './render/evidence-yaml.js';
+export { type EvidenceWorkbookOptions, evidenceWorkbook, templateWorkbook } from './render/workbook/evidence.js';
 export type { Citation, EvidenceSource } from './report/citations.js';
 export { type Explanation, explain, fieldFeeds } from './report/explain.js';
 export type { Sheet, SheetCheck, SheetGain, SheetIndicator, SheetItem, SheetNextLevel } from './report/sheet.js';

@@ -112,7 +112,7 @@ describe('folders that give nothing, and schools given twice', () => {
     for (const cmd of ['score', 'validate']) {
       const r = jiaxiao([cmd, empty]);
       expect(r.code, cmd).toBe(2);
-      expect(r.err, cmd).toContain(`文件夹 ${empty} 中没有 .yaml 或 .yml 文件`);
+      expect(r.err, cmd).toContain(`文件夹 ${empty} 中没有 .yaml、.yml 或 .xlsx 证据文件`);
     }
   });
   it('the same school twice is warned of', () => {

@@ -172,3 +172,14 @@ export const yamlString = (s: string): string =>
 
 /** Text in a YAML comment: on one line, unsafe characters shown escaped, so a comment never ends early. */
 export const yamlComment = (s: string): string => escapeControls(s.replace(/[\r\n]+/g, ' '));
+
+// --- XLSX evidence workbooks ---
+
+/**
+ * A string cell of an evidence workbook (the template, `jiaxiao convert`): the school's own data, which must
+ * read back exactly as written, so nothing is shown escaped or prefixed. It is safe as it is: a string cell is
+ * never a formula (exceljs makes a formula only of { formula }: =SUM(A1) stays text), and the evidence schema
+ * has refused every control character but a note's line break and tab, which a cell holds as such. Only
+ * OOXML's own escape is escaped: text reading _x0041_ would come back as "A", so its underscore is _x005F_.
+ */
+export const escapeXlsxData = (s: string): string => s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');

@@ -11,11 +11,17 @@ export interface Problem {
   file?: string;
   line?: number;
   col?: number;
+  /** In a workbook, the place instead of line and column: sheet and cell, as Excel writes it ("台账!C14"). */
+  cell?: string;
   /** Field path as written in the file, e.g. "school.students" or "ledger[3].dates[1]". */
   path?: string;
   /** The field's Chinese and English label. */
   label?: { zh: string; en: string; hint?: string };
 }
+
+/** Where a problem is, as text: "12:5" in a YAML file, "台账!B14" in a workbook, "" for the whole file. */
+export const placeText = (p: Pick<Problem, 'line' | 'col' | 'cell'>): string =>
+  p.cell ?? [p.line, p.col].filter((x) => x !== undefined).join(':');
 
 /** Code-unit order: the same on every machine, unlike localeCompare (and much faster to start). */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,16 +47,38 @@ export function pathText(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Problems in a stable order: file, line, column, code. */
+/** Problems in a stable order: file, line, column (in a workbook: sheet, row, column), code. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(
     (a, b) =>
       byText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0) ||
+      byCell(a.cell, b.cell) ||
       byText(a.code, b.code),
   );
 }
+
+/** "台账!C9" before "台账!C14" before "台账!AA2": by sheet name, then row, then column. */
+function byCell(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined || b === undefined) return a === undefined ? -1 : 1;
+  const [sa = '', ra = ''] = splitCell(a);
+  const [sb = '', rb = ''] = splitCell(b);
+  if (sa !== sb) return byText(sa, sb);
+  const pa = /^([A-Z]*)(\d*)$/.exec(ra);
+  const pb = /^([A-Z]*)(\d*)$/.exec(rb);
+  return (
+    Number(pa?.[2] ?? 0) - Number(pb?.[2] ?? 0) ||
+    (pa?.[1] ?? '').length - (pb?.[1] ?? '').length ||
+    byText(pa?.[1] ?? '', pb?.[1] ?? '')
+  );
+}
+
+const splitCell = (cell: string): [string, string] => {
+  const at = cell.lastIndexOf('!');
+  return at < 0 ? ['', cell] : [cell.slice(0, at), cell.slice(at + 1)];
+};
 
 /**
  * At most this many problems are listed per file. A file with thousands of mistakes (a pasted export, a

@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Problem } from '../base/problem.js';
+import { MAX_WORKBOOK_BYTES } from '../evidence/workbook/read.js';
 import type { Lang } from '../i18n/messages.js';
 import { MAX_BYTES } from '../io/decode.js';
 import { specialKind } from '../io/paths.js';
@@ -106,6 +107,8 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
  * MAX_BYTES + 1 bytes are read. A symbolic link named on the command line is followed (see README).
  */
 export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
+  // A workbook is a zip of XML: larger than any YAML file, and bounded again once unpacked (io/xlsx.ts).
+  const max = /\.xls[xm]?$/i.test(file) ? MAX_WORKBOOK_BYTES : MAX_BYTES;
   const refuse = (st: Stats): { problem: Problem } | undefined => {
     if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     if (!st.isFile())
@@ -117,12 +120,12 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
           file,
         },
       };
-    if (st.size > MAX_BYTES)
+    if (st.size > max)
       return {
         problem: {
           severity: 'error',
           code: 'file.tooLarge',
-          params: { size: st.size, max: MAX_BYTES },
+          params: { size: st.size, max: max },
           file,
           line: 1,
           col: 1,
@@ -139,12 +142,12 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
     const after = refuse(st);
     if (after) return after;
     // Sized by fstat, grown once if the file grew since; one byte past the limit tells that it is too large.
-    let buffer = Buffer.allocUnsafe(Math.min(st.size, MAX_BYTES) + 1);
+    let buffer = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > MAX_BYTES) break;
-        const bigger = Buffer.allocUnsafe(MAX_BYTES + 1);
+        if (length > max) break;
+        const bigger = Buffer.allocUnsafe(max + 1);
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }

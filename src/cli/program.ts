@@ -92,7 +92,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .description(
       '为学校评分。一个文件：按细则列出 一级指标·二级指标·评估内容·分值·自评·得分；文件夹或多个文件：全部评分并给出排名与汇总',
     )
-    .argument('<paths...>', '学校证据文件（YAML），或包含它们的文件夹')
+    .argument('<paths...>', '学校证据文件（YAML 或 .xlsx 工作簿），或包含它们的文件夹')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .addOption(
       new Option('-f, --format <format>', `输出格式：${FORMATS.map((f) => `${f.name} ${f.help.zh}`).join('；')}`)
@@ -120,7 +120,7 @@ export async function run(argv: string[], io: Streams): Promise<number> {
   program
     .command('validate')
     .description('检查证据文件：结构与类型、前后一致、数据是否齐全、佐证材料是否存在且在学校文件夹内')
-    .argument('<paths...>', '证据文件或文件夹（递归查找 .yaml/.yml）')
+    .argument('<paths...>', '证据文件或文件夹（递归查找 .yaml/.yml/.xlsx）')
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .option('--strict', '把警告当作错误')
     .option(
@@ -213,6 +213,20 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .action(async (opts) => {
       const { runInit } = await import('./commands/init.js');
       code = runInit(opts, io);
+    });
+
+  program
+    .command('convert')
+    .description('证据工作簿（.xlsx）与 YAML 证据文件互相转换：转换后读回的证据与原来相同')
+    .argument('<input>', '证据工作簿（.xlsx）或 YAML 证据文件')
+    .option('-o, --output <file>', '输出文件：.yaml 或 .xlsx（已存在时不覆盖）')
+    .option('-r, --rubric <file>', '细则文件（工作簿中“计入要点”与自评各行；默认：内置的吴忠市 2019 细则）')
+    .option('--force', '允许覆盖已有的输出文件')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (input: string, opts) => {
+      const { runConvert } = await import('./commands/convert.js');
+      code = await runConvert(input, opts, io);
     });
 
   program

@@ -3,6 +3,7 @@
 import { hasErrors, type Problem } from '../base/problem.js';
 import { decodeBytes } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
+import { containerOf } from '../io/xlsx.js';
 import { type Located, lazySource, parseYaml } from '../io/yaml.js';
 import { consistencyProblems } from './consistency.js';
 import { withoutBlanks } from './empty.js';
@@ -10,6 +11,7 @@ import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
 import { type Evidence, toEvidence } from './model.js';
 import { evidenceSchema } from './schema.js';
+import { forWorkbook, readWorkbookValue } from './workbook/read.js';
 
 export interface ParsedEvidence {
   evidence?: Evidence;
@@ -21,8 +23,16 @@ export interface ParsedEvidence {
 const withFile = (problems: Problem[], file?: string): Problem[] =>
   file ? problems.map((p) => ({ ...p, file })) : problems;
 
-/** Parses evidence on its own terms; what it says of a rubric is checked in validation/school.ts. */
+/** A workbook by its name, or by its bytes (a zip, or an OLE file: an .xls or an encrypted .xlsx). */
+export const isWorkbook = (bytes: Uint8Array, file?: string): boolean =>
+  /\.xls[xm]?$/i.test(file ?? '') || containerOf(bytes) !== 'other';
+
+/**
+ * Parses evidence on its own terms; what it says of a rubric is checked in validation/school.ts. A workbook
+ * (evidence/workbook/) is read into the same plain data as YAML and checked by the same schema.
+ */
 export function parseEvidenceBytes(bytes: Uint8Array, file?: string): ParsedEvidence {
+  if (isWorkbook(bytes, file)) return parseEvidenceWorkbook(bytes, file);
   const decoded = decodeBytes(bytes);
   if (decoded.text === undefined || hasErrors(decoded.problems)) return { problems: withFile(decoded.problems, file) };
   const parsed = parseEvidenceText(decoded.text, file);
@@ -44,6 +54,15 @@ function labelByKey(p: Problem): Problem {
   }
   const label = KEY_LABELS.get(key);
   return label ? { ...p, label } : p;
+}
+
+export function parseEvidenceWorkbook(bytes: Uint8Array, file?: string): ParsedEvidence {
+  const read = readWorkbookValue(bytes);
+  const early = withFile(read.problems, file);
+  if (read.value === undefined || !read.source) return { problems: early };
+  const parsed = fromValue(read.value, read.source, file);
+  const problems = [...early, ...parsed.problems.map(forWorkbook)];
+  return hasErrors(early) ? { problems } : { ...parsed, problems };
 }
 
 export function parseEvidenceText(text: string, file?: string): ParsedEvidence {

@@ -525,6 +525,81 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `level "${p.name}" needs ${p.min}, but the best possible score is ${p.best} (bonus included): it can never be reached`,
   },
+  // Evidence workbooks (.xlsx): what cannot be read, and cells worded for dropdowns.
+  'workbook.notXlsx': {
+    zh: () => '这不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”，或提交 .yaml 证据文件',
+    en: () =>
+      'this is not an Excel workbook (.xlsx); save it as "Excel Workbook (*.xlsx)", or submit a .yaml evidence file',
+  },
+  'workbook.xls': {
+    zh: () =>
+      '这是旧版 Excel 97-2003 工作簿（.xls），不能读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”',
+    en: () =>
+      'this is an old Excel 97-2003 workbook (.xls), which cannot be read; open it and save it as "Excel Workbook (*.xlsx)"',
+  },
+  'workbook.encrypted': {
+    zh: () =>
+      '工作簿设了打开密码（已加密），不能读取。请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后保存',
+    en: () =>
+      'the workbook is password-protected (encrypted) and cannot be read; open it, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save',
+  },
+  'workbook.ods': {
+    zh: () => '这是 OpenDocument 表格（.ods）。请另存为“Excel 工作簿（*.xlsx）”',
+    en: () => 'this is an OpenDocument spreadsheet (.ods); save it as "Excel Workbook (*.xlsx)"',
+  },
+  'workbook.corrupt': {
+    zh: (p) => `工作簿已损坏，读不出来（${p.detail}）。请在 Excel 或 WPS 中打开后重新保存，或重新下载`,
+    en: (p) => `the workbook is damaged and cannot be read (${p.detail}); open and save it again, or download it again`,
+  },
+  'workbook.tooLarge': {
+    zh: () => '工作簿解压后过大（或含太多部件），不像是一所学校的证据工作簿。请删去多余的工作表、图片和空行',
+    en: () =>
+      'the workbook is too large once unpacked (or has too many parts) for one school’s evidence; remove extra sheets, pictures and blank rows',
+  },
+  'workbook.tooManyRows': {
+    zh: (p) => `工作表“${p.sheet}”有内容的行超过 ${p.max} 行，不像是一所学校一个学年的证据。请删去多余的行`,
+    en: (p) =>
+      `the sheet "${p.sheet}" has more than ${p.max} rows with content, too many for one school’s year; remove extra rows`,
+  },
+  'workbook.notEvidence': {
+    zh: (p) =>
+      `这不是证据工作簿：没有“台账”工作表（工作表有：${p.sheets || '无'}）。请用 jiaxiao 的证据模板填写，或提交 .yaml 证据文件`,
+    en: (p) =>
+      `this is not an evidence workbook: it has no 台账 (ledger) sheet (its sheets: ${p.sheets || 'none'}); fill in jiaxiao's evidence template, or submit a .yaml evidence file`,
+  },
+  'workbook.missingSheet': {
+    zh: (p) => `缺少工作表“${p.sheet}”。请从证据模板中复制这张工作表`,
+    en: (p) => `the sheet "${p.sheet}" is missing; copy it from the evidence template`,
+  },
+  'workbook.noHeader': {
+    zh: (p) => `工作表“${p.sheet}”中找不到表头（应有：${p.headers}）。请恢复模板中的表头行`,
+    en: (p) =>
+      `no header row found in the sheet "${p.sheet}" (expected: ${p.headers}); restore the template's header row`,
+  },
+  'workbook.unknownRow': {
+    zh: (p) => `“${p.input}”不是“${p.sheet}”中的项目，未读取。请使用模板中的项目名称，或保留“字段”列`,
+    en: (p) =>
+      `"${p.input}" is not an item of the sheet "${p.sheet}" and was not read; use the template's item names, or keep the 字段 column`,
+  },
+  'workbook.duplicateRow': {
+    zh: (p) => `“${p.input}”已在第 ${p.first} 行填写过。请删去重复的一行`,
+    en: (p) => `"${p.input}" is given already on row ${p.first}; remove the repeated row`,
+  },
+  'workbook.yesNo': {
+    zh: (p) => `${p.input ? `“${p.input}”` : '这一格'}不是“是”或“否”。请从下拉列表中选择“是”或“否”`,
+    en: (p) => `${p.input ? `"${p.input}"` : 'this cell'} is not 是 (yes) or 否 (no); choose one from the dropdown`,
+  },
+  'workbook.choice': {
+    zh: (p) =>
+      `“${p.input}”不在下拉列表中。${p.suggestion ? `是否应为“${p.suggestion}”？` : ''}请从下拉列表中选择：${p.options}`,
+    en: (p) =>
+      `"${p.input}" is not in the dropdown list${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}; choose one of: ${p.options}`,
+  },
+  'workbook.noDate': {
+    zh: () => '这一行缺少日期。每行写一次活动的一个日期（同一活动有几个日期，就写几行）',
+    en: () =>
+      'this row has no date; give each row one date of the activity (an activity on several dates takes several rows)',
+  },
   'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
   'batch.duplicate': {
     zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），排名中会出现两次。请删去重复的文件`,
@@ -553,8 +628,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `removed ${p.count} temporary files left by an interrupted run`,
   },
   'cli.noYaml': {
-    zh: (p) => `文件夹 ${p.file} 中没有 .yaml 或 .yml 文件。请核对文件夹`,
-    en: (p) => `the folder ${p.file} holds no .yaml or .yml file; check the folder`,
+    zh: (p) => `文件夹 ${p.file} 中没有 .yaml、.yml 或 .xlsx 证据文件。请核对文件夹`,
+    en: (p) => `the folder ${p.file} holds no .yaml, .yml or .xlsx evidence file; check the folder`,
   },
   'cli.isDirectory': {
     zh: (p) => `${p.file} 是文件夹。请给出一个证据文件`,
@@ -654,7 +729,7 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
 };
 
 /** Params that quote the file's own content: a message shows an excerpt of each (EXCERPT_CHARS). */
-const CONTENT_PARAMS = new Set(['key', 'input', 'detail', 'suggestion', 'school', 'char', 'value']);
+const CONTENT_PARAMS = new Set(['key', 'input', 'detail', 'suggestion', 'school', 'char', 'value', 'sheet', 'sheets']);
 
 function shownParams(params: P): P {
   let shown: P | undefined;
@@ -700,10 +775,11 @@ export const severityText = (p: Problem, lang: Lang): string => SEVERITY[p.sever
 
 /** The message with its field: 学生数（school.students）：… 写大于 0 的整数… */
 export function problemText(p: Problem, lang: Lang): string {
-  const path = p.path ? (lang === 'zh' ? `（${p.path}）` : ` (${p.path})`) : '';
+  // In a workbook the cell is the place (problemLine, every report format): the YAML path would only puzzle.
+  const path = p.path && p.cell === undefined ? (lang === 'zh' ? `（${p.path}）` : ` (${p.path})`) : '';
   // In English the Chinese label stays beside the English one: the file's keys and forms are Chinese.
   const name = p.label ? (lang === 'zh' ? p.label.zh : `${p.label.en} · ${p.label.zh}`) : '';
-  const field = p.label ? `${name}${path}` : (p.path ?? '');
+  const field = p.label ? `${name}${path}` : p.cell === undefined ? (p.path ?? '') : '';
   // The field's own hint, where the message has no concrete suggestion of its own. Hints are Chinese.
   const hint = p.label?.hint && lang === 'zh' && HINTED.has(p.code) ? `。${p.label.hint}` : '';
   const sep = lang === 'zh' ? '：' : ': ';
@@ -712,9 +788,17 @@ export function problemText(p: Problem, lang: Lang): string {
   return `${field ? `${field}${sep}` : ''}${message(said, lang)}${hint}`;
 }
 
-/** One line for a terminal: file:line:col 错误 学生数（school.students）：…, the file's own strings escaped. */
+/**
+ * One line for a terminal: file:line:col 错误 学生数（school.students）：…, the file's own strings escaped; in
+ * a workbook file:sheet!cell (证据.xlsx:台账!B14 错误 日期：…).
+ */
 export function problemLine(p: Problem, lang: Lang): string {
-  const where = [p.file === undefined ? undefined : escapeText(p.file), p.line, p.col]
+  const where = [
+    p.file === undefined ? undefined : escapeText(p.file),
+    p.line,
+    p.col,
+    p.cell === undefined ? undefined : escapeText(p.cell),
+  ]
     .filter((x) => x !== undefined)
     .join(':');
   return textLine(`${where ? `${where} ` : ''}${severityText(p, lang)} ${escapeText(problemText(p, lang))}`);

@@ -1,4 +1,5 @@
-// PATH… → the evidence files to read: files as given, folders searched for .yaml/.yml (any case), sorted.
+// PATH… → the evidence files to read: files as given, folders searched for .yaml/.yml and workbooks
+// (.xlsx, and .xls so that an old Excel file is reported rather than passed over), any case, sorted.
 // Inside a folder only regular files are read: symbolic links are not followed, so a folder cannot pull in
 // files from outside itself, and FIFOs or devices would block or never end. Each such path is reported as
 // skipped, with the reason, rather than silently left out.
@@ -45,7 +46,9 @@ export function evidenceBeside(review: string): string[] {
   return [`${stem}.yaml`, `${stem}.yml`];
 }
 
-const EVIDENCE_NAME = /\.ya?ml$/i;
+const EVIDENCE_NAME = /\.(?:ya?ml|xlsx|xls)$/i;
+/** Excel and WPS keep an owner file ~$name.xlsx beside a workbook while it is open: never evidence. */
+const OWNER_FILE = /^~\$/;
 const IGNORED_DIRS = new Set(['node_modules']);
 
 /** Relative paths ('/'-separated) of the evidence files under `root`, and the evidence-named paths skipped. */
@@ -63,6 +66,7 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews:
     for (const d of entries) {
       if (d.name.startsWith('.')) continue; // hidden files and folders, as a shell's * leaves them out
       if (d.name.includes(TEMP_MARK)) continue; // our own temporaries (io/write.ts), never input
+      if (OWNER_FILE.test(d.name)) continue;
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (!IGNORED_DIRS.has(d.name)) visit(path);

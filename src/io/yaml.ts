@@ -15,6 +15,7 @@ import {
   YAMLParseError,
 } from 'yaml';
 import { MAX_PROBLEMS_PER_FILE, type Problem } from '../base/problem.js';
+import { type CellSource, cellOf } from './cells.js';
 import { nestingProblem } from './nesting.js';
 import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 
@@ -23,8 +24,14 @@ export interface YamlSource {
   lines: LineCounter;
 }
 
-/** A document with positions, or a way to make one when a problem first needs a position. */
-export type Located = YamlSource | (() => YamlSource);
+/**
+ * A document with positions, or a way to make one when a problem first needs a position; or, for a
+ * workbook, the cell each value came from.
+ */
+export type Located = YamlSource | (() => YamlSource) | CellSource;
+
+/** A place in a file: line and column in YAML, sheet and cell in a workbook. */
+export type Place = { line: number; col: number } | { cell: string };
 
 /** Parses the text with positions only when asked: a file with no problems never pays for it. */
 export function lazySource(text: string): () => YamlSource {
@@ -372,7 +379,14 @@ function pairOf(map: YAMLMap, key: PropertyKey): unknown {
  * The line and column of a path in the document: the value's position, or its key's where asked or where
  * the value is missing; the nearest existing ancestor where the path leaves the document.
  */
-export function locate(located: Located, path: readonly PropertyKey[], atKey = false): { line: number; col: number } {
+export function locate(
+  located: YamlSource | (() => YamlSource),
+  path: readonly PropertyKey[],
+  atKey?: boolean,
+): { line: number; col: number };
+export function locate(located: Located, path: readonly PropertyKey[], atKey?: boolean): Place;
+export function locate(located: Located, path: readonly PropertyKey[], atKey = false): Place {
+  if ('cells' in located) return { cell: cellOf(located, path) };
   const source = typeof located === 'function' ? located() : located;
   let node: unknown = source.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;

@@ -14,10 +14,19 @@ export const fileName = (file: string): string => file.split(/[\\/]/).pop() || f
 /** "（见 school.yaml 第 14、44 行）" / "(see school.yaml:14, 44)", or '' when nothing is cited. Unescaped. */
 export function citationText(sheet: Sheet, cites: readonly Citation[], lang: Lang): string {
   if (cites.length === 0 || sheet.evidenceFile === null) return '';
+  const file = fileName(sheet.evidenceFile);
+  // A workbook's places are cells (台账!C14), in the order cited; a YAML file's, lines in order.
+  const cells = [...new Set(cites.flatMap((c) => (c.cell === undefined ? [] : [c.cell])))];
+  if (cells.length > 0) {
+    const shown = cells.slice(0, SHOWN_LINES);
+    const more = cells.length - shown.length;
+    return lang === 'zh'
+      ? `（见 ${file} ${shown.join('、')}${more > 0 ? ` 等 ${cells.length} 处` : ''}）`
+      : ` (see ${file} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
+  }
   const lines = [...new Set(cites.map((c) => c.line))].sort((a, b) => a - b);
   const shown = lines.slice(0, SHOWN_LINES);
   const more = lines.length - shown.length;
-  const file = fileName(sheet.evidenceFile);
   return lang === 'zh'
     ? `（见 ${file} 第 ${shown.join('、')} 行${more > 0 ? ` 等 ${lines.length} 处` : ''}）`
     : ` (see ${file}:${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;

@@ -7,6 +7,8 @@ export const problemJson = (p: Problem, lang: Lang) => ({
   code: p.code,
   line: p.line ?? null,
   col: p.col ?? null,
+  // In a workbook, sheet and cell instead of line and column (which are null there).
+  ...(p.cell !== undefined ? { cell: p.cell } : {}),
   path: p.path ?? null,
   label: p.label ? (lang === 'zh' ? p.label.zh : p.label.en) : null,
   message: problemText(p, lang),

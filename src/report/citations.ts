@@ -3,10 +3,12 @@
 import { pathText } from '../base/problem.js';
 import { type Located, locate } from '../io/yaml.js';
 
-/** A place in the evidence file: the path as written and its line (1-based). */
+/** A place in the evidence file: the path as written and its line (1-based); in a workbook, its cell instead. */
 export interface Citation {
   path: string;
   line: number;
+  /** "台账!C14": a workbook's place (then `line` is 0). */
+  cell?: string;
 }
 
 /** Where a sheet's citations point: the evidence file's name as given, and its document with positions. */
@@ -15,12 +17,17 @@ export interface EvidenceSource {
   source?: Located;
 }
 
-/** A path's line, or undefined where the document does not hold it (a path is never placed at an ancestor). */
-function lineOf(located: Located, path: readonly (string | number)[]): number | undefined {
+/** A path's place, or undefined where the document does not hold it (a path is never placed at an ancestor). */
+function placeOf(located: Located, path: readonly (string | number)[]): { line: number; cell?: string } | undefined {
+  if (path.length === 0) return undefined;
+  if (typeof located !== 'function' && 'cells' in located) {
+    const cell = located.cells.get(pathText(path));
+    return cell === undefined ? undefined : { line: 0, cell };
+  }
   const source = typeof located === 'function' ? located() : located;
-  if (path.length === 0 || !source.doc.hasIn(path)) return undefined;
+  if (!source.doc.hasIn(path)) return undefined;
   // A list or a map value starts on the line after its key: the key's line is where the reader looks.
-  return locate(source, path, true).line;
+  return { line: locate(source, path, true).line };
 }
 
 /**
@@ -35,12 +42,12 @@ export function resolveCitations(
   const out: Citation[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
-    const line = lineOf(located, p);
-    if (line === undefined) continue;
+    const place = placeOf(located, p);
+    if (place === undefined) continue;
     const path = pathText(p);
     if (seen.has(path)) continue;
     seen.add(path);
-    out.push({ path, line });
+    out.push({ path, ...place });
   }
   return out;
 }

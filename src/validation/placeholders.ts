@@ -17,8 +17,10 @@ const MARK_GB = Buffer.from([0xa1, 0xbe, 0xb4, 0xfd, 0xcc, 0xee, 0xa1, 0xbf]);
 
 /** The path of the outermost field or list entry that starts on each line. */
 function pathsByLine(located: Located): Map<number, (string | number)[]> {
-  const { doc, lines } = typeof located === 'function' ? located() : located;
   const found = new Map<number, (string | number)[]>();
+  // A workbook has no comments, so no template marks: its places are cells.
+  if (typeof located !== 'function' && 'cells' in located) return found;
+  const { doc, lines } = typeof located === 'function' ? located() : located;
   const at = (node: Node | null | undefined, path: (string | number)[]) => {
     const start = node?.range?.[0];
     if (start === undefined) return;

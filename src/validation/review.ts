@@ -11,7 +11,7 @@ import { labelAt } from '../evidence/labels.js';
 import type { Evidence } from '../evidence/model.js';
 import { parseReviewBytes, type ReviewData, reviewSchema } from '../evidence/review.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
-import { type Located, locate } from '../io/yaml.js';
+import { locate, type YamlSource } from '../io/yaml.js';
 
 export interface CheckedReview {
   review?: ReviewData;
@@ -51,7 +51,8 @@ function itemResults(scored: ScoredSchool): Map<string, ItemResult> {
 /** What a review says of its school and of the rubric: located problems, errors all. */
 export function reviewProblems(
   review: ReviewData,
-  source: Located,
+  /** A review file is YAML: its places are lines and columns. */
+  source: YamlSource | (() => YamlSource),
   rubric: Rubric,
   evidence: Evidence,
   scored: ScoredSchool,
@@ -152,10 +153,13 @@ export function readReview(
   evidenceFile: string,
 ): ReviewedScore {
   const parsed = parseReviewBytes(bytes, file);
-  if (!parsed.review || !parsed.source || hasErrors(parsed.problems)) return { computed, problems: parsed.problems };
+  // A review is read as YAML (parseReviewBytes), never from a workbook: its source has lines, not cells.
+  const source = parsed.source;
+  if (!parsed.review || !source || 'cells' in source || hasErrors(parsed.problems))
+    return { computed, problems: parsed.problems };
   const problems = [
     ...parsed.problems,
-    ...reviewProblems(parsed.review, parsed.source, rubric, evidence, computed, file, evidenceFile),
+    ...reviewProblems(parsed.review, source, rubric, evidence, computed, file, evidenceFile),
   ];
   if (hasErrors(problems)) return { computed, problems };
   return {

@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import type { Problem } from '../../base/problem.js';
+import { UNREADABLE_WORKBOOK } from '../../evidence/workbook/read.js';
 import type { Lang } from '../../i18n/messages.js';
 import { problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles, reviewBeside, type SkippedPath } from '../../io/files.js';
@@ -85,7 +86,12 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const unreadable =
     found.missing.length + found.empty.length > 0 ||
     results.some((r) =>
-      r.problems.some((p) => (p.code.startsWith('cli.') && p.code !== 'cli.skipped') || p.code === 'file.tooLarge'),
+      r.problems.some(
+        (p) =>
+          (p.code.startsWith('cli.') && p.code !== 'cli.skipped') ||
+          p.code === 'file.tooLarge' ||
+          UNREADABLE_WORKBOOK.has(p.code),
+      ),
     );
 
   // Every report is written that can be; a file that cannot be written is reported after all of them.

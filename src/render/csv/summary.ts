@@ -4,6 +4,7 @@
 // row, one line each with their first problem, so that a report made from the file does not silently miss
 // a school.
 
+import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
@@ -78,7 +79,7 @@ function invalidRow(f: InvalidFile, lang: Lang): CsvCell[] {
   const t = T[lang];
   const [first] = f.problems;
   const more = f.problems.length - 1 + f.omitted;
-  const where = first?.line === undefined ? '' : `${first.line}${first.col === undefined ? '' : `:${first.col}`} `;
+  const where = first && placeText(first) ? `${placeText(first)} ` : '';
   const text = first ? `${where}${problemText(first, lang)}${more > 0 ? t.more(more) : ''}` : '';
   return [t.invalid, f.file, text];
 }

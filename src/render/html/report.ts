@@ -1,7 +1,9 @@
 // A county's or a city's batch as one printable document: counts, files not scored, the ranking, full
 // marks per 二级指标, the spread of 折算分, the 要点 most often missed, the counties side by side (when there
 // are several), then every school's sheet, each on a new page.
+
 import { centsText } from '../../base/exact.js';
+import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
@@ -100,7 +102,7 @@ const anchorOf = (k: number) => `school-${k + 1}`;
 function invalidPart(files: readonly InvalidFile[], lang: Lang, t: Texts): Html {
   const rows = files.map((f) => {
     const p = f.problems[0];
-    const where = p ? [p.line, p.col].filter((x) => x !== undefined).join(':') : '';
+    const where = p ? placeText(p) : '';
     const first = p ? `${where ? `${where} ` : ''}${severityText(p, lang)} ${problemText(p, lang)}` : '';
     return html`<tr><td>${f.file}</td><td>${first}</td><td class="num">${f.problems.length + f.omitted}</td></tr>`;
   });

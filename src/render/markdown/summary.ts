@@ -5,6 +5,7 @@
 
 import { markdownLines } from '../../base/escape.js';
 import { centsText } from '../../base/exact.js';
+import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
@@ -75,7 +76,7 @@ const T = {
 function invalidLine(f: InvalidFile, lang: Lang): string {
   const [p, ...rest] = f.problems;
   if (!p) return `- ${md(f.file)}`;
-  const where = [p.line, p.col].filter((x) => x !== undefined).join(':');
+  const where = md(placeText(p));
   const more = rest.length + f.omitted;
   const sep = lang === 'zh' ? '：' : ': ';
   return `- ${md(f.file)}${where ? `:${where}` : ''}${sep}${severityText(p, lang)} ${md(problemText(p, lang))}${more > 0 ? T[lang].moreProblems(more) : ''}`;

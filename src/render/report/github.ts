@@ -15,7 +15,9 @@ export const renderReportGithub: ReportRenderer = (results, { lang }) => {
       if (p.line !== undefined) props.push(`line=${p.line}`);
       if (p.col !== undefined) props.push(`col=${p.col}`);
       props.push(`title=${escapeGithubProperty(`jiaxiao ${p.code}`)}`);
-      out.push(`::${command} ${props.join(',')}::${escapeGithubData(problemText(p, lang))}`);
+      // A workbook has no lines to annotate: the annotation names the file, its message the sheet and cell.
+      const at = p.cell !== undefined ? `${p.cell} ` : '';
+      out.push(`::${command} ${props.join(',')}::${escapeGithubData(`${at}${problemText(p, lang)}`)}`);
     }
   }
   const t = totals(results);

@@ -15,7 +15,8 @@ export const renderReportJunit: ReportRenderer = (results, { lang }) => {
   for (const r of results) {
     const errors = r.problems.filter((p) => p.severity === 'error');
     const lines = r.problems.map(
-      (p) => `${xml(r.file)}:${p.line ?? 1}:${p.col ?? 1} ${severityText(p, lang)} ${xml(problemText(p, lang))}`,
+      (p) =>
+        `${xml(r.file)}:${p.cell !== undefined ? xml(p.cell) : `${p.line ?? 1}:${p.col ?? 1}`} ${severityText(p, lang)} ${xml(problemText(p, lang))}`,
     );
     out.push(`    <testcase classname="jiaxiao.validate" name="${xml(r.file)}" file="${xml(r.file)}">`);
     if (errors.length > 0) {

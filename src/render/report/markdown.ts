@@ -18,7 +18,7 @@ export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
   const rows = results.flatMap((r) =>
     r.problems.map(
       (p) =>
-        `| ${escapeMarkdown(r.file)} | ${p.line ?? ''}:${p.col ?? ''} | ${severityText(p, lang)} | ${escapeMarkdown(problemText(p, lang))} |`,
+        `| ${escapeMarkdown(r.file)} | ${p.cell !== undefined ? escapeMarkdown(p.cell) : `${p.line ?? ''}:${p.col ?? ''}`} | ${severityText(p, lang)} | ${escapeMarkdown(problemText(p, lang))} |`,
     ),
   );
   if (rows.length > 0) {

@@ -11,7 +11,7 @@ export const renderReportText: ReportRenderer = (results, { lang }) => {
     if (r.problems.length === 0) continue;
     out.push(escapeText(r.file));
     for (const p of r.problems) {
-      const at = p.line !== undefined ? `${p.line}:${p.col ?? 1}` : '';
+      const at = p.cell !== undefined ? escapeText(p.cell) : p.line !== undefined ? `${p.line}:${p.col ?? 1}` : '';
       out.push(`  ${at.padEnd(7)} ${severityText(p, lang)}  ${escapeText(problemText(p, lang))}`);
     }
     out.push('');

@@ -1,7 +1,9 @@
 // A batch as a workbook: the ranking first (frozen header, auto-filter), the counties when there are
 // several, how often each 二级指标 earns full points, the 要点 most often missed, the files not scored, then
 // one sheet per school in ranking order, in the same layout as a single school's.
+
 import type { Workbook, Worksheet } from 'exceljs';
+import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { Attainment, RankedSchool, Summary } from '../../report/summary.js';
@@ -280,7 +282,7 @@ function invalidSheet(wb: Workbook, s: Summary, options: SummaryRenderOptions, n
   const rows: string[][] = [];
   for (const f of s.invalidFiles) {
     for (const p of f.problems) {
-      const where = [p.line, p.col].filter((x) => x !== undefined).join(':');
+      const where = text(placeText(p));
       rows.push([text(f.file), where, severityText(p, lang), text(problemText(p, lang))]);
     }
     if (f.omitted > 0) rows.push([text(f.file), '', '', t.omitted(f.omitted)]);
