@@ -48,7 +48,11 @@ describe('score and validate read workbooks', () => {
       normalized: 54.25,
       school: '利通区示例第三小学',
     });
-    expect(sheet.indicators).toEqual(yaml.indicators);
+    // The same scores, checks and reasons; only the places cited differ (cells, not lines).
+    const uncited = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'cites' ? undefined : v)));
+    expect(uncited(sheet.indicators)).toEqual(uncited(yaml.indicators));
+    const b41 = sheet.indicators[3].items[0].checks[0];
+    expect(b41.cites.map((c: { cell: string }) => c.cell)).toEqual(['基本情况!B24', '基本情况!B6']);
   });
 
   it('score names sheet and cell for each problem and exits 2', () => {
@@ -57,7 +61,7 @@ describe('score and validate read workbooks', () => {
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toEqual([
       `${at('bad.xlsx')}:台账!B14 错误 日期：“2023/13/01”不是有效日期。写成 YYYY-MM-DD，如 2023-09-01`,
-      `${at('bad.xlsx')}:基本情况!B24 错误 家庭教育经费实际支出（元）：“3万元”不是数字。写金额数字，不带“元”，如 24000`,
+      `${at('bad.xlsx')}:基本情况!B24 错误 家庭教育经费实际支出（元）：“3万元”不是数字。写金额数字，不带“元”，如 30000`,
     ]);
   });
 
@@ -170,5 +174,29 @@ describe('jiaxiao convert', () => {
     const same = jiaxiao(['convert', 'typical.xlsx', '-o', 'copy.xlsx'], dir);
     expect(same.code).toBe(2);
     expect(same.err).toContain('convert 在工作簿（.xlsx）与 YAML 证据文件（.yaml/.yml）之间转换');
+  });
+});
+
+describe('init --format xlsx', () => {
+  it('writes the workbook template, which validate reads and asks to be filled in at its cells', () => {
+    const file = at('模板.xlsx');
+    const r = jiaxiao(['init', '--stage', '初中', '-o', file]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    // No schema beside a workbook: only YAML files name one.
+    expect(existsSync(at('evidence.schema.json'))).toBe(false);
+    const v = jiaxiao(['validate', file, '--format', 'json']);
+    const report = JSON.parse(v.out);
+    const cells = report.files[0].problems.map((p: { cell?: string }) => p.cell);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell).toMatch(/^[^!]+![A-Z]+\d+$/);
+    expect(jiaxiao(['init', '-o', file]).code).toBe(2);
+  });
+  it('to a pipe, it is the workbook itself', () => {
+    const r = spawnSync(process.execPath, ['bin/jiaxiao.cjs', 'init', '--format', 'xlsx'], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

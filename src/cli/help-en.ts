@@ -54,6 +54,15 @@ export const ENGLISH_HELP: Record<string, string> = {
   'jiaxiao diff --lang': LANG,
   'jiaxiao diff --no-color': 'no colours',
 
+  'jiaxiao convert':
+    'convert an evidence workbook (.xlsx) to a YAML evidence file or back: the evidence read back is the same',
+  'jiaxiao convert <input>': 'an evidence workbook (.xlsx) or a YAML evidence file',
+  'jiaxiao convert --output': 'the file to write: .yaml or .xlsx (never over an existing one without --force)',
+  'jiaxiao convert --rubric':
+    'rubric file (the workbook’s items-fed column and self-score rows; default: the embedded Wuzhong 2019 rubric)',
+  'jiaxiao convert --force': 'allow overwriting an existing output file',
+  'jiaxiao convert --lang': LANG,
+
   'jiaxiao init':
     'write a complete evidence template: every field with a comment saying what it is and which items it feeds; check it with validate once filled in',
   'jiaxiao init --stage':
@@ -62,6 +71,8 @@ export const ENGLISH_HELP: Record<string, string> = {
   'jiaxiao init --year': 'academic year, such as 2023-2024 (default: the one today falls in, from 1 September)',
   'jiaxiao init --output':
     'write it to this file (never overwritten), with evidence.schema.json for editors beside it; default: the screen',
+  'jiaxiao init --format':
+    'template format: yaml, an evidence file; xlsx, an Excel/WPS workbook (the default when -o ends in .xlsx)',
   'jiaxiao init --rubric': RUBRIC,
   'jiaxiao init --lang': LANG,
 

@@ -207,12 +207,18 @@ export async function run(argv: string[], io: Streams): Promise<number> {
       '-o, --output <file>',
       '写入此文件（已存在时不覆盖），并在同一文件夹写入编辑器用的 evidence.schema.json；默认输出到屏幕',
     )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        '模板格式：yaml 证据文件；xlsx Excel/WPS 工作簿（-o 以 .xlsx 结尾时默认）',
+      ).choices(['yaml', 'xlsx']),
+    )
     .option('-r, --rubric <file>', '细则文件（默认：内置的吴忠市 2019 细则）')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
     .helpOption('-h, --help', '显示帮助')
     .action(async (opts) => {
       const { runInit } = await import('./commands/init.js');
-      code = runInit(opts, io);
+      code = await runInit(opts, io);
     });
 
   program

@@ -660,7 +660,7 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `cannot write ${p.file}: ${p.detail}; check the folder exists, is writable, and the disk is not full`,
   },
   'cli.unreadable': { zh: (p) => `无法读取：${p.detail}`, en: (p) => `cannot read: ${p.detail}` },
-  'cli.summaryExists': {
+  'cli.existsForce': {
     zh: (p) => `${p.file} 已存在，未覆盖。加 --force 覆盖`,
     en: (p) => `${p.file} exists already and was kept; add --force to overwrite`,
   },

@@ -89,7 +89,7 @@ export async function runConvert(input: string, options: ConvertOptions, io: Str
     io.err(
       `${problemLine(
         exists
-          ? { severity: 'error', code: 'cli.exists', params: { file: output }, file: output }
+          ? { severity: 'error', code: 'cli.existsForce', params: { file: output }, file: output }
           : {
               severity: 'error',
               code: 'cli.unwritable',

@@ -9,6 +9,7 @@ import { STAGE_LABELS, STAGES, type Stage } from '../../evidence/schema.js';
 import { problemLine } from '../../i18n/messages.js';
 import { writeFileExclusive } from '../../io/write.js';
 import { evidenceTemplate } from '../../render/template.js';
+import { templateWorkbook } from '../../render/workbook/evidence.js';
 import { langOf, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
@@ -18,6 +19,8 @@ export interface InitOptions {
   name?: string;
   year?: string;
   output?: string;
+  /** yaml (default) or xlsx: the workbook template. */
+  format?: string;
   rubric?: string;
   lang?: string;
 }
@@ -57,7 +60,7 @@ function todayOf(env: NodeJS.ProcessEnv, zh: boolean): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function runInit(options: InitOptions, io: Streams): number {
+export async function runInit(options: InitOptions, io: Streams): Promise<number> {
   const lang = langOf(options.lang, io.env);
   const zh = lang === 'zh';
   const stage = options.stage === undefined ? 'primary' : stageNamed(options.stage);
@@ -90,16 +93,30 @@ export function runInit(options: InitOptions, io: Streams): number {
   const rubric = loadRubricOption(rubricFileOption(options.rubric, lang, io), lang, io);
   if (!rubric) return EXIT.failed;
 
-  const text = evidenceTemplate({
-    rubric,
-    stage,
-    stageGiven: options.stage !== undefined,
-    year: options.year ?? academicYearOf(todayOf(io.env, zh)),
-    yearGiven: options.year !== undefined,
-    ...(options.name !== undefined ? { name: options.name.trim() } : {}),
-    lang,
-    schemaFile: SCHEMA_SIDECAR,
-  });
+  // The workbook template (issue 12): asked for by --format xlsx or an -o ending in .xlsx.
+  const workbook = options.format === 'xlsx' || (options.format === undefined && /\.xlsx$/i.test(options.output ?? ''));
+  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx')
+    throw new UsageError(
+      zh ? `未知格式 ${options.format}，可用：yaml, xlsx` : `unknown format ${options.format}; use yaml or xlsx`,
+    );
+  if (workbook && options.output === undefined && io.outIsTTY)
+    throw new UsageError(
+      zh
+        ? 'xlsx 是二进制文件，不能显示在终端上。请用 -o 文件名.xlsx 写入文件'
+        : 'xlsx is a binary file and cannot be shown on a terminal; write it with -o name.xlsx',
+    );
+  const text = workbook
+    ? await templateWorkbook(stage, lang, rubric)
+    : evidenceTemplate({
+        rubric,
+        stage,
+        stageGiven: options.stage !== undefined,
+        year: options.year ?? academicYearOf(todayOf(io.env, zh)),
+        yearGiven: options.year !== undefined,
+        ...(options.name !== undefined ? { name: options.name.trim() } : {}),
+        lang,
+        schemaFile: SCHEMA_SIDECAR,
+      });
   if (options.output === undefined) {
     io.out(text);
     return EXIT.ok;
@@ -121,7 +138,8 @@ export function runInit(options: InitOptions, io: Streams): number {
   }
   const schema = join(dirname(file), SCHEMA_SIDECAR);
   let schemaNote = '';
-  if (!existsSync(schema)) {
+  // A workbook needs no schema beside it: only a YAML file names one for its editor.
+  if (!workbook && !existsSync(schema)) {
     try {
       writeFileExclusive(schema, evidenceJsonSchemaText());
       schemaNote = zh

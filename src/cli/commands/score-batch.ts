@@ -222,7 +222,7 @@ async function scoreAll(
 /** A per-year summary that is there already: kept, as --out keeps every existing file without --force. */
 const clash = (file: string): Problem => ({
   severity: 'error',
-  code: 'cli.summaryExists',
+  code: 'cli.existsForce',
   params: { file },
   file,
 });

@@ -581,7 +581,12 @@ export function forWorkbook(p: Problem): Problem {
     (p.code === 'value.type' && p.params.expected === 'boolean')
   )
     return { ...p, code: 'workbook.yesNo', params: { input } };
-  const choices = p.code === 'value.enum' || p.code === 'value.enumSuggest' ? choicesAt(p.path ?? '') : undefined;
+  // A list's value in Chinese is how a workbook writes it (its dropdowns are in Chinese): the advice is the
+  // dropdown's entry, not the YAML key.
+  const choices =
+    p.code === 'value.enum' || p.code === 'value.enumSuggest' || p.code === 'value.chinese'
+      ? choicesAt(p.path ?? '')
+      : undefined;
   if (choices) {
     const suggestion = choices.find((c) => c.includes(input) || input.includes(c)) ?? nearest(input, choices) ?? '';
     return { ...p, code: 'workbook.choice', params: { input, options: choices.join('、'), suggestion } };
