@@ -160,7 +160,8 @@ describe('every format shows the computed score, the reviewed score and the reas
     for (const lang of ['zh', 'en'] as const)
       it(`${f.name} (${lang})`, async () => {
         const out = String(await f.sheet(s, { ...renderOptions(lang), details: false }));
-        expect(out).toContain(reason);
+        // The table wraps long lines to its width: the reason is whole once the breaks are taken out.
+        expect(f.name === 'table' ? out.replace(/\n\s*/g, '') : out).toContain(reason);
         expect(out).toContain('张三');
         expect(out).toContain('2024-07-10');
         expect(out).toContain('54.25');

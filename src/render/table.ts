@@ -8,7 +8,7 @@ import type { Sheet, SheetCheck, SheetExtras, SheetItem } from '../report/sheet.
 import { citationText, GAIN_TEXTS, gainLine, nextLevelText } from './gains.js';
 import { type Row, renderGrid } from './grid.js';
 import { reviewLines } from './review.js';
-import { widestWord, width } from './text.js';
+import { widestWord, width, wrap } from './text.js';
 import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
 
 const HEAD = {
@@ -91,6 +91,7 @@ function itemText(item: SheetItem, lang: 'zh' | 'en'): string {
 
 /** 加分, 扣分, 一票否决 and 等级, each item with its reason: only for rubrics that declare them. */
 function extraLines(sheet: Sheet, options: RenderOptions): string[] {
+  const fit = fitTo(options.width);
   const zh = options.lang === 'zh';
   const out: string[] = [];
   const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
@@ -110,7 +111,10 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
           ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
           : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
         : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
-      const line = `  ${mark} ${i.id} ${textOf(i.label, options.lang)}${zh ? `（${amount}）：` : ` (${amount}): `}${textOf(i.reason, options.lang)}`;
+      const line = fit(
+        `  ${mark} ${i.id} ${textOf(i.label, options.lang)}${zh ? `（${amount}）：` : ` (${amount}): `}${textOf(i.reason, options.lang)}`,
+        4,
+      );
       out.push(i.score > 0 ? line : options.paint.dim(line));
     }
   };
@@ -128,7 +132,10 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
         : zh
           ? '未触发'
           : 'not triggered';
-      const line = `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}${zh ? `（${state}）：` : ` (${state}): `}${textOf(v.reason, options.lang)}`;
+      const line = fit(
+        `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}${zh ? `（${state}）：` : ` (${state}): `}${textOf(v.reason, options.lang)}`,
+        4,
+      );
       out.push(v.triggered ? options.paint.red(line) : options.paint.dim(line));
     }
   }
@@ -141,12 +148,19 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
           ? `；被一票否决：${escapeText(sheet.level.deniedBy.join('、'))}`
           : `; denied by ${escapeText(sheet.level.deniedBy.join(', '))}`
         : '';
-    out.push(options.paint.bold(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`));
+    out.push(options.paint.bold(fit(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`)));
   }
   return out;
 }
 
+/** A line of text outside the grid, wrapped to the table's width; lines after the first indented by `hang`. */
+const fitTo =
+  (columns: number) =>
+  (text: string, hang = 0): string =>
+    wrap(text, columns, hang);
+
 export const renderTable: SheetRenderer = (sheet, options) => {
+  const fit = fitTo(options.width);
   const lang = options.lang;
   const t = T[lang];
   const rows: Row[] = [{ cells: HEAD[lang].map((text) => ({ text, paint: options.paint.bold })) }];
@@ -213,10 +227,16 @@ export const renderTable: SheetRenderer = (sheet, options) => {
   ];
   if (sheet.max < sheet.rubric.total)
     lines.push(
-      t.applicable(pointsText(sheet.max), pointsText(sheet.rubric.total), pointsText(sheet.rubric.total - sheet.max)),
+      fit(
+        t.applicable(pointsText(sheet.max), pointsText(sheet.rubric.total), pointsText(sheet.rubric.total - sheet.max)),
+      ),
     );
   lines.push(
-    sheet.groups.map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`).join(' · '),
+    fit(
+      sheet.groups
+        .map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`)
+        .join(' · '),
+    ),
   );
   lines.push(...extraLines(sheet, options));
   const sep = lang === 'zh' ? '，' : ', ';
@@ -233,18 +253,21 @@ export const renderTable: SheetRenderer = (sheet, options) => {
     `${t.max} ${pointsText(sheet.max)}`,
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,
   ];
-  lines.push(options.paint.bold(summary.join(sep)));
+  lines.push(options.paint.bold(fit(summary.join(sep))));
   // 复评: the figures above are the reviewed ones; the computed ones and each adjustment's reason follow.
   const [byline, ...adjusted] = reviewLines(sheet, lang, escapeText);
-  if (byline) lines.push(options.paint.bold(byline), ...adjusted);
+  if (byline) lines.push(options.paint.bold(fit(byline)), ...adjusted.map((l) => fit(l, 4)));
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const selfScore = pointsText(b.selfScore ?? 0);
     const name = textOf(b.name, lang);
     lines.push(
       options.paint.red(
-        lang === 'zh'
-          ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pointsText(b.score)} 分（${t.overclaim}）`
-          : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pointsText(b.score)} (${t.overclaim})`,
+        fit(
+          lang === 'zh'
+            ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pointsText(b.score)} 分（${t.overclaim}）`
+            : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pointsText(b.score)} (${t.overclaim})`,
+          2,
+        ),
       ),
     );
   }
@@ -258,10 +281,12 @@ function gainLines(sheet: Sheet, options: RenderOptions): string[] {
   if (sheet.gains.length === 0 && !sheet.nextLevel) return [];
   const out = [options.paint.bold(GAIN_TEXTS[lang].title)];
   const wide = Math.max(...sheet.gains.map((g) => `+${pointsText(g.points)}`.length));
+  // Wrapped to the table's width, continuation lines under the label rather than under the points.
   for (const g of sheet.gains) {
     const [points = '', ...rest] = escapeText(gainLine(g, lang)).split(' ');
-    out.push(`  ${points.padEnd(wide)} ${rest.join(' ')}`);
+    out.push(wrap(`  ${points.padEnd(wide)} ${rest.join(' ')}`, options.width, wide + 3));
   }
-  if (sheet.nextLevel) out.push(options.paint.bold(escapeText(nextLevelText(sheet, sheet.nextLevel, lang))));
+  if (sheet.nextLevel)
+    out.push(options.paint.bold(wrap(escapeText(nextLevelText(sheet, sheet.nextLevel, lang)), options.width, 2)));
   return out;
 }
