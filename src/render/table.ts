@@ -91,7 +91,7 @@ function itemText(item: SheetItem, lang: 'zh' | 'en'): string {
 
 /** 加分, 扣分, 一票否决 and 等级, each item with its reason: only for rubrics that declare them. */
 function extraLines(sheet: Sheet, options: RenderOptions): string[] {
-  const fit = fitTo(options.width);
+  const wrapLine = fitTo(options.width);
   const zh = options.lang === 'zh';
   const out: string[] = [];
   const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
@@ -111,7 +111,7 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
           ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
           : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
         : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
-      const line = fit(
+      const line = wrapLine(
         `  ${mark} ${i.id} ${textOf(i.label, options.lang)}${zh ? `（${amount}）：` : ` (${amount}): `}${textOf(i.reason, options.lang)}`,
         4,
       );
@@ -132,7 +132,7 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
         : zh
           ? '未触发'
           : 'not triggered';
-      const line = fit(
+      const line = wrapLine(
         `  ${v.triggered ? '✗' : '✓'} ${v.id} ${textOf(v.label, options.lang)}${zh ? `（${state}）：` : ` (${state}): `}${textOf(v.reason, options.lang)}`,
         4,
       );
@@ -148,7 +148,9 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
           ? `；被一票否决：${escapeText(sheet.level.deniedBy.join('、'))}`
           : `; denied by ${escapeText(sheet.level.deniedBy.join(', '))}`
         : '';
-    out.push(options.paint.bold(fit(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`)));
+    out.push(
+      options.paint.bold(wrapLine(zh ? `等级：${name}（按${basis}${by}）` : `Level: ${name} (by ${basis}${by})`)),
+    );
   }
   return out;
 }
@@ -160,7 +162,7 @@ const fitTo =
     wrap(text, columns, hang);
 
 export const renderTable: SheetRenderer = (sheet, options) => {
-  const fit = fitTo(options.width);
+  const wrapLine = fitTo(options.width);
   const lang = options.lang;
   const t = T[lang];
   const rows: Row[] = [{ cells: HEAD[lang].map((text) => ({ text, paint: options.paint.bold })) }];
@@ -227,12 +229,12 @@ export const renderTable: SheetRenderer = (sheet, options) => {
   ];
   if (sheet.max < sheet.rubric.total)
     lines.push(
-      fit(
+      wrapLine(
         t.applicable(pointsText(sheet.max), pointsText(sheet.rubric.total), pointsText(sheet.rubric.total - sheet.max)),
       ),
     );
   lines.push(
-    fit(
+    wrapLine(
       sheet.groups
         .map((g) => `${g.id} ${textOf(g.name, lang)} ${pointsText(g.score)}/${pointsText(g.max)}`)
         .join(' · '),
@@ -253,16 +255,16 @@ export const renderTable: SheetRenderer = (sheet, options) => {
     `${t.max} ${pointsText(sheet.max)}`,
     `${t.normalized} ${centsText(Math.round(sheet.normalized * 100))}`,
   ];
-  lines.push(options.paint.bold(fit(summary.join(sep))));
+  lines.push(options.paint.bold(wrapLine(summary.join(sep))));
   // 复评: the figures above are the reviewed ones; the computed ones and each adjustment's reason follow.
   const [byline, ...adjusted] = reviewLines(sheet, lang, escapeText);
-  if (byline) lines.push(options.paint.bold(fit(byline)), ...adjusted.map((l) => fit(l, 4)));
+  if (byline) lines.push(options.paint.bold(wrapLine(byline)), ...adjusted.map((l) => wrapLine(l, 4)));
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
     const selfScore = pointsText(b.selfScore ?? 0);
     const name = textOf(b.name, lang);
     lines.push(
       options.paint.red(
-        fit(
+        wrapLine(
           lang === 'zh'
             ? `⚠ ${b.id} ${name}：自评 ${selfScore} 分，核定得分 ${pointsText(b.score)} 分（${t.overclaim}）`
             : `⚠ ${b.id} ${name}: self-score ${selfScore}, computed ${pointsText(b.score)} (${t.overclaim})`,
