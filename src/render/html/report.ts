@@ -4,11 +4,11 @@
 
 import { centsText } from '../../base/exact.js';
 import { placeText } from '../../base/problem.js';
-import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { inLang, pointsText } from '../types.js';
+import { RANK_RULE, stageShort } from '../words.js';
 import { type Html, html, join } from './markup.js';
 import { page } from './page.js';
 import { sheetSection } from './sheet.js';
@@ -27,7 +27,7 @@ const T = {
     rankHead: ['排名', '区县排名', '学校', '区县', '学段'],
     rankTail: ['总分', '折算分', '自评总分', '自评−得分'],
     level: '等级',
-    rankRule: '排名按折算分（得分 ÷ 应得满分 × 100）从高到低；折算分相同的学校并列同一名次，按学校标识码排列。',
+    rankRule: RANK_RULE.zh,
     attainment: '各二级指标满分率',
     attainmentNote: '满分率 = 得满分的学校 ÷ 适用的学校。',
     attainHead: ['指标', '名称', '分值', '满分率', '得满分/适用', '平均', '中位数', '最低', '最高'],
@@ -57,8 +57,7 @@ const T = {
     rankHead: ['Rank', 'In county', 'School', 'County', 'Stage'],
     rankTail: ['Total', 'Normalized', 'Self', 'Self − score'],
     level: 'Level',
-    rankRule:
-      'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
+    rankRule: RANK_RULE.en,
     attainment: 'Full marks per indicator',
     attainmentNote: 'Full = schools earning full points ÷ schools it applies to.',
     attainHead: ['Id', 'Indicator', 'Pts', 'Full', 'Full / applies', 'Mean', 'Median', 'Min', 'Max'],
@@ -80,15 +79,6 @@ const T = {
 type Texts = (typeof T)['zh'];
 
 const c2 = centsText;
-/** English stage names fit the ranking's narrow column in these forms (the sheets spell them out). */
-const STAGE_SHORT_EN: Record<Stage, string> = {
-  kindergarten: 'KG',
-  primary: 'primary',
-  junior: 'junior',
-  senior: 'senior',
-  'nine-year': '9-year',
-  complete: 'complete',
-};
 const pct = (rate: number) => `${pointsText(rate / 100)}%`;
 const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 const head = (labels: readonly string[]): Html =>
@@ -139,7 +129,7 @@ function rankingPart(s: Summary, lang: Lang, t: Texts, linked: boolean): Html {
   const row = (r: RankedSchool, k: number) =>
     html`<tr><td class="num">${r.rank}</td>${several ? html`<td class="num">${r.countyRank ?? ''}</td>` : ''}<td>${
       linked ? html`<a href="#${anchorOf(k)}">${r.name}</a>` : r.name
-    }${r.computedNormalized === null ? '' : html`<span class="small">${REVIEWED_MARK[lang]}</span>`}</td><td>${r.county}</td><td>${lang === 'zh' ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage]}</td>${s.shape.groups.map(
+    }${r.computedNormalized === null ? '' : html`<span class="small">${REVIEWED_MARK[lang]}</span>`}</td><td>${r.county}</td><td>${stageShort(r.stage, lang)}</td>${s.shape.groups.map(
       (_, g) => html`<td class="num">${c2(r.groups[g] ?? 0)}</td>`,
     )}<td class="num">${c2(r.total)}</td><td class="num"><b>${c2(r.normalized)}</b></td><td class="num">${
       r.selfTotal === null ? '' : c2(r.selfTotal)

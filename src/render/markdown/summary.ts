@@ -11,6 +11,7 @@ import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { pointsText, type SummaryRenderer } from '../types.js';
+import { RANK_RULE } from '../words.js';
 import { type Align, md, mdText, table } from './common.js';
 
 /** Files not scored listed one by one, at most; the rest counted. */
@@ -36,7 +37,7 @@ const T = {
     tail: ['总分', '折算分', '自评总分', '自评−得分'],
     level: '等级',
     group: (id: string, name: string, points: string) => `${id} ${name}（${points} 分）`,
-    rankRule: '排名按折算分（得分 ÷ 应得满分 × 100）从高到低；折算分相同的学校并列同一名次，按学校标识码排列。',
+    rankRule: RANK_RULE.zh,
     countyTitle: '各区县折算分',
     countyHead: ['区县', '学校数', '平均', '中位数', '最低', '最高'],
     attainTitle: '各二级指标得分情况',
@@ -59,8 +60,7 @@ const T = {
     tail: ['Total', 'Normalized', 'Self-score', 'Self − score'],
     level: 'Level',
     group: (id: string, name: string, points: string) => `${id} ${name} (${points} points)`,
-    rankRule:
-      'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
+    rankRule: RANK_RULE.en,
     countyTitle: 'Counties (normalized score)',
     countyHead: ['County', 'Schools', 'Mean', 'Median', 'Min', 'Max'],
     attainTitle: 'Indicators',

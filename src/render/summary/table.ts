@@ -3,23 +3,15 @@
 
 import { escapeText, textLines } from '../../base/escape.js';
 import { centsText } from '../../base/exact.js';
-import { STAGE_LABELS, type Stage } from '../../evidence/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid, wordWidths } from '../grid.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { widestWord, width } from '../text.js';
 import { type Paint, type SummaryRenderOptions, textOf } from '../types.js';
+import { RANK_RULE, stageShort } from '../words.js';
 
 const c2 = (cents: number) => centsText(cents);
-const STAGE_SHORT_EN: Record<Stage, string> = {
-  kindergarten: 'KG',
-  primary: 'primary',
-  junior: 'junior',
-  senior: 'senior',
-  'nine-year': '9-year',
-  complete: 'complete',
-};
 const pct = (rate: number) => `${centsText(rate)}%`;
 const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 
@@ -40,7 +32,7 @@ const T = {
     missedTitle: '最常失分的要点',
     missedHead: ['要点', '评估内容', '分值', '满分率', '得满分/适用'],
     countyTitle: '各区县折算分',
-    rankRule: '排名按折算分（得分 ÷ 应得满分 × 100）从高到低；折算分相同的学校并列同一名次，按学校标识码排列。',
+    rankRule: RANK_RULE.zh,
     narrowed: (cols: string) => `（表格宽度不足，略去了 ${cols} 列：用 --width 加宽，或用 csv、xlsx 格式查看全部列）`,
   },
   en: {
@@ -59,8 +51,7 @@ const T = {
     missedTitle: 'Most often missed',
     missedHead: ['Id', 'Content', 'Pts', 'Full', 'Full/applies'],
     countyTitle: 'Counties (normalized score)',
-    rankRule:
-      'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
+    rankRule: RANK_RULE.en,
     narrowed: (cols: string) =>
       `(too narrow for the ${cols} columns: widen with --width, or see every column in csv or xlsx)`,
   },
@@ -128,7 +119,7 @@ function rankingColumns(s: Summary, lang: Lang, paint: Paint): Column[] {
       head: stage,
       width: zh ? 6 : 8,
       optional: true,
-      cell: (r) => ({ text: zh ? STAGE_LABELS[r.stage].zh : STAGE_SHORT_EN[r.stage] }),
+      cell: (r) => ({ text: stageShort(r.stage, lang) }),
     },
     ...s.shape.groups.map(
       (g, k): Column => ({ head: g.id, width: 5, optional: true, cell: (r) => ({ text: c2(r.groups[k] ?? 0) }) }),

@@ -9,6 +9,7 @@ import { type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { Attainment, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK } from '../review.js';
 import type { SummaryRenderOptions } from '../types.js';
+import { RANK_RULE } from '../words.js';
 import {
   BOLD,
   CENTER,
@@ -58,7 +59,7 @@ const T = {
     invalidHead: ['文件', '位置', '类别', '问题'],
     omitted: (n: number) => `另有 ${n} 个问题未列出`,
     rubric: (name: string) => `评分细则：${name}`,
-    rankRule: '排名按折算分（得分 ÷ 应得满分 × 100）从高到低；折算分相同的学校并列同一名次，按学校标识码排列。',
+    rankRule: RANK_RULE.zh,
     perSchool: '每所学校的评分表见其后的工作表（按排名顺序）。',
     invalidNote: (n: number, sheet: string) => `另有 ${n} 个文件因错误未评分，见工作表「${sheet}」。`,
     rateNote: '满分率 = 得满分的学校 ÷ 适用的学校；分数统计只计适用的学校。',
@@ -90,8 +91,7 @@ const T = {
     invalidHead: ['File', 'Where', 'Severity', 'Problem'],
     omitted: (n: number) => `${n} more problems not listed`,
     rubric: (name: string) => `Rubric: ${name}`,
-    rankRule:
-      'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
+    rankRule: RANK_RULE.en,
     perSchool: 'Each school’s sheet follows, in ranking order.',
     invalidNote: (n: number, sheet: string) =>
       `${n} files were not scored because of errors: see the sheet “${sheet}”.`,
