@@ -10,6 +10,7 @@ import { type Row, renderGrid } from './grid.js';
 import { reviewLines } from './review.js';
 import { widestWord, width, wrap } from './text.js';
 import { inLang, pointsText, type RenderOptions, type SheetRenderer, textOf } from './types.js';
+import { extraAmount, extrasHeading } from './words.js';
 
 const HEAD = {
   zh: ['一级指标', '二级指标', '评估内容', '分值', '自评', '得分'],
@@ -96,21 +97,10 @@ function extraLines(sheet: Sheet, options: RenderOptions): string[] {
   const out: string[] = [];
   const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
     if (!x) return;
-    out.push(
-      options.paint.bold(
-        zh
-          ? `${title.zh}（上限 ${pointsText(x.cap)} 分）：${sign}${pointsText(x.total)}`
-          : `${title.en} (cap ${pointsText(x.cap)}): ${sign}${pointsText(x.total)}`,
-      ),
-    );
+    out.push(options.paint.bold(extrasHeading(x, sign, title, options.lang)));
     for (const i of x.items) {
       const mark = !i.applicable ? '–' : i.score > 0 ? sign : '·';
-      // "+3/3": earned of its points; a per-unit deduction has no such ceiling, its points are per unit.
-      const amount = i.perUnit
-        ? zh
-          ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
-          : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
-        : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
+      const amount = extraAmount(i, sign, options.lang);
       const line = wrapLine(
         `  ${mark} ${i.id} ${textOf(i.label, options.lang)}${zh ? `（${amount}）：` : ` (${amount}): `}${textOf(i.reason, options.lang)}`,
         4,

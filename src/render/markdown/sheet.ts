@@ -10,6 +10,7 @@ import type { Sheet, SheetCheck, SheetExtras, SheetIndicator, SheetItem } from '
 import { citationText, GAIN_TEXTS, nextLevelText } from '../gains.js';
 import { adjustmentLine, REVIEW_TITLE, reviewByline, reviewTotals } from '../review.js';
 import { pointsText, type RenderOptions, type SheetRenderer } from '../types.js';
+import { extraAmount, extrasHeading } from '../words.js';
 import { md, mdText, table } from './common.js';
 
 /** A total or 折算分 as the other formats write it: two decimals. */
@@ -127,21 +128,10 @@ function extraLines(sheet: Sheet, lang: Lang): string[] {
   const out: string[] = [];
   const section = (x: SheetExtras | null, sign: '+' | '−', title: { zh: string; en: string }) => {
     if (!x) return;
-    out.push(
-      '',
-      zh
-        ? `### ${title.zh}（上限 ${pointsText(x.cap)} 分）：${sign}${pointsText(x.total)}`
-        : `### ${title.en} (cap ${pointsText(x.cap)}): ${sign}${pointsText(x.total)}`,
-      '',
-    );
+    out.push('', `### ${extrasHeading(x, sign, title, lang)}`, '');
     for (const i of x.items) {
       const mark = !i.applicable ? '–' : i.score > 0 ? sign : '·';
-      // "+3/3": earned of its points; a per-unit deduction has no such ceiling, its points are per unit.
-      const amount = i.perUnit
-        ? zh
-          ? `${sign}${pointsText(i.score)}，每个 ${pointsText(i.points)} 分`
-          : `${sign}${pointsText(i.score)}, ${pointsText(i.points)} each`
-        : `${sign}${pointsText(i.score)}/${pointsText(i.points)}`;
+      const amount = extraAmount(i, sign, lang);
       out.push(`- ${mark} ${md(i.id)} ${mdText(i.label, lang)}${paren(amount, lang)}${sep}${mdText(i.reason, lang)}`);
     }
   };
