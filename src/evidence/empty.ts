@@ -44,15 +44,32 @@ export function isBlank(v: unknown): boolean {
   return values.length > 0 && values.every(isBlank);
 }
 
+/** Whether a null is anywhere in the value: without one there is no blank, and nothing to remove. */
+function holdsNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (holdsNull(x)) return true;
+    return false;
+  }
+  for (const key in v) if (holdsNull((v as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /** The value with every blank that may be left out removed; the value itself where there is none. */
 export function withoutBlanks(value: unknown, schema: z.ZodType): unknown {
+  // Most files have no blank: a plain look for null is cheaper than the walk beside the schema.
+  return holdsNull(value) ? removeBlanks(value, schema) : value;
+}
+
+function removeBlanks(value: unknown, schema: z.ZodType): unknown {
   const { node } = inner(schema);
   const def = defOf(node.schema);
   if (node.type === 'array' && Array.isArray(value) && def.element) {
     const element = def.element;
     let changed = false;
     const out = value.map((v) => {
-      const w = withoutBlanks(v, element);
+      const w = removeBlanks(v, element);
       if (w !== v) changed = true;
       return w;
     });
@@ -73,7 +90,7 @@ export function withoutBlanks(value: unknown, schema: z.ZodType): unknown {
     if (!child) continue;
     // Every key of a record may be left out.
     const optional = node.type === 'record' || inner(child).optional;
-    const next = optional && isBlank(v) ? undefined : withoutBlanks(v, child);
+    const next = optional && isBlank(v) ? undefined : removeBlanks(v, child);
     if (next === v) continue;
     out ??= { ...value };
     if (next === undefined) delete out[key];
