@@ -218,7 +218,12 @@ describe('only regular files are read', () => {
         { file: join(root, 'sub', 'dangling.yml'), kind: 'symlink' },
       ],
       reviews: [],
+      reviewOf: new Map([[join(root, 'a.yaml'), null]]),
     });
+    // A review named like a skipped link is not known from the listing: the worker asks the file system.
+    symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
+    expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
+    rmSync(join(root, 'a.review.yaml'));
     const r = jiaxiao(['validate', root, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);

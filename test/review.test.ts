@@ -290,6 +290,12 @@ describe('CLI: score --review, a batch, validate', () => {
     expect(csv.stdout).toMatch(/利通区示例第一小学.*,是,100\r\n/);
     const md = jiaxiao('score', d, '--format', 'markdown', '--lang', 'en');
     expect(md.stdout).toContain('(reviewed)');
+    // In worker threads, told by the folder's listing which file has a review beside it: the same summary.
+    const threads = spawnSync(process.execPath, [bin, 'score', d, '--format', 'json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', JIAXIAO_THREADS: '2' },
+    });
+    expect(threads.stdout).toBe(r.stdout);
   });
 
   it('a review file in a folder is never read as a school', () => {

@@ -47,8 +47,11 @@ export type Task =
 export interface ScoreItem {
   file: string;
   out?: string;
-  /** The review file (复评) to apply; otherwise the one beside the file, if any (`<stem>.review.yaml`). */
-  review?: string;
+  /**
+   * The review file (复评) to apply; null for none (the folder's listing shows none beside the file);
+   * absent: the one beside the file, if any (`<stem>.review.yaml`).
+   */
+  review?: string | null;
 }
 
 export interface ScoreResult {
@@ -127,18 +130,19 @@ export function scoreRunner(
 }
 
 /**
- * The sheet of a parsed school, with its review (复评) applied: the one given, else the one beside the file.
- * A review with errors leaves the school unscored (no sheet), its problems placed in the review file.
+ * The sheet of a parsed school, with its review (复评) applied: the one given, else the one beside the file
+ * (null: known to be none). A review with errors leaves the school unscored (no sheet), its problems placed
+ * in the review file.
  */
 export function sheetOf(
   rubric: Rubric,
   evidence: Evidence,
   file: string,
-  review?: string,
+  review?: string | null,
   cite: EvidenceSource = {},
 ): { sheet?: Sheet; problems: Problem[] } {
   const computed = scoreEvidence(rubric, evidence);
-  const reviewFile = review ?? reviewBeside(file);
+  const reviewFile = review === null ? undefined : (review ?? reviewBeside(file));
   if (reviewFile === undefined) return { sheet: buildSheet(rubric, evidence, computed, cite), problems: [] };
   const input = readInput(reviewFile);
   if (input.problem) return { problems: [input.problem] };

@@ -25,6 +25,26 @@ export interface FoundFiles {
   skipped: SkippedPath[];
   /** Review files (复评, `<stem>.review.yaml`): in folders, or given on the command line. Never evidence. */
   reviews: string[];
+  /**
+   * For a file found in a folder, the review beside it as the folder's listing shows it: its path, or null
+   * for none, so that nobody asks the file system again. Absent where the listing cannot tell (a file given
+   * by name, a review whose name differs only in case, or one skipped as a link).
+   */
+  reviewOf: Map<string, string | null>;
+}
+
+/** What a folder's listing says of the review beside each of its files (FoundFiles.reviewOf). */
+function reviewsInListing(files: readonly string[], reviews: readonly string[], skipped: readonly SkippedPath[]) {
+  const exact = new Set(reviews);
+  const anyCase = new Set([...reviews, ...skipped.map((s) => s.file)].map((f) => f.toLowerCase()));
+  const out = new Map<string, string | null>();
+  for (const file of files) {
+    const candidates = reviewCandidates(file);
+    const found = candidates.find((c) => exact.has(c));
+    if (found !== undefined) out.set(file, found);
+    else if (!candidates.some((c) => anyCase.has(c.toLowerCase()))) out.set(file, null);
+  }
+  return out;
 }
 
 /** A reviewer's file (复评) beside the school's `<stem>.yaml`: `<stem>.review.yaml` (or .yml, any case). */
@@ -32,13 +52,13 @@ export const REVIEW_NAME = /\.review\.ya?ml$/i;
 
 /** The review file beside an evidence file, if there is one. */
 export function reviewBeside(file: string): string | undefined {
-  const stem = file.replace(/\.ya?ml$/i, '');
-  for (const ext of ['.review.yaml', '.review.yml']) {
-    const candidate = `${stem}${ext}`;
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return reviewCandidates(file).find((candidate) => existsSync(candidate));
 }
+
+const reviewCandidates = (file: string): string[] => {
+  const stem = file.replace(/\.ya?ml$/i, '');
+  return [`${stem}.review.yaml`, `${stem}.review.yml`];
+};
 
 /** The evidence files a review file may belong to: `<stem>.yaml`, then `<stem>.yml`. */
 export function evidenceBeside(review: string): string[] {
@@ -90,6 +110,7 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const empty: string[] = [];
   const skipped: SkippedPath[] = [];
   const reviews: string[] = [];
+  const reviewOf = new Map<string, string | null>();
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -106,9 +127,13 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
     const found = walk(p);
     // A folder whose only .yaml files were skipped (links, FIFOs) holds no evidence either: said once, as empty.
     if (found.files.length === 0) empty.push(p);
-    for (const f of found.files.sort(byText)) files.push(join(p, f));
-    for (const f of found.reviews.sort(byText)) reviews.push(join(p, f));
+    const inFolder = found.files.sort(byText).map((f) => join(p, f));
+    const folderReviews = found.reviews.sort(byText).map((f) => join(p, f));
+    files.push(...inFolder);
+    reviews.push(...folderReviews);
     skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
+    for (const [file, review] of reviewsInListing(inFolder, folderReviews, found.skipped))
+      if (!reviewOf.has(file)) reviewOf.set(file, review);
   }
-  return { files: [...new Set(files)], missing, empty, skipped, reviews: [...new Set(reviews)] };
+  return { files: [...new Set(files)], missing, empty, skipped, reviews: [...new Set(reviews)], reviewOf };
 }

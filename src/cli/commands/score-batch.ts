@@ -46,7 +46,7 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
   if (!rubric) return EXIT.failed;
 
   const code = async (folder?: OutFolder) => {
-    const scored = await scoreAll(found.files, rubric, options, io, folder);
+    const scored = await scoreAll(found.files, found.reviewOf, rubric, options, io, folder);
     return found.missing.length + found.empty.length > 0 ? EXIT.failed : scored;
   };
   if (!options.out) return code();
@@ -61,6 +61,7 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
 
 async function scoreAll(
   files: string[],
+  reviewOf: ReadonlyMap<string, string | null>,
   rubric: Rubric,
   options: BatchOptions,
   io: Streams,
@@ -74,9 +75,11 @@ async function scoreAll(
     keepSheets: options.format.withSheets,
     ...(options.rubric ? { rubric: options.rubric } : {}),
   };
+  // The review beside each file, where the folders' listing has told already: workers need not look again.
   const items: ScoreItem[] = files.map((file) => {
     const out = folder?.targets.get(file);
-    return out ? { file, out } : { file };
+    const review = reviewOf.get(file);
+    return { file, ...(out ? { out } : {}), ...(review !== undefined ? { review } : {}) };
   });
 
   const bar =
