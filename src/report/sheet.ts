@@ -424,14 +424,35 @@ export function buildSheet(
   );
   const s = evidence.data.school;
   const level = levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes);
-  const gains = pointsToGain(rubric, scored);
-  const next = nextLevel(
-    rubric,
-    scored,
-    gains,
-    level?.name?.zh ?? null,
-    vetoes.filter((v) => v.triggered),
-  );
+  // Points to gain and the next level are worked out when first read: a batch that keeps only each school's
+  // row never reads them. Both are plain data once read (JSON and structured clone read them like any field).
+  let gainsFound: Gain[] | undefined;
+  const gainsExact = () => {
+    gainsFound ??= pointsToGain(rubric, scored);
+    return gainsFound;
+  };
+  let gainsShown: SheetGain[] | undefined;
+  let nextShown: SheetNextLevel | null | undefined;
+  const nextOf = (): SheetNextLevel | null => {
+    const next = nextLevel(
+      rubric,
+      scored,
+      gainsExact(),
+      level?.name?.zh ?? null,
+      vetoes.filter((v) => v.triggered),
+    );
+    return (
+      next && {
+        name: next.level.name,
+        basis: rubric.levelBasis,
+        min: cents(next.level.min),
+        needed: fromCents(next.neededCents),
+        fixes: next.fixes?.map((g) => g.id) ?? null,
+        points: next.points && cents(next.points),
+        vetoes: next.vetoes,
+      }
+    );
+  };
   return {
     schemaVersion: SHEET_SCHEMA_VERSION,
     evidenceFile: where.file ?? null,
@@ -454,15 +475,13 @@ export function buildSheet(
     selfTotal: shownOrNull(selfSum(indicators.map((b) => b.selfScore))),
     groups,
     indicators,
-    gains: gainRows(gains, where),
-    nextLevel: next && {
-      name: next.level.name,
-      basis: rubric.levelBasis,
-      min: cents(next.level.min),
-      needed: fromCents(next.neededCents),
-      fixes: next.fixes?.map((g) => g.id) ?? null,
-      points: next.points && cents(next.points),
-      vetoes: next.vetoes,
+    get gains() {
+      gainsShown ??= gainRows(gainsExact(), where);
+      return gainsShown;
+    },
+    get nextLevel() {
+      if (nextShown === undefined) nextShown = nextOf();
+      return nextShown;
     },
   };
 }
