@@ -1,6 +1,6 @@
 // The rubric file's shape. Checks are validated in a second pass, by the schema of the rule kind they name.
 import * as z from 'zod';
-import { once } from '../engine/rules/common.js';
+import { once } from '../base/once.js';
 
 const id = z.string().regex(/^[A-Za-z0-9.\-_]+$/);
 const rawCheck = z.looseObject({ rule: z.string() });

@@ -1,9 +1,11 @@
 // Points by recognition level, the highest counting: "获县级表彰得1分，市级2分，省级3分，国家级5分".
+
 import * as z from 'zod';
 import { div, exact } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../../evidence/schema.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, fieldLabel, finding, once, valueAt } from './common.js';
+import { checkBase, citing, fieldLabel, finding, valueAt } from './common.js';
 
 const schema = once(() =>
   z.strictObject({

@@ -1,8 +1,10 @@
 // Combinations of nested checks: any of them ("有县级及以上立项课题，或家庭教育个案指导成果"), all of
 // them, or at least k of n.
+
 import * as z from 'zod';
+import { once } from '../../base/once.js';
 import type { CompiledCheck, Finding, RuleDoc, RuleKind } from '../types.js';
-import { checkBase, once } from './common.js';
+import { checkBase } from './common.js';
 
 /** Documentation: docs/rubric-language.md is generated from it. */
 const doc: RuleDoc = {

@@ -1,6 +1,8 @@
 // Pieces every rule kind shares: the check's common options, operators, field look-up, number wording.
+
 import * as z from 'zod';
 import { centsText, cmp, type Exact, exact, toCents } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import { labelAt } from '../../evidence/labels.js';
 import type { LedgerRecord } from '../../evidence/model.js';
 import { evidenceSchema, RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
@@ -24,15 +26,6 @@ export function compare(a: Exact, op: Op, b: Exact): boolean {
 
 function compareNumbers(a: number, op: Op, b: number): boolean {
   return op === '>=' ? a >= b : op === '>' ? a > b : op === '<=' ? a <= b : op === '<' ? a < b : a === b;
-}
-
-/** Builds a value on first use: rule schemas are needed only to load a rubric file, not to score. */
-export function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= build();
-    return value;
-  };
 }
 
 /** Options every check has, whatever its rule. */

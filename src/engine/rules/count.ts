@@ -1,13 +1,14 @@
 // A count of ledger records per term or per year: "每学期举办专题培训讲座不少于2次".
+
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import { termIndexOf } from '../calendar.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   compare,
   finding,
-  once,
   op,
   opText,
   selection,

@@ -1,11 +1,12 @@
 // Coverage of every teaching month or week by ledger records: "每月有作业", "周周组织家长开展主题读书活动".
+
 import * as z from 'zod';
 import { monthOf, weekOf } from '../../base/dates.js';
+import { once } from '../../base/once.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
   finding,
-  once,
   recordFieldLabel,
   selection,
   selectionFields,

@@ -1,7 +1,9 @@
 // Yes/no: a fact the school states, such as "有家庭教育学习和交流制度".
+
 import * as z from 'zod';
+import { once } from '../../base/once.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, field, fieldLabel, finding, missing, once, splitPath, valueAt } from './common.js';
+import { checkBase, citing, field, fieldLabel, finding, missing, splitPath, valueAt } from './common.js';
 
 const schema = once(() => z.strictObject({ ...checkBase(), rule: z.literal('flag'), field: field() }));
 type Options = z.infer<ReturnType<typeof schema>>;

@@ -1,13 +1,14 @@
 // A quantity a ratio is built from: an evidence fact, a sum of a field over ledger records, or a record count.
+
 import * as z from 'zod';
 import { div, type Exact, exact, isZero, mul, sum } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { RecordType } from '../../evidence/schema.js';
 import type { Context, FieldRef, Text } from '../types.js';
 import {
   field,
   fieldLabel,
   numberAt,
-  once,
   recordFieldLabel,
   selection,
   selectionFields,

@@ -1,8 +1,10 @@
 // A ratio of two quantities against a threshold: 生均经费 = spending ÷ students ≥ 20 元; completion ≥ 50%.
+
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
+import { checkBase, citing, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
 import { quantity, quantityCites, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
 

@@ -1,9 +1,11 @@
 // A dated list within a recency window, with a level filter: "五年内有县级及以上立项课题".
+
 import * as z from 'zod';
+import { once } from '../../base/once.js';
 import { byText } from '../../base/problem.js';
 import { LEVEL_LABELS, LEVELS } from '../../evidence/schema.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, fieldLabel, finding, once, valueAt } from './common.js';
+import { checkBase, citing, fieldLabel, finding, valueAt } from './common.js';
 
 const schema = once(() =>
   z.strictObject({

@@ -1,6 +1,8 @@
 // The share of ledger records that meet a condition: "每次作业有批改" is graded records ÷ homework records = 100%.
+
 import * as z from 'zod';
 import { div, exact, mul } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
@@ -11,7 +13,6 @@ import {
   finding,
   meets,
   numberNear,
-  once,
   op,
   opText,
   recordFieldLabel,

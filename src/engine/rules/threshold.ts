@@ -1,6 +1,8 @@
 // A number against a threshold with an explicit operator: "配备不少于2名家庭教育指导师" is instructors >= 2.
+
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
   checkBase,
@@ -13,7 +15,6 @@ import {
   numberAt,
   numberNear,
   numberText,
-  once,
   op,
   opText,
   splitPath,

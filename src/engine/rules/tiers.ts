@@ -1,9 +1,11 @@
 // Tiered points for one measure: "参与率高于80%得4分，高于60%得2分". The first tier met (in the order the
 // rubric lists them) gives its points; the check's points are those of the highest tier.
+
 import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, compare, finding, missing, numberNear, numberText, once, op, opText } from './common.js';
+import { checkBase, citing, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
 import { quantity, quantityCites, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
 

@@ -1,19 +1,10 @@
 // A trend against last year: "统测成绩有所提高", "家长投诉率普遍降低". A measure is a fact or a rate.
+
 import * as z from 'zod';
 import { cmp, div, type Exact, exact, isZero, mul } from '../../base/exact.js';
+import { once } from '../../base/once.js';
 import type { Context, FieldRef, RuleDoc, RuleKind, Text } from '../types.js';
-import {
-  checkBase,
-  citing,
-  field,
-  fieldLabel,
-  finding,
-  missing,
-  numberAt,
-  numberText,
-  once,
-  splitPath,
-} from './common.js';
+import { checkBase, citing, field, fieldLabel, finding, missing, numberAt, numberText, splitPath } from './common.js';
 
 const measure = once(() =>
   z.union([z.strictObject({ field: field() }), z.strictObject({ numerator: field(), denominator: field() })]),

@@ -1,6 +1,7 @@
 // The evidence workbook's layout: its sheets, their headers and what each column or row holds. The reader
 // (./read.ts) and the writer (src/render/workbook/evidence.ts) both follow it, so a workbook written by one is
 // read by the other. Labels come from the evidence schema, so a header says what a YAML message says.
+import { once } from '../../base/once.js';
 import { labelAt } from '../labels.js';
 import {
   evidenceSchema,
@@ -91,7 +92,7 @@ const factKind = (key: string): Kind => {
 };
 
 /** 基本情况: one row per school fact. */
-export const INFO_ROWS: readonly KeyedRow[] = [
+export const infoRows = once((): readonly KeyedRow[] => [
   infoRow(['school', 'name'], 'text'),
   infoRow(['school', 'code'], 'code'),
   infoRow(['school', 'county'], 'text'),
@@ -102,7 +103,7 @@ export const INFO_ROWS: readonly KeyedRow[] = [
   infoRow(['school', 'households'], 'positive'),
   infoRow(['year'], 'academicYear'),
   ...Object.keys(factFields).map((k) => infoRow(['facts', k], factKind(k))),
-];
+]);
 
 export const INFO_COLUMNS = {
   label: '项目',
@@ -130,7 +131,7 @@ const recordColumn = (key: string, kind: Kind, width: number, header?: string): 
 });
 
 /** 台账: one row per activity and date. */
-export const LEDGER_COLUMNS: readonly Column[] = [
+export const ledgerColumns = once((): readonly Column[] => [
   recordColumn('type', 'recordType', 22, '类型'),
   recordColumn('date', 'date', 12, '日期'),
   recordColumn('title', 'text', 28),
@@ -144,54 +145,64 @@ export const LEDGER_COLUMNS: readonly Column[] = [
   recordColumn('reached', 'count', 10),
   recordColumn('files', 'files', 24),
   recordColumn('note', 'note', 24),
-];
+]);
 
 /** 课题与成果: projects, case results and awards, told apart by 类别. */
-export const RESULT_KINDS = {
-  projects: labelOf(['projects']),
-  cases: labelOf(['cases']),
-  awards: labelOf(['awards']),
-} as const;
-export type ResultKind = keyof typeof RESULT_KINDS;
+export const resultKinds = once(
+  () =>
+    ({
+      projects: labelOf(['projects']),
+      cases: labelOf(['cases']),
+      awards: labelOf(['awards']),
+    }) as const,
+);
+export type ResultKind = keyof ReturnType<typeof resultKinds>;
 
-export const RESULT_COLUMNS: readonly Column[] = [
+export const resultColumns = once((): readonly Column[] => [
   { key: 'category', header: '类别', kind: 'text', width: 14 },
   { key: 'title', header: '名称', kind: 'text', width: 36 },
   { key: 'level', header: labelOf(['projects', 0, 'level']), kind: 'level', width: 16 },
   { key: 'year', header: labelOf(['projects', 0, 'year']), kind: 'year', width: 8 },
   { key: 'files', header: labelOf(['projects', 0, 'files']), kind: 'files', width: 28 },
-];
+]);
 
 export const SURVEY_KEYS = ['children', 'students', 'parents'] as const;
 export const SURVEY_FIELDS = ['population', 'respondents', 'satisfied'] as const;
-export const SURVEY_ROWS: readonly KeyedRow[] = SURVEY_KEYS.map((k) => ({
-  path: ['surveys', k],
-  label: labelOf(['surveys', k]),
-  kind: 'count',
-}));
-export const SURVEY_COLUMNS = {
-  label: '调查',
-  population: labelOf(['surveys', 'parents', 'population']),
-  respondents: labelOf(['surveys', 'parents', 'respondents']),
-  satisfied: labelOf(['surveys', 'parents', 'satisfied']),
-  key: '字段',
-} as const;
+export const surveyRows = once((): readonly KeyedRow[] =>
+  SURVEY_KEYS.map((k) => ({
+    path: ['surveys', k],
+    label: labelOf(['surveys', k]),
+    kind: 'count',
+  })),
+);
+export const surveyColumns = once(
+  () =>
+    ({
+      label: '调查',
+      population: labelOf(['surveys', 'parents', 'population']),
+      respondents: labelOf(['surveys', 'parents', 'respondents']),
+      satisfied: labelOf(['surveys', 'parents', 'satisfied']),
+      key: '字段',
+    }) as const,
+);
 
 export const OUTCOME_KEYS = ['examAverage', 'graduates', 'promoted', 'complaints', 'bullying'] as const;
-export const OUTCOME_ROWS: readonly KeyedRow[] = OUTCOME_KEYS.map((k) => ({
-  path: ['outcomes', k],
-  label: labelOf(['outcomes', k]),
-  kind: k === 'examAverage' ? 'decimal' : 'count',
-}));
+export const outcomeRows = once((): readonly KeyedRow[] =>
+  OUTCOME_KEYS.map((k) => ({
+    path: ['outcomes', k],
+    label: labelOf(['outcomes', k]),
+    kind: k === 'examAverage' ? 'decimal' : 'count',
+  })),
+);
 export const OUTCOME_COLUMNS = { label: '项目', current: '本学年', previous: '上学年', key: '字段' } as const;
 
 export const SELF_COLUMNS = { id: '二级指标', name: '名称', points: '分值', score: '自评分' } as const;
 
-export const ATTACHMENT_COLUMNS: readonly Column[] = [
+export const attachmentColumns = once((): readonly Column[] => [
   { key: 'path', header: labelOf(['attachments', 0, 'path']), kind: 'text', width: 40 },
   { key: 'indicator', header: labelOf(['attachments', 0, 'indicator']), kind: 'text', width: 10 },
   { key: 'title', header: labelOf(['attachments', 0, 'title']), kind: 'text', width: 36 },
-];
+]);
 
 // Choices as the workbook shows them (dropdowns), and the values they stand for.
 export const YES = '是';

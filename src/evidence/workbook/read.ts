@@ -11,32 +11,32 @@ import type { CellSource } from '../../io/cells.js';
 import { type CellValue, columnName, serialToIso, XlsxBook, XlsxFailure, type XlsxSheet } from '../../io/xlsx.js';
 import { nearest } from '../issues.js';
 import {
-  ATTACHMENT_COLUMNS,
+  attachmentColumns,
   BREAK,
   CALENDAR_COLUMNS,
   type Column,
   INFO_COLUMNS,
-  INFO_ROWS,
+  infoRows,
   type KeyedRow,
   type Kind,
-  LEDGER_COLUMNS,
   LEVEL_CHOICES,
   LEVEL_EXTRA,
+  ledgerColumns,
   NO,
   NUMBER_KINDS,
   normalizeHeader,
   OUTCOME_COLUMNS,
-  OUTCOME_ROWS,
+  outcomeRows,
   RECORD_CHOICES,
-  RESULT_COLUMNS,
-  RESULT_KINDS,
   type ResultKind,
+  resultColumns,
+  resultKinds,
   SELF_COLUMNS,
   SHEETS,
   STAGE_CHOICES,
-  SURVEY_COLUMNS,
   SURVEY_FIELDS,
-  SURVEY_ROWS,
+  surveyColumns,
+  surveyRows,
   TERM,
   YES,
 } from './layout.js';
@@ -139,26 +139,26 @@ class Reader {
 
     const info = this.keyed(
       SHEETS.info,
-      INFO_ROWS,
+      infoRows(),
       { label: INFO_COLUMNS.label, value: INFO_COLUMNS.value, key: INFO_COLUMNS.key },
       ['value'],
     );
     const calendar = this.table(SHEETS.calendar, CALENDAR_COLUMNS, ['category', 'start', 'end'], MAX_SHEET_ROWS);
-    const ledger = this.table(SHEETS.ledger, LEDGER_COLUMNS, ['type', 'date'], MAX_LEDGER_ROWS);
-    const results = this.table(SHEETS.results, RESULT_COLUMNS, ['category', 'title'], MAX_SHEET_ROWS);
+    const ledger = this.table(SHEETS.ledger, ledgerColumns(), ['type', 'date'], MAX_LEDGER_ROWS);
+    const results = this.table(SHEETS.results, resultColumns(), ['category', 'title'], MAX_SHEET_ROWS);
     const surveys = this.keyed(
       SHEETS.surveys,
-      SURVEY_ROWS,
+      surveyRows(),
       {
-        label: SURVEY_COLUMNS.label,
-        key: SURVEY_COLUMNS.key,
-        ...Object.fromEntries(SURVEY_FIELDS.map((f) => [f, SURVEY_COLUMNS[f]])),
+        label: surveyColumns().label,
+        key: surveyColumns().key,
+        ...Object.fromEntries(SURVEY_FIELDS.map((f) => [f, surveyColumns()[f]])),
       },
       [...SURVEY_FIELDS],
     );
     const outcomes = this.keyed(
       SHEETS.outcomes,
-      OUTCOME_ROWS,
+      outcomeRows(),
       {
         label: OUTCOME_COLUMNS.label,
         current: OUTCOME_COLUMNS.current,
@@ -176,7 +176,7 @@ class Reader {
       ['id', 'score'],
       MAX_SHEET_ROWS,
     );
-    const attachments = this.table(SHEETS.attachments, ATTACHMENT_COLUMNS, ['path'], MAX_SHEET_ROWS);
+    const attachments = this.table(SHEETS.attachments, attachmentColumns(), ['path'], MAX_SHEET_ROWS);
     if (this.problems.length > 0) return { problems: this.problems };
 
     const value: Record<string, unknown> = {};
@@ -281,7 +281,7 @@ class Reader {
     this.cells.set('school', `${table.sheet}!A${table.header}`);
     this.cells.set('facts', `${table.sheet}!A${table.header}`);
     // A field whose row is missing is placed at the header's 填写 cell.
-    for (const row of INFO_ROWS) this.place(row.path, table, 'value', table.header);
+    for (const row of infoRows()) this.place(row.path, table, 'value', table.header);
     for (const [row, field] of table.fields) {
       this.place(field.path, table, 'value', row.row);
       const v = convert(row.cells.get(table.columns.get('value') ?? 0), field.kind, this.book.date1904);
@@ -337,7 +337,7 @@ class Reader {
     this.cells.set('ledger', `${table.sheet}!A${table.header}`);
     for (const row of table.rows) {
       const fields: Record<string, unknown> = {};
-      for (const c of LEDGER_COLUMNS) {
+      for (const c of ledgerColumns()) {
         if (c.key === 'date') continue;
         const v = this.cell(table, row, c.key, c.kind);
         if (v !== undefined) fields[c.key] = v;
@@ -383,7 +383,7 @@ class Reader {
 
   private readResults(table: Table, value: Record<string, unknown>): void {
     const lists: Record<ResultKind, Record<string, unknown>[]> = { projects: [], cases: [], awards: [] };
-    const byName = new Map(Object.entries(RESULT_KINDS).map(([k, v]) => [v, k as ResultKind]));
+    const byName = new Map(Object.entries(resultKinds()).map(([k, v]) => [v, k as ResultKind]));
     for (const row of table.rows) {
       const category = textOf(row.cells.get(table.columns.get('category') ?? 0))?.trim() ?? '';
       const kind = byName.get(category) ?? (category in lists ? (category as ResultKind) : undefined);
@@ -391,7 +391,7 @@ class Reader {
         this.problems.push(
           error(
             'workbook.choice',
-            { input: category, options: Object.values(RESULT_KINDS).join('、') },
+            { input: category, options: Object.values(resultKinds()).join('、') },
             `${table.sheet}!${columnName(table.columns.get('category') ?? 1)}${row.row}`,
           ),
         );
@@ -400,7 +400,7 @@ class Reader {
       const path = [kind, lists[kind].length];
       const item: Record<string, unknown> = {};
       this.place(path, table, 'category', row.row);
-      for (const c of RESULT_COLUMNS) {
+      for (const c of resultColumns()) {
         if (c.key === 'category') continue;
         this.place([...path, c.key], table, c.key, row.row);
         const v = this.cell(table, row, c.key, c.kind);
@@ -462,7 +462,7 @@ class Reader {
     for (const row of table.rows) {
       const item: Record<string, unknown> = {};
       this.place(['attachments', list.length], table, 'path', row.row);
-      for (const c of ATTACHMENT_COLUMNS) {
+      for (const c of attachmentColumns()) {
         this.place(['attachments', list.length, c.key], table, c.key, row.row);
         const v = this.cell(table, row, c.key, c.kind);
         if (v !== undefined) item[c.key] = v;

@@ -9,28 +9,28 @@ import type { CompiledCheck } from '../../engine/types.js';
 import type { EvidenceData, Stage } from '../../evidence/schema.js';
 import { RECORD_TYPES, type RecordType } from '../../evidence/schema.js';
 import {
-  ATTACHMENT_COLUMNS,
+  attachmentColumns,
   BREAK,
   CALENDAR_COLUMNS,
   type Column,
   INFO_COLUMNS,
-  INFO_ROWS,
+  infoRows,
   type Kind,
-  LEDGER_COLUMNS,
   LEVEL_CHOICES,
+  ledgerColumns,
   NO,
   OUTCOME_COLUMNS,
-  OUTCOME_ROWS,
+  outcomeRows,
   RECORD_CHOICES,
-  RESULT_COLUMNS,
-  RESULT_KINDS,
   type ResultKind,
+  resultColumns,
+  resultKinds,
   SELF_COLUMNS,
   SHEETS,
   STAGE_CHOICES,
-  SURVEY_COLUMNS,
   SURVEY_FIELDS,
-  SURVEY_ROWS,
+  surveyColumns,
+  surveyRows,
   TERM,
   TERM_NAMES,
   YES,
@@ -250,7 +250,7 @@ export async function evidenceWorkbook(
   const info = wb.addWorksheet(SHEETS.info);
   header(info, Object.values(INFO_COLUMNS), [34, 26, 6, 16, 30]);
   const school = (data?.school ?? { stage: o.stage }) as Record<string, unknown>;
-  INFO_ROWS.forEach((field, i) => {
+  infoRows().forEach((field, i) => {
     const r = i + 2;
     const [head, key] = field.path;
     const v =
@@ -281,21 +281,21 @@ export async function evidenceWorkbook(
     const { date, dates, ...fields } = e;
     return [...(date !== undefined ? [date] : []), ...(dates ?? [])].map((d) => ({ ...fields, date: d }));
   });
-  tableSheet(ledger, LEDGER_COLUMNS, ledgerRows, SHEETS.ledger);
-  ledger.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
+  tableSheet(ledger, ledgerColumns(), ledgerRows, SHEETS.ledger);
+  ledger.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledgerColumns().length } };
 
   // 课题与成果.
   const results = wb.addWorksheet(SHEETS.results);
-  const resultRows = (Object.keys(RESULT_KINDS) as ResultKind[]).flatMap((k) =>
-    ((data?.[k] ?? []) as Record<string, unknown>[]).map((x) => ({ ...x, category: RESULT_KINDS[k] })),
+  const resultRows = (Object.keys(resultKinds()) as ResultKind[]).flatMap((k) =>
+    ((data?.[k] ?? []) as Record<string, unknown>[]).map((x) => ({ ...x, category: resultKinds()[k] })),
   );
-  tableSheet(results, RESULT_COLUMNS, resultRows, SHEETS.results);
-  validate(results, `A2:A${resultRows.length + 1 + SPARE_ROWS}`, list(Object.values(RESULT_KINDS)));
+  tableSheet(results, resultColumns(), resultRows, SHEETS.results);
+  validate(results, `A2:A${resultRows.length + 1 + SPARE_ROWS}`, list(Object.values(resultKinds())));
 
   // 满意度调查 and 成效: a row per survey or outcome.
   const surveys = wb.addWorksheet(SHEETS.surveys);
-  header(surveys, Object.values(SURVEY_COLUMNS), [40, 14, 14, 14, 22]);
-  SURVEY_ROWS.forEach((field, i) => {
+  header(surveys, Object.values(surveyColumns()), [40, 14, 14, 14, 22]);
+  surveyRows().forEach((field, i) => {
     const r = i + 2;
     const survey = data?.surveys?.[field.path[1] as 'parents'] as Record<string, unknown> | undefined;
     put(surveys, r, 1, field.label, 'text');
@@ -310,7 +310,7 @@ export async function evidenceWorkbook(
 
   const outcomes = wb.addWorksheet(SHEETS.outcomes);
   header(outcomes, Object.values(OUTCOME_COLUMNS), [20, 12, 12, 24]);
-  OUTCOME_ROWS.forEach((field, i) => {
+  outcomeRows().forEach((field, i) => {
     const r = i + 2;
     const pair = data?.outcomes?.[field.path[1] as 'graduates'] as Record<string, unknown> | undefined;
     put(outcomes, r, 1, field.label, 'text');
@@ -351,7 +351,7 @@ export async function evidenceWorkbook(
   const attachments = wb.addWorksheet(SHEETS.attachments);
   tableSheet(
     attachments,
-    ATTACHMENT_COLUMNS,
+    attachmentColumns(),
     (data?.attachments ?? []) as Record<string, unknown>[],
     SHEETS.attachments,
   );
