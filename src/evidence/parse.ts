@@ -70,7 +70,7 @@ export function parseEvidenceText(text: string, file?: string): ParsedEvidence {
   // The fast reading gives the careful reading's value or none (test/one-meaning.test.ts holds it to that).
   const fast = readFast(clean);
   if (fast) {
-    const result = fromValue(fast.value, lazySource(clean), file, true);
+    const result = fromValue(fast.value, lazySource(clean, fast.value), file, true);
     // A file with errors is read again the careful way, whose messages for line-level mistakes are better.
     if (!hasErrors(result.problems)) return result;
   }

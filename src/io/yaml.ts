@@ -17,6 +17,7 @@ import {
 import { MAX_PROBLEMS_PER_FILE, type Problem } from '../base/problem.js';
 import { type CellSource, cellOf } from './cells.js';
 import { nestingProblem } from './nesting.js';
+import { type QuickLine, quickLines } from './quick-lines.js';
 import { afterEndProblem, documentProblems, versionProblem } from './yaml-checks.js';
 
 export interface YamlSource {
@@ -25,24 +26,34 @@ export interface YamlSource {
 }
 
 /**
+ * A way to make the document with positions when a problem first needs one, and a quick look at the text
+ * that gives most lines without it (./quick-lines.ts).
+ */
+export type LazySource = (() => YamlSource) & { quickLine?: QuickLine };
+
+/**
  * A document with positions, or a way to make one when a problem first needs a position; or, for a
  * workbook, the cell each value came from.
  */
-export type Located = YamlSource | (() => YamlSource) | CellSource;
+export type Located = YamlSource | LazySource | CellSource;
 
 /** A place in a file: line and column in YAML, sheet and cell in a workbook. */
 export type Place = { line: number; col: number } | { cell: string };
 
-/** Parses the text with positions only when asked: a file with no problems never pays for it. */
-export function lazySource(text: string): () => YamlSource {
+/**
+ * Parses the text with positions only when asked: a file with no problems never pays for it. `value`: the
+ * text's value as read, which lets the quick look place paths inside one-line flow collections.
+ */
+export function lazySource(text: string, value?: unknown): LazySource {
   let source: YamlSource | undefined;
-  return () => {
+  const make = () => {
     if (!source) {
       const lines = new LineCounter();
       source = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
     }
     return source;
   };
+  return Object.assign(make, { quickLine: quickLines(text, value) });
 }
 
 export interface ParsedYaml {
@@ -380,7 +391,7 @@ function pairOf(map: YAMLMap, key: PropertyKey): unknown {
  * the value is missing; the nearest existing ancestor where the path leaves the document.
  */
 export function locate(
-  located: YamlSource | (() => YamlSource),
+  located: YamlSource | LazySource,
   path: readonly PropertyKey[],
   atKey?: boolean,
 ): { line: number; col: number };

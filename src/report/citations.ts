@@ -24,6 +24,9 @@ function placeOf(located: Located, path: readonly (string | number)[]): { line: 
     const cell = located.cells.get(pathText(path));
     return cell === undefined ? undefined : { line: 0, cell };
   }
+  // Most files: a quick look at the lines answers, and the careful parse with positions is never made.
+  const quick = typeof located === 'function' ? located.quickLine?.(path) : undefined;
+  if (quick !== undefined) return quick === null ? undefined : { line: quick };
   const source = typeof located === 'function' ? located() : located;
   if (!source.doc.hasIn(path)) return undefined;
   // A list or a map value starts on the line after its key: the key's line is where the reader looks.

@@ -11,7 +11,7 @@ import { labelAt } from '../evidence/labels.js';
 import type { Evidence } from '../evidence/model.js';
 import { parseReviewBytes, type ReviewData, reviewSchema } from '../evidence/review.js';
 import { STAGE_LABELS } from '../evidence/schema.js';
-import { locate, type YamlSource } from '../io/yaml.js';
+import { type LazySource, locate, type YamlSource } from '../io/yaml.js';
 
 export interface CheckedReview {
   review?: ReviewData;
@@ -52,7 +52,7 @@ function itemResults(scored: ScoredSchool): Map<string, ItemResult> {
 export function reviewProblems(
   review: ReviewData,
   /** A review file is YAML: its places are lines and columns. */
-  source: YamlSource | (() => YamlSource),
+  source: YamlSource | LazySource,
   rubric: Rubric,
   evidence: Evidence,
   scored: ScoredSchool,
