@@ -13,7 +13,12 @@ export interface Label {
 
 export const labels = z.registry<Label>();
 
-/** Attaches a label to a schema: in the registry for messages, as title/description for the JSON Schema. */
+/**
+ * Attaches a label to a schema: in the registry for messages, as title/description for the JSON Schema.
+ * The schema itself is labelled, not a copy (`.meta()` would clone it: the evidence schema's ~130 labelled
+ * fields built twice, a few milliseconds of every start); a schema labelled already is copied first, so that
+ * one instance used twice keeps both labels.
+ */
 export function labelled<T extends z.ZodType>(
   schema: T,
   zh: string,
@@ -21,12 +26,11 @@ export function labelled<T extends z.ZodType>(
   hint?: string,
   values?: Record<string, { zh: string; en: string }>,
 ): T {
-  const withMeta = schema.meta({
-    title: zh,
-    description: hint ? `${zh}（${en}）。${hint}` : `${zh}（${en}）`,
-  });
-  labels.add(withMeta, { zh, en, ...(hint ? { hint } : {}), ...(values ? { values } : {}) });
-  return withMeta as T;
+  const meta = { title: zh, description: hint ? `${zh}（${en}）。${hint}` : `${zh}（${en}）` };
+  const target = labels.has(schema) ? (schema.meta(meta) as T) : schema;
+  if (target === schema) z.globalRegistry.add(schema, meta);
+  labels.add(target, { zh, en, ...(hint ? { hint } : {}), ...(values ? { values } : {}) });
+  return target;
 }
 
 type Def = {
