@@ -27,7 +27,8 @@ const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
 const fd = openSync(file, 'r');
 const stat = fstatSync(fd);
-const source = readFileSync(fd, 'utf8');
+// ASCII only (scripts/build.mjs sees to it): read as latin1, which is the same text and ~4 ms faster than UTF-8.
+const source = readFileSync(fd, 'latin1');
 closeSync(fd);
 
 // One line (JSON), the file's first.
