@@ -7,6 +7,7 @@ import { capProblems, hasErrors, type Problem, sortProblems } from '../base/prob
 import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
 import type { Evidence } from '../evidence/model.js';
+import { compileEvidenceParser } from '../evidence/parse.js';
 import { parseReviewBytes } from '../evidence/review.js';
 import type { Lang } from '../i18n/messages.js';
 import { evidenceBeside, reviewBeside } from '../io/files.js';
@@ -202,6 +203,8 @@ export function writeOut(path: string, text: Output): Problem | undefined {
 export function serveIfWorker(): boolean {
   const task = (workerData as { jiaxiaoWorker?: Task } | null)?.jiaxiaoWorker;
   if (isMainThread || !task || !parentPort) return false;
+  // A worker checks many files: zod's compiled parser pays for its compiling within a few hundred.
+  compileEvidenceParser();
   const run: (item: never) => unknown = task.kind === 'validate' ? validateRunner(task) : scoreRunner(task);
   const port = parentPort;
   port.on('message', (m: { start: number; items: never[] }) => {

@@ -1,5 +1,6 @@
 // Bytes or text → Evidence, or located problems. Never throws on bad input.
 
+import * as z from 'zod';
 import { hasErrors, type Problem } from '../base/problem.js';
 import { decodeBytes } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
@@ -18,6 +19,19 @@ export interface ParsedEvidence {
   /** The document with positions, beside the evidence, for checks that report places in the file. */
   source?: Located;
   problems: Problem[];
+}
+
+/**
+ * The evidence schema as files are checked against it. A batch asks for zod's compiled parser
+ * (`compileEvidenceParser`): it checks a valid file in about a quarter of the time, falls back to zod's own
+ * parse for a file with errors (the same issues), and gives the same output; compiling costs ~15 ms, more
+ * than a single file saves.
+ */
+let evidenceParser: typeof evidenceSchema = evidenceSchema;
+
+/** From now on, check files with zod's compiled parser (once per thread: a batch's workers each call it). */
+export function compileEvidenceParser(): void {
+  if (evidenceParser === evidenceSchema) evidenceParser = z.compile(evidenceSchema);
 }
 
 const withFile = (problems: Problem[], file?: string): Problem[] =>
@@ -105,7 +119,7 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
   }
   // The quick reading wants only a yes or no: a file with errors is read again, carefully, for its messages.
   // A blank where a field may be left out is a field not yet filled in (empty.ts).
-  const result = evidenceSchema.safeParse(withoutBlanks(value, evidenceSchema), { reportInput: !quick });
+  const result = evidenceParser.safeParse(withoutBlanks(value, evidenceSchema), { reportInput: !quick });
   if (!result.success && quick)
     return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
   if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, source, file) };
