@@ -2,7 +2,9 @@
 // It sets a check's result (passed) or a 要点's score, each with a reason, and names the reviewer and the
 // date. This file reads it on its own terms; what it says of a rubric and of the school's evidence is
 // checked in validation/review.ts.
+
 import * as z from 'zod';
+import { once } from '../base/once.js';
 import { hasErrors, type Problem } from '../base/problem.js';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
 import { decodeBytes } from '../io/decode.js';
@@ -18,55 +20,60 @@ const plain = (s: string, ctx: z.core.$RefinementCtx<string>) => {
 const text = (zh: string, en: string, hint: string) =>
   labelled(z.string().trim().min(1).superRefine(plain), zh, en, hint);
 
-const adjustment = labelled(
-  z
-    .strictObject({
-      id: labelled(
-        z.string().trim().min(1),
-        '核查项或要点编号',
-        'check or item id',
-        '写核查项编号（如 B6.3a，配 passed）或要点编号（如 B4.1，配 score）',
+const adjustment = once(() =>
+  labelled(
+    z
+      .strictObject({
+        id: labelled(
+          z.string().trim().min(1),
+          '核查项或要点编号',
+          'check or item id',
+          '写核查项编号（如 B6.3a，配 passed）或要点编号（如 B4.1，配 score）',
+        ),
+        passed: labelled(
+          z.boolean(),
+          '复评结果（是否通过）',
+          'reviewed result',
+          '写 true（通过）或 false（不通过）',
+        ).optional(),
+        score: labelled(
+          z.number().nonnegative(),
+          '复评得分',
+          'reviewed score',
+          '写 0 到该要点分值之间的数，如 1.5',
+        ).optional(),
+        reason: text('复评理由', 'reason', '写明改判的依据，如 第二学期第二次讲座记录补交，已核实'),
+      })
+      .refine((a) => (a.passed === undefined) !== (a.score === undefined), {
+        message: 'code:review.passedOrScore',
+        path: ['id'],
+      }),
+    '复评调整',
+    'adjustment',
+  ),
+);
+
+/** Built on first use: a run without a review file never needs it. */
+export const reviewSchema = once(() =>
+  labelled(
+    z.strictObject({
+      school: labelled(
+        z.union([z.string().superRefine(plain), z.number().int()]).transform((v) => String(v).trim()),
+        '学校（标识码或名称）',
+        'school (code or name)',
+        '写证据文件中的学校标识码（如 "2164020003"）或学校名称',
       ),
-      passed: labelled(
-        z.boolean(),
-        '复评结果（是否通过）',
-        'reviewed result',
-        '写 true（通过）或 false（不通过）',
-      ).optional(),
-      score: labelled(
-        z.number().nonnegative(),
-        '复评得分',
-        'reviewed score',
-        '写 0 到该要点分值之间的数，如 1.5',
-      ).optional(),
-      reason: text('复评理由', 'reason', '写明改判的依据，如 第二学期第二次讲座记录补交，已核实'),
-    })
-    .refine((a) => (a.passed === undefined) !== (a.score === undefined), {
-      message: 'code:review.passedOrScore',
-      path: ['id'],
+      year: labelled(z.string().regex(/^\d{4}-\d{4}$/), '学年', 'academic year', '写成 2023-2024'),
+      reviewer: text('复评人', 'reviewer', '写复评人姓名，如 张三'),
+      date: isoDate('复评日期', 'review date'),
+      adjustments: labelled(z.array(adjustment()).min(1), '复评调整', 'adjustments', '至少写一条，见 examples/'),
     }),
-  '复评调整',
-  'adjustment',
+    '复评文件',
+    'review file',
+  ),
 );
 
-export const reviewSchema = labelled(
-  z.strictObject({
-    school: labelled(
-      z.union([z.string().superRefine(plain), z.number().int()]).transform((v) => String(v).trim()),
-      '学校（标识码或名称）',
-      'school (code or name)',
-      '写证据文件中的学校标识码（如 "2164020003"）或学校名称',
-    ),
-    year: labelled(z.string().regex(/^\d{4}-\d{4}$/), '学年', 'academic year', '写成 2023-2024'),
-    reviewer: text('复评人', 'reviewer', '写复评人姓名，如 张三'),
-    date: isoDate('复评日期', 'review date'),
-    adjustments: labelled(z.array(adjustment).min(1), '复评调整', 'adjustments', '至少写一条，见 examples/'),
-  }),
-  '复评文件',
-  'review file',
-);
-
-export type ReviewData = z.output<typeof reviewSchema>;
+export type ReviewData = z.output<ReturnType<typeof reviewSchema>>;
 export type ReviewAdjustment = ReviewData['adjustments'][number];
 
 export interface ParsedReview {
@@ -101,8 +108,8 @@ export function parseReviewText(text: string, file?: string): ParsedReview {
         ...withFile([{ severity: 'error', code: 'review.notReview', params: {}, line: 1, col: 1 }], file),
       ],
     };
-  const result = reviewSchema.safeParse(value, { reportInput: true });
+  const result = reviewSchema().safeParse(value, { reportInput: true });
   if (!result.success)
-    return { problems: [...early, ...issuesToProblems(result.error.issues, reviewSchema, yaml.source, file)] };
+    return { problems: [...early, ...issuesToProblems(result.error.issues, reviewSchema(), yaml.source, file)] };
   return { review: result.data, source: yaml.source, problems: early };
 }

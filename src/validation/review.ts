@@ -61,7 +61,7 @@ export function reviewProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const add = (path: (string | number)[], code: string, params: Problem['params'], atKey = false) => {
-    const label = labelAt(reviewSchema, path);
+    const label = labelAt(reviewSchema(), path);
     problems.push({
       severity: 'error',
       code,
