@@ -4,7 +4,8 @@
 // memory stays flat whatever the number of files.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../io/builtins.js';
 import { WORKER_FLAG } from './pool-flag.js';
 
 /** Files per message: fewer round trips than one file at a time, small enough to keep both cores busy. */
@@ -71,7 +72,7 @@ export function runInWorkers<T, I, R>(
       reject(e);
     };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(binFile(), {
+      const w = new (workerThreads().Worker)(binFile(), {
         workerData: { jiaxiaoWorker: job.task },
         argv: [WORKER_FLAG],
         // A worker's live data is one file at a time: a small young generation keeps its memory from

@@ -2,7 +2,6 @@
 // crosses to a worker thread as workerData.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { capProblems, hasErrors, type Problem, sortProblems } from '../base/problem.js';
 import type { Rubric } from '../engine/model.js';
 import { scoreEvidence } from '../engine/score.js';
@@ -10,6 +9,7 @@ import type { Evidence } from '../evidence/model.js';
 import { compileEvidenceParser } from '../evidence/parse.js';
 import { parseReviewBytes } from '../evidence/review.js';
 import type { Lang } from '../i18n/messages.js';
+import { workerThreads } from '../io/builtins.js';
 import { evidenceBeside, reviewBeside } from '../io/files.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { formatNamed } from '../render/formats.js';
@@ -201,6 +201,7 @@ export function writeOut(path: string, text: Output): Problem | undefined {
 
 /** In a worker thread started by the pool: serve items until the pool ends the thread. */
 export function serveIfWorker(): boolean {
+  const { isMainThread, parentPort, workerData } = workerThreads();
   const task = (workerData as { jiaxiaoWorker?: Task } | null)?.jiaxiaoWorker;
   if (isMainThread || !task || !parentPort) return false;
   // A worker checks many files: zod's compiled parser pays for its compiling within a few hundred.

@@ -3,7 +3,7 @@
 // when a killed one leaves them behind.
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { workerThreads } from './builtins.js';
 
 let written = 0;
 
@@ -35,7 +35,7 @@ export function ensureDir(dir: string): void {
 
 export function tempNameFor(path: string): string {
   // Unique to this process, thread and call: two threads never share a temporary file.
-  return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${threadId}-${written++}`);
+  return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${workerThreads().threadId}-${written++}`);
 }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {

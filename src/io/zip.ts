@@ -1,7 +1,7 @@
 // The parts of a zip file (an .xlsx is one), read with a bound on everything: the number of entries, each
 // entry's inflated size and the total. A zip bomb, a truncated download or a zip with encrypted entries
 // gives a ZipError naming what is wrong, never a hang or an exhausted heap.
-import { inflateRawSync } from 'node:zlib';
+import { zlib } from './builtins.js';
 
 export type ZipErrorKind = 'corrupt' | 'encrypted' | 'tooLarge';
 
@@ -94,7 +94,7 @@ export class Zip {
     else if (e.method === 8) {
       try {
         // The inflated size is bounded by what is left of the budget, whatever the header claims.
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, room) });
+        out = zlib().inflateRawSync(data, { maxOutputLength: Math.max(1, room) });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
           throw new ZipError('tooLarge', name);

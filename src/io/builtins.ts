@@ -1,0 +1,9 @@
+// Node built-ins loaded on first use. node:zlib and node:worker_threads take ~3 ms each to load, and a run
+// that scores one YAML file needs neither: zlib only reads workbooks, worker threads only serve large batches.
+import { createRequire } from 'node:module';
+
+// Not the free `require`: the bundler leaves this call alone, and the module loads when first called.
+const load = createRequire(import.meta.url);
+
+export const zlib = (): typeof import('node:zlib') => load('node:zlib');
+export const workerThreads = (): typeof import('node:worker_threads') => load('node:worker_threads');
