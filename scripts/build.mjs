@@ -67,6 +67,21 @@ async function defaultRubricData() {
   }
 }
 
+/**
+ * The label of every evidence field by path, made from the schema here, so that the CLI names fields in its
+ * reasons without building the schema (src/evidence/field-labels.ts).
+ */
+async function evidenceLabelTable() {
+  const dir = await mkdtemp(join(tmpdir(), 'jiaxiao-build-'));
+  try {
+    const out = join(dir, 'labels.mjs');
+    await build({ ...common, entryPoints: ['src/evidence/field-labels.ts'], outfile: out });
+    return (await import(pathToFileURL(out).href)).evidenceLabelTable();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** FNV-1a, as src/base/hash.ts computes it at run time. */
 function fingerprint(bytes) {
   let h = 0x811c9dc5;
@@ -80,6 +95,7 @@ const rubricStat = await stat(rubricFile);
 const define = {
   JIAXIAO_VERSION: JSON.stringify(pkg.version),
   JIAXIAO_DEFAULT_RUBRIC: JSON.stringify(await defaultRubricData()),
+  JIAXIAO_EVIDENCE_LABELS: JSON.stringify(await evidenceLabelTable()),
   // What the embedded copy was built from: an edited rubric file is noticed at run time and read instead.
   JIAXIAO_DEFAULT_RUBRIC_STAMP: JSON.stringify({
     size: rubricStat.size,

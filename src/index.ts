@@ -4,6 +4,7 @@
 import type { Rubric } from './engine/model.js';
 import { scoreEvidence } from './engine/score.js';
 import type { Evidence } from './evidence/model.js';
+import { evidenceSchema as buildEvidenceSchema } from './evidence/schema.js';
 import type { EvidenceSource } from './report/citations.js';
 import { buildSheet, type Sheet } from './report/sheet.js';
 
@@ -15,7 +16,9 @@ export type { Finding, RuleKind, Text } from './engine/types.js';
 export { evidenceFields, evidenceFieldsMarkdown, type FieldRow } from './evidence/field-list.js';
 export type { Evidence, LedgerRecord } from './evidence/model.js';
 export { type ParsedEvidence, parseEvidenceBytes, parseEvidenceText } from './evidence/parse.js';
-export { type EvidenceInput, evidenceSchema } from './evidence/schema.js';
+export type { EvidenceInput } from './evidence/schema.js';
+/** The evidence file's zod schema (the CLI builds it only when it needs it). */
+export const evidenceSchema = buildEvidenceSchema();
 export { type Lang, message, problemLine } from './i18n/messages.js';
 export { evidenceYaml } from './render/evidence-yaml.js';
 export { type EvidenceWorkbookOptions, evidenceWorkbook, templateWorkbook } from './render/workbook/evidence.js';

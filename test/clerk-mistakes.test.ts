@@ -185,7 +185,7 @@ describe('UTF-16 files (Notepad "Unicode")', () => {
 });
 
 describe('hints give plausible examples', () => {
-  const hintOf = (path: (string | number)[]) => labelAt(evidenceSchema, path)?.hint ?? '';
+  const hintOf = (path: (string | number)[]) => labelAt(evidenceSchema(), path)?.hint ?? '';
   const example = (path: (string | number)[]) => Number(/如 (\d+(?:\.\d+)?)/.exec(hintOf(path))?.[1]);
 
   it.each([

@@ -2,8 +2,8 @@
 import { dayNumber, referenceYearOf } from '../base/dates.js';
 import { type Problem, pathText, type Severity } from '../base/problem.js';
 import { type Located, locate } from '../io/yaml.js';
-import { labelAt } from './labels.js';
-import { type EvidenceData, evidenceSchema, type Stage } from './schema.js';
+import { evidenceLabel } from './field-labels.js';
+import type { EvidenceData, Stage } from './schema.js';
 
 /** Leading two digits of 学校标识码 → the stages that category fits. */
 const CODE_CATEGORIES: Record<string, readonly Stage[]> = {
@@ -18,7 +18,7 @@ const CODE_CATEGORIES: Record<string, readonly Stage[]> = {
 export function consistencyProblems(data: EvidenceData, source: Located, file?: string): Problem[] {
   const problems: Problem[] = [];
   const at = (severity: Severity, path: (string | number)[], code: string, params: Problem['params'] = {}) => {
-    const label = labelAt(evidenceSchema, path);
+    const label = evidenceLabel(path);
     problems.push({
       severity,
       code,
@@ -31,7 +31,7 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
   };
 
   const whole = (path: (string | number)[]) => {
-    const label = labelAt(evidenceSchema, path);
+    const label = evidenceLabel(path);
     return { wholeZh: label?.zh ?? pathText(path), wholeEn: label?.en ?? pathText(path) };
   };
 

@@ -57,9 +57,10 @@ function holdsNull(v: unknown): boolean {
 }
 
 /** The value with every blank that may be left out removed; the value itself where there is none. */
-export function withoutBlanks(value: unknown, schema: z.ZodType): unknown {
-  // Most files have no blank: a plain look for null is cheaper than the walk beside the schema.
-  return holdsNull(value) ? removeBlanks(value, schema) : value;
+export function withoutBlanks(value: unknown, schema: () => z.ZodType): unknown {
+  // Most files have no blank: a plain look for null is cheaper than the walk beside the schema (nor is the
+  // schema built for them).
+  return holdsNull(value) ? removeBlanks(value, schema()) : value;
 }
 
 function removeBlanks(value: unknown, schema: z.ZodType): unknown {

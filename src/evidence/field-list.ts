@@ -20,7 +20,7 @@ function keysOf(s: z.ZodType): string[] {
 export function evidenceFields(): FieldRow[] {
   const rows: FieldRow[] = [];
   const walk = (path: (string | number)[], shown: string) => {
-    const found = schemaAt(evidenceSchema, path);
+    const found = schemaAt(evidenceSchema(), path);
     if (!found) return;
     const kind = valueKind(found.schema);
     if (path.length > 0) {

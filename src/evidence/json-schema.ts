@@ -7,7 +7,7 @@ import { evidenceSchema } from './schema.js';
 export const EVIDENCE_SCHEMA_FILE = 'schema/evidence.schema.json';
 
 export function evidenceJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(evidenceSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  const generated = z.toJSONSchema(evidenceSchema(), { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
   return {
     ...(blanksAllowed(generated, false) as Record<string, unknown>),
     title: '家校共育证据文件（jiaxiao evidence file）',

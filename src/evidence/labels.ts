@@ -100,7 +100,7 @@ export function labelAt(root: z.ZodType, path: readonly (string | number)[]): La
     memo = new Map();
     LABELS_AT.set(root, memo);
   }
-  const key = path.map((k) => (typeof k === 'number' ? '#' : k)).join('\u0000');
+  const key = labelKey(path);
   if (memo.has(key)) return memo.get(key);
   let label: Label | undefined;
   for (let n = path.length; n > 0 && !label; n--) label = schemaAt(root, path.slice(0, n))?.label;
@@ -135,4 +135,24 @@ export function labelledKeysAt(
 /** The kind of value a field holds, for the rubric's field checks. */
 export function valueKind(schema: z.ZodType): string {
   return defOf(unwrap(schema).schema).type;
+}
+
+/** A path as labels are kept by: every index alike, keys apart by NUL (a key may hold a dot). */
+export const labelKey = (path: readonly (string | number)[]): string =>
+  path.map((k) => (typeof k === 'number' ? '#' : k)).join('\u0000');
+
+/**
+ * The label of every path the schema spells out (object keys, and one index for lists; not the free keys of a
+ * record), as labelAt gives it: null where it gives none.
+ */
+export function labelTable(root: z.ZodType): Record<string, Label | null> {
+  const table: Record<string, Label | null> = {};
+  const visit = (schema: z.ZodType, path: (string | number)[]) => {
+    if (path.length > 0) table[labelKey(path)] = labelAt(root, path) ?? null;
+    const def = defOf(unwrap(schema).schema);
+    if (def.type === 'object') for (const [key, child] of Object.entries(def.shape ?? {})) visit(child, [...path, key]);
+    else if (def.type === 'array' && def.element) visit(def.element, [...path, 0]);
+  };
+  visit(root, []);
+  return table;
 }

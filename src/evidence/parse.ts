@@ -11,7 +11,8 @@ import { withoutBlanks } from './empty.js';
 import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
 import { type Evidence, toEvidence } from './model.js';
-import { evidenceSchema } from './schema.js';
+import { isPlainEvidence } from './plain-evidence.js';
+import { type EvidenceData, evidenceSchema } from './schema.js';
 import { forWorkbook, readWorkbookValue } from './workbook/read.js';
 
 export interface ParsedEvidence {
@@ -22,16 +23,15 @@ export interface ParsedEvidence {
 }
 
 /**
- * The evidence schema as files are checked against it. A batch asks for zod's compiled parser
- * (`compileEvidenceParser`): it checks a valid file in about a quarter of the time, falls back to zod's own
- * parse for a file with errors (the same issues), and gives the same output; compiling costs ~15 ms, more
- * than a single file saves.
+ * zod's compiled parser of the evidence schema, once a batch asks for it (`compileEvidenceParser`): it checks a
+ * file in about a quarter of the time, falls back to zod's own parse for a file with errors (the same issues),
+ * and gives the same output. Compiling costs ~15 ms, more than a single file saves.
  */
-let evidenceParser: typeof evidenceSchema = evidenceSchema;
+let compiledParser: ReturnType<typeof evidenceSchema> | undefined;
 
 /** From now on, check files with zod's compiled parser (once per thread: a batch's workers each call it). */
 export function compileEvidenceParser(): void {
-  if (evidenceParser === evidenceSchema) evidenceParser = z.compile(evidenceSchema);
+  compiledParser ??= z.compile(evidenceSchema());
 }
 
 const withFile = (problems: Problem[], file?: string): Problem[] =>
@@ -119,11 +119,18 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
   }
   // The quick reading wants only a yes or no: a file with errors is read again, carefully, for its messages.
   // A blank where a field may be left out is a field not yet filled in (empty.ts).
-  const result = evidenceParser.safeParse(withoutBlanks(value, evidenceSchema), { reportInput: !quick });
-  if (!result.success && quick)
-    return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
-  if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema, source, file) };
-  const problems = consistencyProblems(result.data, source, file);
+  const cleaned = withoutBlanks(value, evidenceSchema);
+  // Most files are valid and already as the schema would give them back: taken as they are (plain-evidence.ts).
+  let data: EvidenceData;
+  if (isPlainEvidence(cleaned)) data = cleaned as EvidenceData;
+  else {
+    const result = (compiledParser ?? evidenceSchema()).safeParse(cleaned, { reportInput: !quick });
+    if (!result.success && quick)
+      return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
+    if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema(), source, file) };
+    data = result.data;
+  }
+  const problems = consistencyProblems(data, source, file);
   if (hasErrors(problems)) return { problems };
-  return { evidence: toEvidence(result.data), source, problems };
+  return { evidence: toEvidence(data), source, problems };
 }

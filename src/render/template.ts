@@ -234,7 +234,7 @@ export function evidenceTemplate(o: TemplateOptions): string {
     const fields = [...map.keys(), ...anyStage.keys()]
       .filter((k) => k.startsWith(`ledger:${type}.`))
       .map((k) => k.slice(`ledger:${type}.`.length))
-      .filter((f, i, all) => all.indexOf(f) === i && f in recordFields)
+      .filter((f, i, all) => all.indexOf(f) === i && f in recordFields())
       .sort((a, b) => RECORD_FIELD_ORDER.indexOf(a) - RECORD_FIELD_ORDER.indexOf(b));
     for (const f of fields) shownFields.add(f);
     const entry = [`type: ${type}`, ...datesOf(type, y1, y2), `title: ${plain(exampleTitle(type, zh))}`];
@@ -242,7 +242,7 @@ export function evidenceTemplate(o: TemplateOptions): string {
     line(`  # - { ${entry.join(', ')} }`, `${say(RECORD_TYPES[type])} ${feedsKey(`ledger:${type}`)}`);
   }
   // The fields every entry may carry, and any the rubric reads of no type: one entry shows them all.
-  const rest = Object.keys(recordFields).filter((f) => !shownFields.has(f) && f !== 'title');
+  const rest = Object.keys(recordFields()).filter((f) => !shownFields.has(f) && f !== 'title');
   line(
     `  # - { type: lecture, date: ${y1}-11-20, title: ${say({ zh: '一年级新生家长讲座', en: 'talk for new parents' })}, ${rest.map((f) => `${f}: ${exampleValue(f, zh)}`).join(', ')} }`,
     say({
@@ -319,7 +319,7 @@ export function evidenceTemplate(o: TemplateOptions): string {
   return out.join('\n');
 }
 
-const RECORD_FIELD_ORDER = Object.keys(recordFields);
+const RECORD_FIELD_ORDER = Object.keys(recordFields());
 
 /** Text as a plain YAML scalar inside { … } where it can be one, else quoted. */
 const plain = (s: string): string =>

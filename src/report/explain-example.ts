@@ -10,7 +10,8 @@ import type { Condition, Op, Selection } from '../engine/rules/common.js';
 import { compare, typesOf } from '../engine/rules/common.js';
 import type { Quantity } from '../engine/rules/quantity.js';
 import type { CompiledCheck, Text } from '../engine/types.js';
-import { keysAt, labelAt, schemaAt, valueKind } from '../evidence/labels.js';
+import { evidenceLabel } from '../evidence/field-labels.js';
+import { keysAt, schemaAt, valueKind } from '../evidence/labels.js';
 import { evidenceSchema, LEVELS, RECORD_TYPES, type RecordType, type Stage } from '../evidence/schema.js';
 
 /** One line of a fragment: its YAML and, for a field, the field's label as a comment. */
@@ -132,7 +133,7 @@ class Fragment {
   value(path: string, v?: Scalar): Scalar {
     const keys = path.split('.');
     if (keys[0] === 'surveys' || keys[0] === 'outcomes') {
-      for (const sibling of keysAt(evidenceSchema, keys.slice(0, -1))) {
+      for (const sibling of keysAt(evidenceSchema(), keys.slice(0, -1))) {
         const p = [...keys.slice(0, -1), sibling].join('.');
         if (!this.values.has(p)) this.values.set(p, REALISTIC[p] ?? 1);
       }
@@ -207,7 +208,7 @@ const shift = (date: string, k: number) => isoOfDay(dayNumber(date) + k);
 
 /** A value of the kind the schema wants at a path where the table has none. */
 function realisticOfKind(path: string): Scalar {
-  const found = schemaAt(evidenceSchema, path.split('.'));
+  const found = schemaAt(evidenceSchema(), path.split('.'));
   const kind = found ? valueKind(found.schema) : 'number';
   return kind === 'boolean' ? true : kind === 'number' ? 1 : (found?.label?.zh ?? 'x');
 }
@@ -364,14 +365,14 @@ export function yamlScalar(v: Scalar): string {
 }
 
 const labelOf = (path: (string | number)[]): Text | undefined => {
-  const l = labelAt(evidenceSchema, path);
+  const l = evidenceLabel(path);
   return l ? { zh: l.zh, en: l.en } : undefined;
 };
 
 /** Keys of an object of the schema in the schema's order, those present. */
 const ordered = (path: (string | number)[], present: Iterable<string>): string[] => {
   const have = new Set(present);
-  const known = keysAt(evidenceSchema, path);
+  const known = keysAt(evidenceSchema(), path);
   return [...known.filter((k) => have.delete(k)), ...[...have].sort()];
 };
 

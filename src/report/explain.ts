@@ -5,6 +5,7 @@
 import { centsText, cmp, type Exact, ratio, toCents } from '../base/exact.js';
 import type { Rubric, RubricGroup, RubricIndicator, RubricItem, WeightedCheck } from '../engine/model.js';
 import type { CompiledCheck, Text } from '../engine/types.js';
+import { evidenceLabel } from '../evidence/field-labels.js';
 import { nearest } from '../evidence/issues.js';
 import { labelAt } from '../evidence/labels.js';
 import { evidenceSchema, RECORD_TYPES, type RecordType, STAGE_LABELS, STAGES, type Stage } from '../evidence/schema.js';
@@ -141,7 +142,7 @@ function fieldsOf(check: CompiledCheck): ExplainedField[] {
       const path = docPath(ref.path);
       if (seen.has(path)) continue;
       const l = labelAt(
-        evidenceSchema,
+        evidenceSchema(),
         ref.path.map((k) => (typeof k === 'number' ? 0 : k)),
       );
       seen.set(path, { path, label: l ? { zh: l.zh, en: l.en } : { zh: path, en: path } });
@@ -325,7 +326,7 @@ function extraOf(rubric: Rubric, id: string): ExplainedExtra | undefined {
   for (const { x, section, cap } of sections) {
     if (x.id !== id && !(x.check && idsIn(x.check).includes(id))) continue;
     const per = x.per ? docPath(x.per.split('.')) : undefined;
-    const perLabel = x.per ? labelAt(evidenceSchema, x.per.split('.')) : undefined;
+    const perLabel = x.per ? evidenceLabel(x.per.split('.')) : undefined;
     return {
       id: x.id,
       section,

@@ -445,7 +445,7 @@ class Compiler {
   }
 
   private field(ref: FieldRef, checkPath: Path) {
-    const found = schemaAt(evidenceSchema, ref.path);
+    const found = schemaAt(evidenceSchema(), ref.path);
     const shown = ref.path.filter((k) => typeof k === 'string').join('.');
     if (!found) {
       this.report([...checkPath, ...ref.at], 'rubric.unknownField', { field: shown });

@@ -2,9 +2,9 @@
 import { cmp, exact, toNumber } from '../base/exact.js';
 import { type Problem, pathText } from '../base/problem.js';
 import { indicatorsOf, type Rubric, type RubricIndicator } from '../engine/model.js';
+import { evidenceLabel } from '../evidence/field-labels.js';
 import { nearest } from '../evidence/issues.js';
-import { labelAt } from '../evidence/labels.js';
-import { type EvidenceData, evidenceSchema } from '../evidence/schema.js';
+import type { EvidenceData } from '../evidence/schema.js';
 import { type Located, locate } from '../io/yaml.js';
 
 const BY_ID = new WeakMap<Rubric, Map<string, RubricIndicator>>();
@@ -20,7 +20,7 @@ export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: Lo
     const path = ['selfScores', id];
     const b = indicators.get(id);
     if (b && value >= 0 && cmp(exact(value), b.points) <= 0) continue;
-    const label = labelAt(evidenceSchema, ['selfScores']);
+    const label = evidenceLabel(['selfScores']);
     const at = { path: pathText(path), ...(label ? { label } : {}), ...(file ? { file } : {}) };
     if (!b) {
       const suggestion = nearest(id, [...indicators.keys()]) ?? '';

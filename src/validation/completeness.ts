@@ -4,9 +4,9 @@
 import { type Problem, pathText } from '../base/problem.js';
 import { indicatorsOf, type Rubric } from '../engine/model.js';
 import type { CompiledCheck } from '../engine/types.js';
-import { labelAt } from '../evidence/labels.js';
+import { evidenceLabel } from '../evidence/field-labels.js';
 import type { Evidence } from '../evidence/model.js';
-import { evidenceSchema, RECORD_TYPES, type RecordType, type Stage } from '../evidence/schema.js';
+import { RECORD_TYPES, type RecordType, type Stage } from '../evidence/schema.js';
 import { type Located, locate } from '../io/yaml.js';
 
 interface Gap {
@@ -106,7 +106,7 @@ export function completenessProblems(evidence: Evidence, rubric: Rubric, source:
       if (seen.has(key)) continue;
       seen.add(key);
       if (gap.path) {
-        const label = labelAt(evidenceSchema, gap.path);
+        const label = evidenceLabel(gap.path);
         problems.push({
           severity: 'warning',
           code: 'missing.field',

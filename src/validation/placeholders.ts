@@ -5,8 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../base/problem.js';
 import { pathText } from '../base/problem.js';
-import { labelAt } from '../evidence/labels.js';
-import { evidenceSchema } from '../evidence/schema.js';
+import { evidenceLabel } from '../evidence/field-labels.js';
 import { decodeBytes } from '../io/decode.js';
 import type { Located } from '../io/yaml.js';
 
@@ -59,7 +58,7 @@ export function placeholderProblems(bytes: Uint8Array, source: Located, file?: s
     if (hash <= 0 || line.slice(0, hash).trim() === '' || !line.includes(PLACEHOLDER_MARK, hash)) return;
     byLine ??= pathsByLine(source);
     const path = byLine.get(i + 1);
-    const label = path ? labelAt(evidenceSchema, path) : undefined;
+    const label = path ? evidenceLabel(path) : undefined;
     problems.push({
       severity: 'warning',
       code: 'template.placeholder',

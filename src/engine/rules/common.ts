@@ -3,9 +3,9 @@
 import * as z from 'zod';
 import { centsText, cmp, type Exact, exact, toCents } from '../../base/exact.js';
 import { once } from '../../base/once.js';
-import { labelAt } from '../../evidence/labels.js';
+import { evidenceLabel } from '../../evidence/field-labels.js';
 import type { LedgerRecord } from '../../evidence/model.js';
-import { evidenceSchema, RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
+import { RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
 import type { Context, FieldRef, Finding, Text } from '../types.js';
 
 export const OPS = ['>=', '>', '<=', '<', '=='] as const;
@@ -93,7 +93,7 @@ const FIELD_LABELS = new Map<string, Text>();
 export function fieldLabel(path: string): Text {
   let text = FIELD_LABELS.get(path);
   if (!text) {
-    const label = labelAt(evidenceSchema, splitPath(path));
+    const label = evidenceLabel(splitPath(path));
     text = label ? { zh: label.zh, en: label.en } : { zh: path, en: path };
     FIELD_LABELS.set(path, text);
   }
@@ -106,7 +106,7 @@ const RECORD_FIELD_LABELS = new Map<string, Text>();
 export function recordFieldLabel(name: string): Text {
   let text = RECORD_FIELD_LABELS.get(name);
   if (!text) {
-    const label = labelAt(evidenceSchema, ['ledger', 0, name]);
+    const label = evidenceLabel(['ledger', 0, name]);
     text = label ? { zh: label.zh, en: label.en } : { zh: name, en: name };
     RECORD_FIELD_LABELS.set(name, text);
   }

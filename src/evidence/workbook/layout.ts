@@ -2,9 +2,8 @@
 // (./read.ts) and the writer (src/render/workbook/evidence.ts) both follow it, so a workbook written by one is
 // read by the other. Labels come from the evidence schema, so a header says what a YAML message says.
 import { once } from '../../base/once.js';
-import { labelAt } from '../labels.js';
+import { evidenceLabel } from '../field-labels.js';
 import {
-  evidenceSchema,
   factFields,
   LEVEL_LABELS,
   type Level,
@@ -48,8 +47,7 @@ export type Kind =
 export const NUMBER_KINDS: ReadonlySet<Kind> = new Set(['count', 'positive', 'money', 'decimal', 'year']);
 
 /** The Chinese label of an evidence path (as messages name it). */
-export const labelOf = (path: readonly (string | number)[]): string =>
-  labelAt(evidenceSchema, path)?.zh ?? String(path.at(-1));
+export const labelOf = (path: readonly (string | number)[]): string => evidenceLabel(path)?.zh ?? String(path.at(-1));
 
 export interface Column {
   /** The field of a record (ledger, projects…), or a role of the sheet's own (category, key). */
@@ -86,7 +84,7 @@ const infoRow = (path: string[], kind: Kind): KeyedRow => {
 };
 
 const factKind = (key: string): Kind => {
-  const kind = (factFields as Record<string, { _zod: { def: { type: string } } }>)[key]?._zod.def.type;
+  const kind = (factFields() as Record<string, { _zod: { def: { type: string } } }>)[key]?._zod.def.type;
   if (key === 'spending') return 'money';
   return kind === 'boolean' ? 'yesNo' : 'count';
 };
@@ -102,7 +100,7 @@ export const infoRows = once((): readonly KeyedRow[] => [
   infoRow(['school', 'classes'], 'positive'),
   infoRow(['school', 'households'], 'positive'),
   infoRow(['year'], 'academicYear'),
-  ...Object.keys(factFields).map((k) => infoRow(['facts', k], factKind(k))),
+  ...Object.keys(factFields()).map((k) => infoRow(['facts', k], factKind(k))),
 ]);
 
 export const INFO_COLUMNS = {
