@@ -65,12 +65,13 @@ export function colorLevel(
   isTTY: boolean,
   env: NodeJS.ProcessEnv,
   colorFlag: boolean | undefined,
-  detected: number = supportsColor ? supportsColor.level : 0,
+  detected?: number,
 ): ColorSupportLevel {
   if (colorFlag === false || 'NO_COLOR' in env) return 0;
   const forced = forcedLevel(env.FORCE_COLOR);
   if (forced !== undefined) return forced;
-  return isTTY && env.TERM !== 'dumb' ? clampLevel(detected) : 0;
+  // Asked of chalk only for a terminal: loading it costs a start ~7 ms (the build loads it on first use).
+  return isTTY && env.TERM !== 'dumb' ? clampLevel(detected ?? (supportsColor ? supportsColor.level : 0)) : 0;
 }
 
 /** FORCE_COLOR as chalk reads it; undefined when unset or not a level (then it is ignored). */
