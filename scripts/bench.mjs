@@ -46,11 +46,14 @@ function compare(title, a, b, runs, goal) {
   }
   const ma = median(ta);
   const mb = median(tb);
-  const width = Math.max(a.name.length, b.name.length);
+  // Each pair ran back to back: the median of the pairs' ratios is less swayed by a busy moment of the machine.
+  const paired = median(ta.map((t, i) => (tb[i] ?? 0) / t));
+  const width = Math.max(a.name.length, b.name.length, 'ratio of pairs'.length);
   console.log(`\n${title} (median of ${runs} alternate runs)`);
   console.log(`  ${a.name.padEnd(width)}  ${fmt(ma)}`);
   console.log(`  ${b.name.padEnd(width)}  ${fmt(mb)}`);
   console.log(`  ${'ratio'.padEnd(width)}  ${(mb / ma).toFixed(2)}× ${goal}`);
+  console.log(`  ${'ratio of pairs'.padEnd(width)}  ${paired.toFixed(2)}× (median of each pair's ratio)`);
 }
 
 if (want('startup')) {
