@@ -3,7 +3,8 @@
 // written in a form our own reader takes as it is: plain where nothing in it could mean anything else, else
 // double-quoted with each character a line check or YAML could misread (full-width colons and commas,
 // brackets, `: `, `#`, controls) as an escape, which reads back as the character itself.
-import type { EvidenceData } from '../evidence/schema.js';
+import { keysAt } from '../evidence/labels.js';
+import { type EvidenceData, evidenceSchema } from '../evidence/schema.js';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL } from '../io/scalars.js';
 
 /** Flow maps ({ type: lecture, date: … }) up to this width; longer records are written as blocks. */
@@ -54,10 +55,28 @@ function flowValue(v: unknown): string {
   return scalar(v);
 }
 
+type Path = (string | number)[];
+
+/**
+ * A map's entries in the schema's order (that of the examples and of docs/evidence-fields.md), whatever order
+ * they were read in; keys the schema does not name (a record's: selfScores) stay in their order, after.
+ */
+function entriesOf(map: Record<string, unknown>, path: Path): [string, unknown][] {
+  const order = keysAt(evidenceSchema(), path);
+  const place = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  return Object.entries(map)
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => place(a.entry[0]) - place(b.entry[0]) || a.i - b.i)
+    .map(({ entry }) => entry);
+}
+
 /** A map of scalars and lists of scalars on one line, or undefined when it holds more or is too wide. */
-function flowMap(map: Record<string, unknown>, room: number): string | undefined {
+function flowMap(map: Record<string, unknown>, room: number, path: Path): string | undefined {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(map)) {
+  for (const [k, v] of entriesOf(map, path)) {
     if (v === undefined) continue;
     if (!isScalar(v) && !isScalarList(v)) return undefined;
     parts.push(`${yamlString(k)}: ${flowValue(v)}`);
@@ -66,38 +85,40 @@ function flowMap(map: Record<string, unknown>, room: number): string | undefined
   return line.length <= room ? line : undefined;
 }
 
-function block(value: Record<string, unknown>, indent: string, out: string[]): void {
-  for (const [k, v] of Object.entries(value)) {
+function block(value: Record<string, unknown>, indent: string, out: string[], path: Path): void {
+  for (const [k, v] of entriesOf(value, path)) {
     if (v === undefined) continue;
     const key = `${indent}${yamlString(k)}:`;
     if (isScalar(v) || isScalarList(v)) out.push(`${key} ${flowValue(v)}`);
     else if (Array.isArray(v)) {
       out.push(key);
-      for (const item of v) listItem(item, `${indent}  `, out);
+      v.forEach((item, i) => {
+        listItem(item, `${indent}  `, out, [...path, k, i]);
+      });
     } else {
       const entries = Object.keys(v as object);
       if (entries.length === 0) out.push(`${key} {}`);
       else {
         out.push(key);
-        block(v as Record<string, unknown>, `${indent}  `, out);
+        block(v as Record<string, unknown>, `${indent}  `, out, [...path, k]);
       }
     }
   }
 }
 
-function listItem(item: unknown, indent: string, out: string[]): void {
+function listItem(item: unknown, indent: string, out: string[], path: Path): void {
   if (isScalar(item) || isScalarList(item)) {
     out.push(`${indent}- ${flowValue(item)}`);
     return;
   }
   const map = item as Record<string, unknown>;
-  const flow = flowMap(map, FLOW_WIDTH - indent.length - 2);
+  const flow = flowMap(map, FLOW_WIDTH - indent.length - 2, path);
   if (flow !== undefined) {
     out.push(`${indent}- ${flow}`);
     return;
   }
   const inner: string[] = [];
-  block(map, `${indent}  `, inner);
+  block(map, `${indent}  `, inner, path);
   if (inner.length === 0) out.push(`${indent}- {}`);
   else out.push(`${indent}- ${(inner[0] ?? '').slice(indent.length + 2)}`, ...inner.slice(1));
 }
@@ -105,6 +126,6 @@ function listItem(item: unknown, indent: string, out: string[]): void {
 /** The evidence as a YAML evidence file; `comment` lines go first, each after "# ". */
 export function evidenceYaml(data: EvidenceData, comment: readonly string[] = []): string {
   const out = comment.map((line) => `# ${line}`);
-  block(data as unknown as Record<string, unknown>, '', out);
+  block(data as unknown as Record<string, unknown>, '', out, []);
   return `${out.join('\n')}\n`;
 }
