@@ -11,8 +11,8 @@ import { withoutBlanks } from './empty.js';
 import { evidenceFields } from './field-list.js';
 import { issuesToProblems } from './issues.js';
 import { type Evidence, toEvidence } from './model.js';
-import { isPlainEvidence } from './plain-evidence.js';
-import { type EvidenceData, evidenceSchema } from './schema.js';
+import { plainEvidence } from './plain-evidence.js';
+import { evidenceSchema } from './schema.js';
 import { forWorkbook, readWorkbookValue } from './workbook/read.js';
 
 export interface ParsedEvidence {
@@ -121,9 +121,8 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
   // A blank where a field may be left out is a field not yet filled in (empty.ts).
   const cleaned = withoutBlanks(value, evidenceSchema);
   // Most files are valid and already as the schema would give them back: taken as they are (plain-evidence.ts).
-  let data: EvidenceData;
-  if (isPlainEvidence(cleaned)) data = cleaned as EvidenceData;
-  else {
+  let data = plainEvidence(cleaned);
+  if (!data) {
     const result = (compiledParser ?? evidenceSchema()).safeParse(cleaned, { reportInput: !quick });
     if (!result.success && quick)
       return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };

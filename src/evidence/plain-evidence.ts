@@ -1,14 +1,15 @@
-// Most evidence files are valid and already in the form the schema gives back: every text trimmed, every stage,
-// level and record type written in English, the school code as a string. Such a file is taken as it is, without
-// building and running the zod schema (~10 ms at start-up, ~0.1 ms a file). Anything else, a mistake or a
-// value the schema would rewrite (学段: 小学, code: 2164020003 as a number, a text with spaces around it), is
-// left to the schema, which reports or rewrites it.
+// Most evidence files are valid and already in the form the schema gives back: every text trimmed, every record
+// type in English, the school code as a string; a stage or a level may be written in Chinese (学段: 小学), which is
+// put in English here as the schema does. Such a file is taken as it is, without building and running the zod
+// schema (~10 ms at start-up, ~0.1 ms a file). Anything else, a mistake or a value the schema would rewrite
+// otherwise (code: 2164020003 as a number, a text with spaces around it), is left to the schema, which reports
+// or rewrites it.
 //
-// The check answers yes only where the schema accepts the value and gives back an equal one
-// (test/plain-evidence.test.ts holds it to that over generated files); a no costs nothing but the schema's run.
+// It answers only where the schema accepts the value and gives back an equal one (test/plain-evidence.test.ts
+// holds it to that over thousands of mutated files); where it does not answer, the schema's run is all it costs.
 import { regexes } from 'zod';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
-import { LEVELS, RECORD_TYPES, STAGES } from './schema.js';
+import { type EvidenceData, LEVEL_ALIASES, LEVELS, RECORD_TYPES, STAGE_ALIASES, STAGES } from './schema.js';
 
 /** Status facts by kind (test/plain-evidence.test.ts keeps this in step with schema.ts). */
 export const FACT_KINDS: Readonly<Record<string, 'yesNo' | 'count' | 'money'>> = {
@@ -91,7 +92,7 @@ const school = strict(
     name: text,
     code: (v) => typeof v === 'string' && v.trim() === v && !firstUnsafeChar(v),
     county: text,
-    stage: oneOf(STAGES),
+    stage: oneOf([...STAGES, ...Object.keys(STAGE_ALIASES)]),
     students: positive,
     studentsLastYear: positive,
     classes: positive,
@@ -114,7 +115,7 @@ const ledgerFields = strict(
   ['type'],
 );
 const ledgerEntry = (v: Value) => ledgerFields(v) && isMap(v) && (v.date === undefined) !== (v.dates === undefined);
-const level = oneOf(LEVELS);
+const level = oneOf([...LEVELS, ...Object.keys(LEVEL_ALIASES)]);
 const year = (v: Value) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1990 && v <= 2100;
 const project = strict({ title: text, level, year, files }, ['title', 'level', 'year']);
 const caseResult = strict({ title: text, year, level, files }, ['title', 'year']);
@@ -151,7 +152,30 @@ const evidence = strict(
   ['school', 'year', 'terms'],
 );
 
-/** True where the schema would accept the value and give back an equal one: then it is the evidence as it is. */
-export function isPlainEvidence(value: unknown): boolean {
-  return evidence(value);
+type Plain = Record<string, unknown>;
+
+/** A stage or level written in Chinese, put in English; the value itself where nothing is. */
+function inEnglish(value: Plain): Plain {
+  const school = value.school as Plain;
+  const written = school.stage as string;
+  const stage = Object.hasOwn(STAGE_ALIASES, written) ? STAGE_ALIASES[written] : undefined;
+  let out = stage ? { ...value, school: { ...school, stage } } : value;
+  for (const key of ['projects', 'cases', 'awards']) {
+    const list = value[key] as Plain[] | undefined;
+    if (!list?.some((e) => typeof e.level === 'string' && Object.hasOwn(LEVEL_ALIASES, e.level))) continue;
+    const levels = list.map((e) => {
+      const level = typeof e.level === 'string' ? LEVEL_ALIASES[e.level] : undefined;
+      return level ? { ...e, level } : e;
+    });
+    out = { ...out, [key]: levels };
+  }
+  return out;
+}
+
+/**
+ * The evidence as the schema would give it back, where it would accept the value and rewrite nothing but a
+ * Chinese stage or level; undefined where the schema must decide.
+ */
+export function plainEvidence(value: unknown): EvidenceData | undefined {
+  return evidence(value) ? (inEnglish(value as Plain) as EvidenceData) : undefined;
 }

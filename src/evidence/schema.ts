@@ -41,6 +41,10 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   'nine-year': { zh: '九年一贯制学校', en: 'nine-year school' },
   complete: { zh: '完全中学', en: 'complete secondary school' },
 };
+/** The Chinese name of each stage, which a clerk may write instead (学段: 小学). */
+export const STAGE_ALIASES: Record<string, Stage> = Object.fromEntries(
+  Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]),
+);
 export const RECORD_TYPES = {
   committeeCase: { zh: '家委会解决问题案例', en: 'parent-committee case' },
   homework: { zh: '家长作业', en: 'parent homework' },
@@ -66,6 +70,15 @@ export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
   city: { zh: '市级', en: 'city' },
   province: { zh: '省级（自治区级）', en: 'province' },
   national: { zh: '国家级', en: 'national' },
+};
+/** The Chinese names a clerk may write for a level, and the level each stands for. */
+export const LEVEL_ALIASES: Record<string, Level> = {
+  县级: 'county',
+  区级: 'county',
+  市级: 'city',
+  省级: 'province',
+  自治区级: 'province',
+  国家级: 'national',
 };
 
 const survey = (zh: string, en: string) =>
@@ -102,7 +115,7 @@ const pair = (
  */
 function buildSchemas() {
   const stage = labelled(
-    aliasedEnum(STAGES, Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [v.zh, k as Stage]))),
+    aliasedEnum(STAGES, STAGE_ALIASES),
     '学段',
     'stage',
     `写 ${STAGES.map((s) => `${s}（${STAGE_LABELS[s].zh}）`).join('、')} 之一`,
@@ -223,14 +236,7 @@ function buildSchemas() {
   );
 
   const level = labelled(
-    aliasedEnum(LEVELS, {
-      县级: 'county',
-      区级: 'county',
-      市级: 'city',
-      省级: 'province',
-      自治区级: 'province',
-      国家级: 'national',
-    }),
+    aliasedEnum(LEVELS, LEVEL_ALIASES),
     '级别',
     'level',
     '写 county（县级）、city（市级）、province（省级/自治区级）、national（国家级）之一',
