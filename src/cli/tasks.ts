@@ -108,7 +108,7 @@ export function scoreRunner(
     const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
     const evidenceProblems = capProblems(sortProblems(parsed.problems), file);
     if (!parsed.evidence || hasErrors(evidenceProblems)) return { file, problems: evidenceProblems };
-    // Citations need the file's positions (a second, careful parse): only for a sheet that is shown.
+    // Citations need the file's lines (a quick look, or a careful parse where it gives up): only for a sheet shown.
     const shown = out !== undefined || task.keepSheets;
     const cite = shown ? { file, ...(parsed.source ? { source: parsed.source } : {}) } : {};
     const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review, cite);
