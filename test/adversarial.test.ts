@@ -289,3 +289,18 @@ describe('a file of line-level mistakes', () => {
     expect(few.source).toBeDefined();
   });
 });
+
+describe('a value that holds itself through YAML aliases', () => {
+  const terms = 'terms: [{start: 2023-09-01, end: 2024-01-19}, {start: 2024-02-26, end: 2024-07-05}]';
+  const school = 'school:\n  name: A\n  county: B\n  stage: primary\n  students: 10\n  classes: 1';
+  it('is reported as the mistakes it holds, not a crash: a school holding itself, a blank section holding itself', () => {
+    for (const text of [
+      'school: &s\n  name: A\n  self: *s\nyear: 2023-2024\n',
+      `${school}\nyear: 2023-2024\n${terms}\nsurveys: &a\n  children: null\n  students: *a\n`,
+    ]) {
+      const parsed = parseEvidenceText(text, 'cycle.yaml');
+      expect(parsed.evidence).toBeUndefined();
+      expect(parsed.problems.some((p) => p.severity === 'error' && p.line !== undefined)).toBe(true);
+    }
+  });
+});

@@ -37,22 +37,30 @@ const isMapping = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** null, or a mapping with keys whose values are all blank. */
-export function isBlank(v: unknown): boolean {
+export function isBlank(v: unknown, depth = 0): boolean {
   if (v === null) return true;
-  if (!isMapping(v)) return false;
+  // Past any depth evidence has (YAML aliases can make a value hold itself): not blank, and the walk ends.
+  if (!isMapping(v) || depth > MAX_DEPTH) return false;
   const values = Object.values(v);
-  return values.length > 0 && values.every(isBlank);
+  return values.length > 0 && values.every((x) => isBlank(x, depth + 1));
 }
 
-/** Whether a null is anywhere in the value: without one there is no blank, and nothing to remove. */
-function holdsNull(v: unknown): boolean {
+/** Deeper than any evidence file goes: a value nested further holds itself (through aliases) or is not evidence. */
+const MAX_DEPTH = 32;
+
+/**
+ * Whether a null is anywhere in the value: without one there is no blank, and nothing to remove. Past MAX_DEPTH
+ * the answer is yes, and the walk beside the schema (which ends with the schema) decides.
+ */
+function holdsNull(v: unknown, depth = 0): boolean {
   if (v === null) return true;
   if (typeof v !== 'object') return false;
+  if (depth > MAX_DEPTH) return true;
   if (Array.isArray(v)) {
-    for (const x of v) if (holdsNull(x)) return true;
+    for (const x of v) if (holdsNull(x, depth + 1)) return true;
     return false;
   }
-  for (const key in v) if (holdsNull((v as Record<string, unknown>)[key])) return true;
+  for (const key in v) if (holdsNull((v as Record<string, unknown>)[key], depth + 1)) return true;
   return false;
 }
 
