@@ -122,6 +122,13 @@ describe('quick line reading', () => {
       '--- !tag\nx: 1\n',
     ];
     for (const text of unsure) expect(quickLines(text)(['year']), text).toBeUndefined();
+    // Keys of other shapes inside list items, keys YAML reads as numbers, indices written as strings.
+    const item = (text: string) => quickLines(text)(['attachments', 0, 'path']);
+    expect(item('attachments:\n  - "path": a.pdf\n')).toBeUndefined();
+    expect(item('attachments:\n  - path:\ta.pdf\n')).toBeUndefined();
+    expect(item('attachments:\n  - path: a.pdf\n')).toBe(2);
+    expect(quickLines('selfScores:\n  1: 2\n')(['selfScores', '1'])).toBeUndefined();
+    expect(quickLines('ledger:\n  - type: lecture\n')(['ledger', '0'])).toBeUndefined();
     // Inside a flow collection: the careful parse's to place, unless the collection is on one line and the
     // document's value is given.
     const oneLine = 'ledger:\n- dates: [2023-09-01, 2023-09-02]\n';

@@ -10,6 +10,8 @@
 // only where the collection is on one line and it is given the document's value; otherwise the careful parse
 // places what lies inside.
 
+import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL } from './scalars.js';
+
 /** A path's line (1-based); null: the file has no such path; undefined: not sure, ask the careful parse. */
 export type QuickLine = (path: readonly PropertyKey[]) => number | null | undefined;
 
@@ -23,6 +25,9 @@ interface Frame {
 }
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+(.*))?$/;
+/** A key YAML reads as a number, a boolean or null (`1:`, `true:`): not the string the path names. */
+const notString = (key: string) =>
+  CORE_INT.test(key) || CORE_FLOAT.test(key) || CORE_BOOL.test(key) || CORE_NULL.test(key);
 
 const keyOf = (path: readonly PropertyKey[]): string => JSON.stringify(path);
 /** Spaces only: String.prototype.trimEnd also takes U+3000, which YAML reads as content. */
@@ -140,9 +145,9 @@ function scan(text: string): { lines: Map<string, number>; flows: Map<string, bo
         stack.push({ kind: 'map', col, path, count: 0 });
         break;
       }
-      // A scalar item, or a flow collection as a whole item; a plain one holding ": " may be a mapping with
-      // a key of another shape (｛ type: …).
-      if (/^[|>&*!?]/.test(rest) || (/^[^'"[{]/.test(rest) && /:(?: |$)/.test(rest))) return undefined;
+      // A scalar item, or a flow collection as a whole item; anything else holding ": " may be a mapping with
+      // a key of another shape (｛ type: …, "path": …, path:<TAB>…).
+      if (/^[|>&*!?]/.test(rest) || (/^[^[{]/.test(rest) && /:(?:[ \t]|$)/.test(rest))) return undefined;
       if (/^[[{]/.test(rest)) flowValue(path);
       leafCol = dashCol;
       rest = '';
@@ -151,7 +156,7 @@ function scan(text: string): { lines: Map<string, number>; flows: Map<string, bo
 
     const map = stack.at(-1);
     const m = KEY.exec(rest);
-    if (map?.kind !== 'map' || map.col !== col || !m) return undefined;
+    if (map?.kind !== 'map' || map.col !== col || !m || notString(m[1] ?? '')) return undefined;
     const path = [...map.path, m[1] ?? ''];
     const key = keyOf(path);
     if (lines.has(key)) return undefined;
@@ -192,6 +197,8 @@ function holds(value: unknown, path: readonly PropertyKey[]): boolean {
 export function quickLines(text: string, value?: unknown): QuickLine {
   let found: ReturnType<typeof scan> | null = null;
   return (path) => {
+    // An index written as a string ("0") names a list item for the careful parse: left to it.
+    if (path.some((k) => typeof k === 'string' && /^\d+$/.test(k))) return undefined;
     if (found === null) found = scan(text);
     if (!found) return undefined;
     const line = found.lines.get(keyOf(path));
