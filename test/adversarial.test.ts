@@ -224,6 +224,10 @@ describe('only regular files are read', () => {
     symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
     expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
     rmSync(join(root, 'a.review.yaml'));
+    // Nor is a folder of that name: reading it is the error it always was.
+    mkdirSync(join(root, 'a.review.yaml'));
+    expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
+    rmSync(join(root, 'a.review.yaml'), { recursive: true });
     const r = jiaxiao(['validate', root, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);

@@ -28,15 +28,19 @@ export interface FoundFiles {
   /**
    * For a file found in a folder, the review beside it as the folder's listing shows it: its path, or null
    * for none, so that nobody asks the file system again. Absent where the listing cannot tell (a file given
-   * by name, a review whose name differs only in case, or one skipped as a link).
+   * by name, a review whose name differs only in case, one skipped as a link, a folder of that name).
    */
   reviewOf: Map<string, string | null>;
 }
 
 /** What a folder's listing says of the review beside each of its files (FoundFiles.reviewOf). */
-function reviewsInListing(files: readonly string[], reviews: readonly string[], skipped: readonly SkippedPath[]) {
+function reviewsInListing(
+  files: readonly string[],
+  reviews: readonly string[],
+  others: readonly string[],
+): Map<string, string | null> {
   const exact = new Set(reviews);
-  const anyCase = new Set([...reviews, ...skipped.map((s) => s.file)].map((f) => f.toLowerCase()));
+  const anyCase = new Set([...reviews, ...others].map((f) => f.toLowerCase()));
   const out = new Map<string, string | null>();
   for (const file of files) {
     const candidates = reviewCandidates(file);
@@ -72,10 +76,12 @@ const OWNER_FILE = /^~\$/;
 const IGNORED_DIRS = new Set(['node_modules']);
 
 /** Relative paths ('/'-separated) of the evidence files under `root`, and the evidence-named paths skipped. */
-function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews: string[] } {
+function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews: string[]; folders: string[] } {
   const files: string[] = [];
   const skipped: SkippedPath[] = [];
   const reviews: string[] = [];
+  /** Folders named like a review (a.review.yaml/): reading one is an error, which the listing must not hide. */
+  const folders: string[] = [];
   const visit = (rel: string) => {
     let entries: Dirent[];
     try {
@@ -89,6 +95,7 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews:
       if (OWNER_FILE.test(d.name)) continue;
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
+        if (REVIEW_NAME.test(d.name)) folders.push(join(root, path));
         if (!IGNORED_DIRS.has(d.name)) visit(path);
         continue;
       }
@@ -101,7 +108,7 @@ function walk(root: string): { files: string[]; skipped: SkippedPath[]; reviews:
     }
   };
   visit('');
-  return { files, skipped, reviews };
+  return { files, skipped, reviews, folders };
 }
 
 export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
@@ -132,7 +139,8 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
     files.push(...inFolder);
     reviews.push(...folderReviews);
     skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
-    for (const [file, review] of reviewsInListing(inFolder, folderReviews, found.skipped))
+    const others = [...found.skipped.map((k) => k.file), ...found.folders];
+    for (const [file, review] of reviewsInListing(inFolder, folderReviews, others))
       if (!reviewOf.has(file)) reviewOf.set(file, review);
   }
   return { files: [...new Set(files)], missing, empty, skipped, reviews: [...new Set(reviews)], reviewOf };
