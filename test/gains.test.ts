@@ -46,6 +46,18 @@ const TYPICAL_ORDER = [
 ];
 
 describe('points to gain', () => {
+  it('are worked out when first read, yet read, copy, serialize and set like any other field', () => {
+    const sheet = typicalSheet();
+    const json = JSON.parse(JSON.stringify(sheet));
+    expect(Object.keys(json).slice(-2)).toEqual(['gains', 'nextLevel']);
+    expect(json.gains.map((g: { id: string }) => g.id)).toEqual(TYPICAL_ORDER.map(([id]) => id));
+    expect(structuredClone(sheet).gains).toEqual(sheet.gains);
+    expect({ ...sheet }.nextLevel).toEqual(sheet.nextLevel);
+    sheet.gains = [];
+    sheet.nextLevel = null;
+    expect([sheet.gains, sheet.nextLevel]).toEqual([[], null]);
+  });
+
   it('lists the typical school’s failed checks, most points first, ties in rubric order', () => {
     const sheet = typicalSheet();
     expect(sheet.gains.map((g) => [g.id, g.points])).toEqual(TYPICAL_ORDER);

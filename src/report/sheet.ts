@@ -479,9 +479,16 @@ export function buildSheet(
       gainsShown ??= gainRows(gainsExact(), where);
       return gainsShown;
     },
+    // Settable like any other field of a sheet.
+    set gains(value: SheetGain[]) {
+      gainsShown = value;
+    },
     get nextLevel() {
       if (nextShown === undefined) nextShown = nextOf();
       return nextShown;
+    },
+    set nextLevel(value: SheetNextLevel | null) {
+      nextShown = value;
     },
   };
 }
