@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const raw = {
@@ -53,7 +53,8 @@ const lazyChalk = {
 const load = () => (chalk ??= require('chalk'));
 module.exports = { get Chalk() { return load().Chalk; }, get supportsColor() { return load().supportsColor; } };`,
       loader: 'js',
-      resolveDir: process.cwd(),
+      // chalk is resolved from the project, wherever the build is started from.
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
     }));
   },
 };
