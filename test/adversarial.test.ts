@@ -224,6 +224,12 @@ describe('only regular files are read', () => {
     symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
     expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
     rmSync(join(root, 'a.review.yaml'));
+    // Nor is one whose name is in another Unicode form (as macOS may store it): the file system decides.
+    const nfd = join(tmp, 'nfd');
+    mkdirSync(nfd);
+    cpSync('examples/schools/model-primary.yaml', join(nfd, '\u00e9.yaml'));
+    writeFileSync(join(nfd, 'e\u0301.review.yaml'), 'reviewer: x\n');
+    expect(findEvidenceFiles([nfd]).reviewOf.has(join(nfd, '\u00e9.yaml'))).toBe(false);
     // Nor is a folder of that name: reading it is the error it always was.
     mkdirSync(join(root, 'a.review.yaml'));
     expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);

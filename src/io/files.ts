@@ -28,7 +28,8 @@ export interface FoundFiles {
   /**
    * For a file found in a folder, the review beside it as the folder's listing shows it: its path, or null
    * for none, so that nobody asks the file system again. Absent where the listing cannot tell (a file given
-   * by name, a review whose name differs only in case, one skipped as a link, a folder of that name).
+   * by name, a review whose name differs only in case or Unicode form, one skipped as a link, a folder of that
+   * name).
    */
   reviewOf: Map<string, string | null>;
 }
@@ -40,13 +41,15 @@ function reviewsInListing(
   others: readonly string[],
 ): Map<string, string | null> {
   const exact = new Set(reviews);
-  const anyCase = new Set([...reviews, ...others].map((f) => f.toLowerCase()));
+  // Names a file system may take for the same file (case, Unicode normal form) leave the answer to it.
+  const loose = (f: string) => f.normalize('NFC').toLowerCase();
+  const anyCase = new Set([...reviews, ...others].map(loose));
   const out = new Map<string, string | null>();
   for (const file of files) {
     const candidates = reviewCandidates(file);
     const found = candidates.find((c) => exact.has(c));
     if (found !== undefined) out.set(file, found);
-    else if (!candidates.some((c) => anyCase.has(c.toLowerCase()))) out.set(file, null);
+    else if (!candidates.some((c) => anyCase.has(loose(c)))) out.set(file, null);
   }
   return out;
 }
