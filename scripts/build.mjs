@@ -72,36 +72,33 @@ const common = {
   plugins: [raw, lazyChildProcess, lazyChalk],
 };
 
-/** Loads the default rubric through the real loader; refuses to build a bundle around a broken one. */
-async function defaultRubricData() {
+/** Bundles one source module into a temporary file and hands its exports to `use`: build-time data made by the code itself. */
+async function withModule(entry, use) {
   const dir = await mkdtemp(join(tmpdir(), 'jiaxiao-build-'));
   try {
-    const out = join(dir, 'load.mjs');
-    await build({ ...common, entryPoints: ['src/rubric/load.ts'], outfile: out });
-    const { loadRubricText } = await import(pathToFileURL(out).href);
-    const file = 'rubric/wuzhong-2019.yaml';
-    const loaded = loadRubricText(await readFile(file, 'utf8'), file);
-    if (!loaded.data) throw new Error(`${file} is invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
-    return loaded.data;
+    const out = join(dir, 'module.mjs');
+    await build({ ...common, entryPoints: [entry], outfile: out });
+    return await use(await import(pathToFileURL(out).href));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+/** Loads the default rubric through the real loader; refuses to build a bundle around a broken one. */
+const defaultRubricData = () =>
+  withModule('src/rubric/load.ts', async ({ loadRubricText }) => {
+    const file = 'rubric/wuzhong-2019.yaml';
+    const loaded = loadRubricText(await readFile(file, 'utf8'), file);
+    if (!loaded.data) throw new Error(`${file} is invalid: ${JSON.stringify(loaded.problems, null, 2)}`);
+    return loaded.data;
+  });
+
 /**
  * The label of every evidence field by path, made from the schema here, so that the CLI names fields in its
  * reasons without building the schema (src/evidence/field-labels.ts).
  */
-async function evidenceLabelTable() {
-  const dir = await mkdtemp(join(tmpdir(), 'jiaxiao-build-'));
-  try {
-    const out = join(dir, 'labels.mjs');
-    await build({ ...common, entryPoints: ['src/evidence/field-labels.ts'], outfile: out });
-    return (await import(pathToFileURL(out).href)).evidenceLabelTable();
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const evidenceLabelTable = () =>
+  withModule('src/evidence/field-labels.ts', ({ evidenceLabelTable }) => evidenceLabelTable());
 
 /** FNV-1a, as src/base/hash.ts computes it at run time. */
 function fingerprint(bytes) {
