@@ -4,19 +4,9 @@
 // data (a warning), and the check that needs it fails with "缺少数据". A blank where a value is required is
 // still an error ("值是空的"), at its position.
 import type * as z from 'zod';
+import { defOf, innerSchema } from './labels.js';
 
-type Def = {
-  type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-};
 type Walk = { type: string; schema: z.ZodType };
-
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Whether the schema takes undefined, and the object, array or record schema under its wrappers. */
 function inner(s: z.ZodType): { optional: boolean; node: Walk } {
@@ -25,9 +15,7 @@ function inner(s: z.ZodType): { optional: boolean; node: Walk } {
   for (;;) {
     const def = defOf(cur);
     if (def.type === 'optional') optional = true;
-    // As labels.ts follows a pipe: to the schema, past a transform.
-    const pipeTo = def.in && defOf(def.in).type === 'transform' ? def.out : def.in;
-    const next = def.innerType ?? (def.type === 'pipe' ? pipeTo : undefined);
+    const next = innerSchema(cur);
     if (!next) return { optional, node: { type: def.type, schema: cur } };
     cur = next;
   }

@@ -33,7 +33,7 @@ export function labelled<T extends z.ZodType>(
   return target;
 }
 
-type Def = {
+export type Def = {
   type: string;
   innerType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
@@ -46,17 +46,24 @@ type Def = {
   options?: z.ZodType[];
 };
 
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The schema one wrapper in (optional, default, nullable, pipe), or undefined at the schema itself. A pipe is a
+ * schema then a transform (value → value), or a preprocess (transform → schema): the schema is followed.
+ */
+export function innerSchema(s: z.ZodType): z.ZodType | undefined {
+  const def = defOf(s);
+  const pipeTo = def.in && defOf(def.in).type === 'transform' ? def.out : def.in;
+  return def.innerType ?? (def.type === 'pipe' ? pipeTo : undefined);
+}
 
 /** Strips optional/default/nullable/pipe wrappers, collecting labels on the way. */
 function unwrap(s: z.ZodType): { schema: z.ZodType; label?: Label } {
   let label = labels.get(s);
   let cur = s;
   for (;;) {
-    const def = defOf(cur);
-    // A pipe is a schema then a transform (value → value), or a preprocess (transform → schema): follow the schema.
-    const pipeTo = def.in && defOf(def.in).type === 'transform' ? def.out : def.in;
-    const next = def.innerType ?? (def.type === 'pipe' ? pipeTo : undefined);
+    const next = innerSchema(cur);
     if (!next) return { schema: cur, ...(label ? { label } : {}) };
     cur = next;
     label ??= labels.get(cur);
