@@ -204,7 +204,7 @@ export function serveIfWorker(): boolean {
   const { isMainThread, parentPort, workerData } = workerThreads();
   const task = (workerData as { jiaxiaoWorker?: Task } | null)?.jiaxiaoWorker;
   if (isMainThread || !task || !parentPort) return false;
-  // A worker checks many files: zod's compiled parser pays for its compiling within a few hundred.
+  // A worker checks many files: those that need zod get its compiled parser, compiled when the first one does.
   compileEvidenceParser();
   const run: (item: never) => unknown = task.kind === 'validate' ? validateRunner(task) : scoreRunner(task);
   const port = parentPort;

@@ -23,15 +23,24 @@ export interface ParsedEvidence {
 }
 
 /**
- * zod's compiled parser of the evidence schema, once a batch asks for it (`compileEvidenceParser`): it checks a
- * file in about a quarter of the time, falls back to zod's own parse for a file with errors (the same issues),
- * and gives the same output. Compiling costs ~15 ms, more than a single file saves.
+ * zod's compiled parser of the evidence schema, for a batch (`compileEvidenceParser`). Most files never reach
+ * zod (plain-evidence.ts); for the rest it checks a file in about a quarter of the time, falls back to zod's
+ * own parse for a file with errors (the same issues), and gives the same output. Building and compiling the
+ * schema costs ~25 ms: it is done when the first file needs it, never for a batch of plain files.
  */
 let compiledParser: ReturnType<typeof evidenceSchema> | undefined;
+let compileWhenNeeded = false;
 
-/** From now on, check files with zod's compiled parser (once per thread: a batch's workers each call it). */
+/** From now on, check files that need zod with its compiled parser (a batch's workers each call it). */
 export function compileEvidenceParser(): void {
+  compileWhenNeeded = true;
+}
+
+/** The schema's parser: compiled where a batch asked for it, the schema itself otherwise. */
+function evidenceParser(): ReturnType<typeof evidenceSchema> {
+  if (!compileWhenNeeded) return evidenceSchema();
   compiledParser ??= z.compile(evidenceSchema());
+  return compiledParser;
 }
 
 const withFile = (problems: Problem[], file?: string): Problem[] =>
@@ -123,7 +132,7 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
   // Most files are valid and already as the schema would give them back: taken as they are (plain-evidence.ts).
   let data = plainEvidence(cleaned);
   if (!data) {
-    const result = (compiledParser ?? evidenceSchema()).safeParse(cleaned, { reportInput: !quick });
+    const result = evidenceParser().safeParse(cleaned, { reportInput: !quick });
     if (!result.success && quick)
       return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
     if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema(), source, file) };
