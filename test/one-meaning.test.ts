@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../src/evidence/parse.js';
-import { readFast } from '../src/io/fast-yaml.js';
+import { mayBeUnsure, readFast, UNSURE } from '../src/io/fast-yaml.js';
 import { parseYaml } from '../src/io/yaml.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261129);
@@ -148,5 +148,26 @@ describe('an evidence file has one verdict, whichever reader reads it', () => {
       }),
       { numRuns: 300, seed: SEED },
     );
+  });
+});
+
+describe('the quick look for shapes the fast reader leaves alone', () => {
+  it('says what the full pattern says, on text made of the characters those shapes are made of', () => {
+    const piece = fc.constantFrom(
+      ...['%', '...', '..', '!', '&', '*', '?', '~', 'null', 'Null', 'NULL', 'nul', '__proto__', '__proto'],
+      ...[']', '}', '[', '{', ',', ':', ' ', '  ', '\t', '\n', '- ', 'a', '1', '：', '利通区', '#'],
+    );
+    let unsure = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        const full = UNSURE.test(text);
+        if (full) unsure++;
+        expect(mayBeUnsure(text)).toBe(full);
+      }),
+      { numRuns: 5000, seed: SEED },
+    );
+    expect(unsure).toBeGreaterThan(500);
+    expect(unsure).toBeLessThan(4500);
   });
 });

@@ -46,8 +46,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return finish(text, problems);
 }
 
+/** Line ends as \n: CRLF (Windows) and lone CR (old Mac) alike. A file without a CR is given back as it is. */
+export const unixLines = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+
 function finish(decoded: string, problems: Problem[]): Decoded {
-  const text = decoded.replace(/\r\n?/g, '\n');
+  const text = unixLines(decoded);
   if (text.trim() === '') problems.push({ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 });
   return { text, problems };
 }

@@ -32,15 +32,24 @@ const SCHEMA = new jsyaml.Schema({
  * Shapes the fast reading leaves alone: a directive or document end marker at a line start; a tag, anchor,
  * alias, explicit key `?` or null key where a node may start; a flow collection used as a key; __proto__.
  */
-const UNSURE =
+export const UNSURE =
   /^(?:%|\.\.\.)|(?:^|[\s[{,])(?:[!&*][^\s,\]}]|[!?](?:\s|$)|(?:~|null|Null|NULL)\s*:(?:\s|$))|[\]}]\s*:(?:\s|$)|__proto__/m;
+
+/**
+ * Each shape of UNSURE holds one of these: a file without any (most files) needs no closer look. UNSURE alone
+ * tries its alternatives after every space of the file, which cost more than reading the rest of the line.
+ */
+const TELLTALE = /[%!&*?~]|\.\.\.|null|Null|NULL|[\]}]\s*:|__proto__/;
+
+/** True where the fast reading might not agree with the careful one (UNSURE), found quickly. */
+export const mayBeUnsure = (text: string): boolean => TELLTALE.test(text) && UNSURE.test(text);
 
 /**
  * The document's value, or undefined where the careful reader must decide: on any error, and on line-level
  * mistakes (full-width colons…), which only the careful reader reports and mends.
  */
 export function readFast(text: string): { value: unknown } | undefined {
-  if (UNSURE.test(text) || lintLines(text).problems.length > 0) return undefined;
+  if (mayBeUnsure(text) || lintLines(text).problems.length > 0) return undefined;
   try {
     return { value: jsyaml.load(text, { schema: SCHEMA }) };
   } catch {

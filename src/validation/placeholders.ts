@@ -6,7 +6,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../base/problem.js';
 import { pathText } from '../base/problem.js';
 import { evidenceLabel } from '../evidence/field-labels.js';
-import { decodeBytes } from '../io/decode.js';
+import { decodeBytes, unixLines } from '../io/decode.js';
 import type { Located } from '../io/yaml.js';
 
 export const PLACEHOLDER_MARK = '【待填】';
@@ -49,7 +49,7 @@ export function placeholderProblems(bytes: Uint8Array, source: Located, file?: s
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!buffer.includes(MARK_UTF8) && !buffer.includes(MARK_GB)) return [];
   const text = decodeBytes(bytes).text ?? '';
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = unixLines(text).split('\n');
   let byLine: Map<number, (string | number)[]> | undefined;
   const problems: Problem[] = [];
   lines.forEach((line, i) => {
