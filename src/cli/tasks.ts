@@ -17,7 +17,7 @@ import { type Output, TEXT_WIDTH } from '../render/types.js';
 import type { EvidenceSource } from '../report/citations.js';
 import { buildReviewedSheet } from '../report/review.js';
 import { buildSheet, type Sheet } from '../report/sheet.js';
-import { type SchoolRow, schoolRow } from '../report/summary.js';
+import { type SchoolRow, schoolRow, scoredRow } from '../report/summary.js';
 import { defaultRubric } from '../rubric/default.js';
 import { compileValidatedRubric } from '../rubric/load.js';
 import type { RubricData } from '../rubric/schema.js';
@@ -110,6 +110,11 @@ export function scoreRunner(
     if (!parsed.evidence || hasErrors(evidenceProblems)) return { file, problems: evidenceProblems };
     // Citations need the file's lines (a quick look, or a careful parse where it gives up): only for a sheet shown.
     const shown = out !== undefined || task.keepSheets;
+    // A row alone, where no sheet is shown and no review (复评) changes it: no check rows, no reasons.
+    if (!shown && reviewOf(file, review) === undefined) {
+      const row = scoredRow(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence), file);
+      return { file, problems: evidenceProblems, row };
+    }
     const cite = shown ? { file, ...(parsed.source ? { source: parsed.source } : {}) } : {};
     const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review, cite);
     const problems = [...evidenceProblems, ...reviewProblems];
@@ -130,6 +135,10 @@ export function scoreRunner(
   };
 }
 
+/** The review file (复评) of a school: the one given, else the one beside the file (null: known to be none). */
+const reviewOf = (file: string, review?: string | null): string | undefined =>
+  review === null ? undefined : (review ?? reviewBeside(file));
+
 /**
  * The sheet of a parsed school, with its review (复评) applied: the one given, else the one beside the file
  * (null: known to be none). A review with errors leaves the school unscored (no sheet), its problems placed
@@ -143,7 +152,7 @@ export function sheetOf(
   cite: EvidenceSource = {},
 ): { sheet?: Sheet; problems: Problem[] } {
   const computed = scoreEvidence(rubric, evidence);
-  const reviewFile = review === null ? undefined : (review ?? reviewBeside(file));
+  const reviewFile = reviewOf(file, review);
   if (reviewFile === undefined) return { sheet: buildSheet(rubric, evidence, computed, cite), problems: [] };
   const input = readInput(reviewFile);
   if (input.problem) return { problems: [input.problem] };

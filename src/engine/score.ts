@@ -15,6 +15,7 @@ import type {
   WeightedCheck,
 } from './model.js';
 import { fieldLabel, missing, numberAt, numberText } from './rules/common.js';
+import { lazyText } from './text.js';
 import type { CompiledCheck, Context, Finding, Text } from './types.js';
 
 export interface CheckResult {
@@ -155,12 +156,14 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
       const v = numberAt(ctx, extra.per);
       const l = fieldLabel(extra.per);
       if (v === undefined) return { extra, applicable: true, points: ZERO, reason: missing([extra.per]).reason };
-      const each = numberText(extra.points);
       return {
         extra,
         applicable: true,
         points: mul(extra.points, v),
-        reason: { zh: `${l.zh} ${numberText(v)}，每个扣 ${each} 分`, en: `${l.en} ${numberText(v)}, ${each} each` },
+        reason: lazyText(() => {
+          const each = numberText(extra.points);
+          return { zh: `${l.zh} ${numberText(v)}，每个扣 ${each} 分`, en: `${l.en} ${numberText(v)}, ${each} each` };
+        }),
       };
     }
     const check = extra.check;

@@ -4,6 +4,7 @@
 import { add, cmp, div, type Exact, exact, min, mul, ratio, sub, sum, toCents, ZERO } from '../base/exact.js';
 import type { Rubric } from '../engine/model.js';
 import type { ExtraResult, ItemResult, ScoredSchool } from '../engine/score.js';
+import { plainText } from '../engine/text.js';
 import type { Text } from '../engine/types.js';
 import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
@@ -200,7 +201,7 @@ export function apportion(parts: readonly Exact[], whole: number): number[] {
 }
 
 /** One row's shown hundredths: 分值, applicable maximum, 得分. */
-interface Shown {
+export interface Shown {
   points: number;
   max: number;
   score: number;
@@ -254,7 +255,7 @@ function checkRows(r: ItemResult, where: EvidenceSource): SheetCheck[] {
     passed: c.applicable && c.finding.outcome === 'pass',
     applicable: c.applicable,
     missing: c.finding.outcome === 'missing',
-    reason: c.finding.reason,
+    reason: plainText(c.finding.reason),
     cites: c.applicable ? resolveCitations(where.source, c.finding.cites) : [],
   }));
 }
@@ -268,13 +269,17 @@ function gainRows(gains: Gain[], where: EvidenceSource): SheetGain[] {
     item: g.item,
     label: g.label,
     points: cents(g.points),
-    reason: g.reason,
+    reason: plainText(g.reason),
     cites: resolveCitations(where.source, g.cites),
   }));
 }
 
 /** The highest level the shown score reaches that no triggered veto denies. */
-function levelOf(rubric: Rubric, scoreCents: number, vetoes: SheetVeto[]): SheetLevel | null {
+function levelOf(
+  rubric: Rubric,
+  scoreCents: number,
+  vetoes: readonly Pick<SheetVeto, 'id' | 'triggered' | 'denies'>[],
+): SheetLevel | null {
   if (rubric.levels.length === 0) return null;
   const triggered = vetoes.filter((v) => v.triggered);
   const denied = (name: string) =>
@@ -301,7 +306,8 @@ function selfSum(values: readonly (number | null)[]): Exact | null {
   return given.length > 0 ? sum(given.map(exact)) : null;
 }
 
-const shownOrNull = (x: Exact | null): number | null => (x === null ? null : fromCents(toCents(x)));
+const centsOrNull = (x: Exact | null): number | null => (x === null ? null : toCents(x));
+const nullOrFromCents = (c: number | null): number | null => (c === null ? null : fromCents(c));
 
 /** Rows' shown maximum and score, each apportioned from the parent's shown figure. */
 function shownRows(rows: readonly { max: Exact; earned: Exact }[], parent: { max: number; score: number }) {
@@ -318,17 +324,30 @@ function shownRows(rows: readonly { max: Exact; earned: Exact }[], parent: { max
 }
 
 /**
- * `where`: the evidence file's name and its document with positions, for citations (without it the sheet
- * cites nothing). Resolving positions parses the file with them: a batch passes it only for sheets it shows.
+ * A school's shown figures, in hundredths: what a sheet shows and a batch's row keeps. Exact aggregates
+ * first; each shown figure is then the exact one rounded once, or apportioned from its parent.
  */
-export function buildSheet(
-  rubric: Rubric,
-  evidence: Evidence,
-  scored: ScoredSchool,
-  where: EvidenceSource = {},
-): Sheet {
+export interface SheetFigures {
+  total: number;
+  /** The rows' points added up, before 加分 and 扣分. */
+  base: number;
+  bonusTotal: number;
+  deductionsTotal: number;
+  max: number;
+  normalized: number;
+  /** Per 一级指标; per 一级指标 and 二级指标; per 一级指标, 二级指标 and 要点, in rubric order. */
+  groups: Shown[];
+  indicators: Shown[][];
+  items: Shown[][][];
+  /** 自评 per 二级指标 as given (null where none is), and their sum per 一级指标 and in all (hundredths). */
+  selfScores: (number | null)[][];
+  groupSelf: (number | null)[];
+  selfTotal: number | null;
+  level: SheetLevel | null;
+}
+
+export function sheetFigures(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): SheetFigures {
   const self = evidence.data.selfScores ?? {};
-  // Exact aggregates first; each shown figure is then the exact one rounded once, or apportioned from its parent.
   const capped = (section: { cap: Exact } | undefined, results: ExtraResult[]): Exact =>
     section ? min(section.cap, sum(results.map((r) => r.points))) : ZERO;
   const bonusExact = capped(rubric.bonus, scored.bonus);
@@ -341,26 +360,85 @@ export function buildSheet(
   // base + bonus − deductions = total, as shown; a total held at 0 shows its base as it is.
   const base = cmp(unclamped, ZERO) < 0 ? toCents(scored.earned) : total - bonusTotal + deductionsTotal;
   const max = toCents(scored.max);
+  const normalized = scored.max.n === 0n ? 0 : toCents(div(mul(totalExact, HUNDRED), scored.max));
 
   const points = shownPoints(rubric);
   const groupShown = shownRows(scored.groups, { max, score: base });
-  const groups: SheetGroup[] = [];
-  const indicators: SheetIndicator[] = [];
+  const groups: Shown[] = [];
+  const indicators: Shown[][] = [];
+  const items: Shown[][][] = [];
+  const selfScores: (number | null)[][] = [];
   scored.groups.forEach((g, k) => {
     const gShown: Shown = {
       points: points.groups[k] ?? 0,
       max: groupShown.max[k] ?? 0,
       score: groupShown.score[k] ?? 0,
     };
+    groups.push(gShown);
     const bShown = shownRows(g.indicators, gShown);
-    const mine = g.indicators.map((b, j): SheetIndicator => {
+    const mine: Shown[] = [];
+    const mineItems: Shown[][] = [];
+    g.indicators.forEach((b, j) => {
       const shown: Shown = {
         points: points.indicators[k]?.[j] ?? 0,
         max: bShown.max[j] ?? 0,
         score: bShown.score[j] ?? 0,
       };
+      mine.push(shown);
       const iShown = shownRows(b.items, shown);
-      const selfScore = self[b.indicator.id] ?? null;
+      mineItems.push(
+        b.items.map((_, m) => ({
+          points: points.items[k]?.[j]?.[m] ?? 0,
+          max: iShown.max[m] ?? 0,
+          score: iShown.score[m] ?? 0,
+        })),
+      );
+    });
+    indicators.push(mine);
+    items.push(mineItems);
+    selfScores.push(g.indicators.map((b) => self[b.indicator.id] ?? null));
+  });
+  const level = levelOf(
+    rubric,
+    rubric.levelBasis === 'total' ? total : normalized,
+    scored.vetoes.map((v) => ({ id: v.veto.id, triggered: v.triggered, denies: v.veto.denies })),
+  );
+  return {
+    total,
+    base,
+    bonusTotal,
+    deductionsTotal,
+    max,
+    normalized,
+    groups,
+    indicators,
+    items,
+    selfScores,
+    groupSelf: selfScores.map((b) => centsOrNull(selfSum(b))),
+    selfTotal: centsOrNull(selfSum(selfScores.flat())),
+    level,
+  };
+}
+
+/**
+ * `where`: the evidence file's name and its document with positions, for citations (without it the sheet
+ * cites nothing). Resolving positions parses the file with them: a batch passes it only for sheets it shows.
+ */
+export function buildSheet(
+  rubric: Rubric,
+  evidence: Evidence,
+  scored: ScoredSchool,
+  where: EvidenceSource = {},
+): Sheet {
+  const figures = sheetFigures(rubric, evidence, scored);
+  const { total, base, bonusTotal, deductionsTotal, max, normalized, level } = figures;
+  const groups: SheetGroup[] = [];
+  const indicators: SheetIndicator[] = [];
+  scored.groups.forEach((g, k) => {
+    const gShown = figures.groups[k] as Shown;
+    const mine = g.indicators.map((b, j): SheetIndicator => {
+      const shown = figures.indicators[k]?.[j] as Shown;
+      const selfScore = figures.selfScores[k]?.[j] ?? null;
       return {
         id: b.indicator.id,
         group: g.group.id,
@@ -370,16 +448,17 @@ export function buildSheet(
         score: fromCents(shown.score),
         selfScore,
         overclaim: selfScore !== null && cmp(exact(selfScore), ratio(BigInt(shown.score), 100n)) > 0,
-        items: b.items.map(
-          (r, m): SheetItem => ({
+        items: b.items.map((r, m): SheetItem => {
+          const item = figures.items[k]?.[j]?.[m] as Shown;
+          return {
             id: r.item.id,
             text: r.item.text,
-            points: fromCents(points.items[k]?.[j]?.[m] ?? 0),
-            max: fromCents(iShown.max[m] ?? 0),
-            score: fromCents(iShown.score[m] ?? 0),
+            points: fromCents(item.points),
+            max: fromCents(item.max),
+            score: fromCents(item.score),
             checks: checkRows(r, where),
-          }),
-        ),
+          };
+        }),
       };
     });
     indicators.push(...mine);
@@ -389,7 +468,7 @@ export function buildSheet(
       points: fromCents(gShown.points),
       max: fromCents(gShown.max),
       score: fromCents(gShown.score),
-      selfScore: shownOrNull(selfSum(mine.map((b) => b.selfScore))),
+      selfScore: nullOrFromCents(figures.groupSelf[k] ?? null),
     });
   });
 
@@ -407,23 +486,21 @@ export function buildSheet(
         score: fromCents(scores[k] ?? 0),
         applicable: r.applicable,
         perUnit: r.extra.per !== undefined,
-        reason: r.reason,
+        reason: plainText(r.reason),
       }),
     );
     return { cap: fromCents(toCents(section.cap)), total: fromCents(shownTotal), items } satisfies SheetExtras;
   };
-  const normalized = scored.max.n === 0n ? 0 : toCents(div(mul(totalExact, HUNDRED), scored.max));
   const vetoes = scored.vetoes.map(
     (v): SheetVeto => ({
       id: v.veto.id,
       label: v.veto.label,
       triggered: v.triggered,
       denies: v.veto.denies,
-      reason: v.reason,
+      reason: plainText(v.reason),
     }),
   );
   const s = evidence.data.school;
-  const level = levelOf(rubric, rubric.levelBasis === 'total' ? total : normalized, vetoes);
   // Points to gain and the next level are worked out when first read: a batch that keeps only each school's
   // row never reads them. Both are plain data once read (JSON and structured clone read them like any field).
   let gainsFound: Gain[] | undefined;
@@ -472,7 +549,7 @@ export function buildSheet(
     level,
     max: fromCents(max),
     normalized: fromCents(normalized),
-    selfTotal: shownOrNull(selfSum(indicators.map((b) => b.selfScore))),
+    selfTotal: nullOrFromCents(figures.selfTotal),
     groups,
     indicators,
     get gains() {

@@ -3,9 +3,11 @@
 
 import { byText, type Problem } from '../base/problem.js';
 import { indicatorsOf, type Rubric } from '../engine/model.js';
+import type { ScoredSchool } from '../engine/score.js';
 import type { Text } from '../engine/types.js';
+import type { Evidence } from '../evidence/model.js';
 import type { Stage } from '../evidence/schema.js';
-import { type Sheet, shownPoints } from './sheet.js';
+import { type Sheet, sheetFigures, shownPoints } from './sheet.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 
@@ -58,6 +60,41 @@ export function schoolRow(sheet: Sheet, file: string): SchoolRow {
     indicators,
     items,
     computedNormalized: sheet.review ? c(sheet.review.computed.normalized) : null,
+  };
+}
+
+/**
+ * The same row from a school's scores, without its sheet: from the figures a sheet shows (sheetFigures), so
+ * that a batch keeping only rows builds no check rows and no reasons. Not for a reviewed school (复评): its
+ * row is its reviewed sheet's.
+ */
+export function scoredRow(rubric: Rubric, evidence: Evidence, scored: ScoredSchool, file: string): SchoolRow {
+  const f = sheetFigures(rubric, evidence, scored);
+  const indicators: number[] = [];
+  const items: number[] = [];
+  f.indicators.forEach((group, k) => {
+    group.forEach((b, j) => {
+      indicators.push(b.score, b.max);
+      for (const i of f.items[k]?.[j] ?? []) items.push(i.score, i.max);
+    });
+  });
+  const school = evidence.data.school;
+  return {
+    file,
+    name: school.name,
+    code: school.code ?? null,
+    county: school.county,
+    stage: school.stage,
+    year: evidence.data.year,
+    groups: f.groups.map((g) => g.score),
+    total: f.total,
+    max: f.max,
+    normalized: f.normalized,
+    selfTotal: f.selfTotal,
+    level: f.level?.name ?? null,
+    indicators,
+    items,
+    computedNormalized: null,
   };
 }
 

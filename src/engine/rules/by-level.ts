@@ -90,22 +90,20 @@ export const byLevel: RuleKind<Options> = {
     const window = from === undefined ? { zh: '', en: '' } : { zh: `${from}–${to} 年`, en: ` in ${from}–${to}` };
     if (!best || worth(best) === 0) {
       return citing(
-        finding(
-          false,
-          `${window.zh}没有可计分的${l.zh}，得 0/${max} 分`,
-          `no ${l.en} that scores${window.en}: 0 of ${max}`,
-        ),
+        finding(false, () => ({
+          zh: `${window.zh}没有可计分的${l.zh}，得 0/${max} 分`,
+          en: `no ${l.en} that scores${window.en}: 0 of ${max}`,
+        })),
         written && written.length > 0 ? [[o.list]] : [],
       );
     }
     const level = LEVEL_LABELS[best.level as Level];
     const points = worth(best);
     return {
-      ...finding(
-        true,
-        `${window.zh}${l.zh}最高为${level.zh}（《${best.title}》${best.year}），得 ${points}/${max} 分`,
-        `highest ${l.en}${window.en}: ${level.en} ("${best.title}" ${best.year}), ${points} of ${max}`,
-      ),
+      ...finding(true, () => ({
+        zh: `${window.zh}${l.zh}最高为${level.zh}（《${best.title}》${best.year}），得 ${points}/${max} 分`,
+        en: `highest ${l.en}${window.en}: ${level.en} ("${best.title}" ${best.year}), ${points} of ${max}`,
+      })),
       share: div(exact(points), exact(max)),
       ...(points < max ? { cites: [[o.list]] } : {}),
     };

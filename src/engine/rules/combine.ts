@@ -3,7 +3,8 @@
 
 import * as z from 'zod';
 import { once } from '../../base/once.js';
-import type { CompiledCheck, Finding, RuleDoc, RuleKind } from '../types.js';
+import { lazyText } from '../text.js';
+import type { CompiledCheck, Finding, RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase } from './common.js';
 
 /** Documentation: docs/rubric-language.md is generated from it. */
@@ -64,9 +65,7 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
       // Say what decided it: the passing reason for any-of, the failing ones otherwise.
       const shown =
         kind === 'anyOf' && pass ? passed.slice(0, 1) : pass ? findings : findings.filter((f) => f.outcome !== 'pass');
-      const zh = shown.map((f) => f.reason.zh).join('；');
-      const en = shown.map((f) => f.reason.en).join('; ');
-      const lead =
+      const lead = (): Text =>
         kind === 'anyOf'
           ? pass
             ? { zh: '满足其一：', en: 'one of them met: ' }
@@ -80,10 +79,18 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
       const missing = findings.flatMap((f) => f.missing ?? []);
       // A failure cites what its failing parts cite.
       const cites = pass ? [] : findings.flatMap((f) => (f.outcome === 'pass' ? [] : (f.cites ?? [])));
-      const body = kind === 'atLeast' && pass ? { zh: '', en: '' } : { zh, en };
+      // The parts' reasons are read only when this one is.
+      const reason = lazyText(() => {
+        const head = lead();
+        if (kind === 'atLeast' && pass) return head;
+        return {
+          zh: `${head.zh}${shown.map((f) => f.reason.zh).join('；')}`,
+          en: `${head.en}${shown.map((f) => f.reason.en).join('; ')}`,
+        };
+      });
       return {
         outcome: pass ? 'pass' : 'fail',
-        reason: { zh: `${lead.zh}${body.zh}`, en: `${lead.en}${body.en}` },
+        reason,
         ...(missing.length > 0 && !pass ? { missing } : {}),
         ...(cites.length > 0 ? { cites } : {}),
       };

@@ -6,6 +6,7 @@ import { once } from '../../base/once.js';
 import { evidenceLabel } from '../../evidence/field-labels.js';
 import type { LedgerRecord } from '../../evidence/model.js';
 import { RECORD_TYPES, type RecordType, STAGES } from '../../evidence/schema.js';
+import { lazyText } from '../text.js';
 import type { Context, FieldRef, Finding, Text } from '../types.js';
 
 export const OPS = ['>=', '>', '<=', '<', '=='] as const;
@@ -205,24 +206,24 @@ export function numberNear(x: Exact, threshold: Exact): string {
 }
 
 export function missing(paths: string[]): Finding {
-  // "ledger.completed" names a field of ledger records, not a path of the file.
-  // Each field once, even where a check reads it twice.
+  return { outcome: 'missing', reason: lazyText(() => missingText(paths)), missing: paths };
+}
+
+/** "缺少数据: …": "ledger.completed" names a field of ledger records, not a path of the file; each field once. */
+function missingText(paths: string[]): Text {
   const labels = [...new Set(paths)].map((p) =>
     p.startsWith('ledger.') ? recordFieldLabel(p.slice('ledger.'.length)) : fieldLabel(p),
   );
   return {
-    outcome: 'missing',
-    reason: {
-      zh: `缺少数据: ${labels.map((l) => l.zh).join('、')}`,
-      en: `missing data: ${labels.map((l) => l.en).join(', ')}`,
-    },
-    missing: paths,
+    zh: `缺少数据: ${labels.map((l) => l.zh).join('、')}`,
+    en: `missing data: ${labels.map((l) => l.en).join(', ')}`,
   };
 }
 
-export const finding = (pass: boolean, zh: string, en: string): Finding => ({
+/** A pass or a fail, with its reason (built when first read: text.ts). */
+export const finding = (pass: boolean, reason: () => Text): Finding => ({
   outcome: pass ? 'pass' : 'fail',
-  reason: { zh, en },
+  reason: lazyText(reason),
 });
 
 /** A number at a path, exact; undefined where it is missing. */

@@ -72,11 +72,10 @@ export const count: RuleKind<Options> = {
     const want = exact(o.value);
     if (o.per === 'year') {
       const n = records.length;
-      return finding(
-        compare(exact(n), o.op, want),
-        `本学年${l.zh} ${n} 次，要求 ${sym.zh} ${o.value} 次`,
-        `${l.en}: ${n} in the year, required ${sym.en} ${o.value}`,
-      );
+      return finding(compare(exact(n), o.op, want), () => ({
+        zh: `本学年${l.zh} ${n} 次，要求 ${sym.zh} ${o.value} 次`,
+        en: `${l.en}: ${n} in the year, required ${sym.en} ${o.value}`,
+      }));
     }
     const terms = ctx.calendar.terms;
     // One pass over the records: each date is placed in its term (or none) once.
@@ -87,10 +86,9 @@ export const count: RuleKind<Options> = {
     }
     const pass = perTerm.every((n) => compare(exact(n), o.op, want));
     const name = (i: number) => TERM_NAMES[i] ?? { zh: `第${i + 1}学期`, en: `term ${i + 1}` };
-    return finding(
-      pass,
-      `${l.zh}：${perTerm.map((n, i) => `${name(i).zh} ${n} 次`).join('、')}，要求每学期 ${sym.zh} ${o.value} 次`,
-      `${l.en}: ${perTerm.map((n, i) => `${name(i).en} ${n}`).join(', ')}; required ${sym.en} ${o.value} each term`,
-    );
+    return finding(pass, () => ({
+      zh: `${l.zh}：${perTerm.map((n, i) => `${name(i).zh} ${n} 次`).join('、')}，要求每学期 ${sym.zh} ${o.value} 次`,
+      en: `${l.en}: ${perTerm.map((n, i) => `${name(i).en} ${n}`).join(', ')}; required ${sym.en} ${o.value} each term`,
+    }));
   },
 };

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { monthOf, weekOf } from '../../base/dates.js';
 import { once } from '../../base/once.js';
-import type { RuleDoc, RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind, Text } from '../types.js';
 import {
   checkBase,
   finding,
@@ -81,40 +81,42 @@ export const coverage: RuleKind<Options> = {
       found.set(key, set);
     });
     const gaps = periods.filter((p) => (found.get(p)?.size ?? 0) < o.min);
-    const l = selectionLabel(o.records);
     const unit =
       o.period === 'month' ? { zh: '教学月', en: 'teaching months' } : { zh: '教学周', en: 'teaching weeks' };
-    const what = o.distinct
-      ? {
-          zh: `至少 ${o.min} 种${recordFieldLabel(o.distinct).zh}的${l.zh}`,
-          en: `${l.en} in at least ${o.min} ${recordFieldLabel(o.distinct).en}s`,
-        }
-      : o.min > 1
-        ? { zh: `至少 ${o.min} 次${l.zh}`, en: `at least ${o.min} ${l.en} records` }
-        : { zh: l.zh, en: l.en };
+    const what = (): Text => {
+      const l = selectionLabel(o.records);
+      return o.distinct
+        ? {
+            zh: `至少 ${o.min} 种${recordFieldLabel(o.distinct).zh}的${l.zh}`,
+            en: `${l.en} in at least ${o.min} ${recordFieldLabel(o.distinct).en}s`,
+          }
+        : o.min > 1
+          ? { zh: `至少 ${o.min} 次${l.zh}`, en: `at least ${o.min} ${l.en} records` }
+          : l;
+    };
     if (periods.length === 0)
-      return finding(
-        false,
-        `学期内没有${unit.zh}，无法核对${what.zh}`,
-        `no ${unit.en} in the terms to check ${what.en} against`,
-      );
+      return finding(false, () => ({
+        zh: `学期内没有${unit.zh}，无法核对${what().zh}`,
+        en: `no ${unit.en} in the terms to check ${what().en} against`,
+      }));
     const covered = periods.length - gaps.length;
     if (gaps.length === 0)
-      return finding(
-        true,
-        `${what.zh}覆盖全部 ${periods.length} 个${unit.zh}`,
-        `${what.en} in all ${periods.length} ${unit.en}`,
-      );
-    const shown = gaps.slice(0, SHOWN_GAPS);
-    const more =
-      gaps.length > SHOWN_GAPS
-        ? { zh: ` 等 ${gaps.length} 个`, en: ` and ${gaps.length - SHOWN_GAPS} more` }
-        : { zh: '', en: '' };
-    const weekNote = o.period === 'week' ? { zh: '（所列为该周周一）', en: ' (Mondays)' } : { zh: '', en: '' };
-    return finding(
-      false,
-      `${what.zh}覆盖 ${covered}/${periods.length} 个${unit.zh}，缺 ${shown.join('、')}${more.zh}${weekNote.zh}`,
-      `${what.en} in ${covered} of ${periods.length} ${unit.en}; missing ${shown.join(', ')}${more.en}${weekNote.en}`,
-    );
+      return finding(true, () => ({
+        zh: `${what().zh}覆盖全部 ${periods.length} 个${unit.zh}`,
+        en: `${what().en} in all ${periods.length} ${unit.en}`,
+      }));
+    return finding(false, () => {
+      const shown = gaps.slice(0, SHOWN_GAPS);
+      const more =
+        gaps.length > SHOWN_GAPS
+          ? { zh: ` 等 ${gaps.length} 个`, en: ` and ${gaps.length - SHOWN_GAPS} more` }
+          : { zh: '', en: '' };
+      const weekNote = o.period === 'week' ? { zh: '（所列为该周周一）', en: ' (Mondays)' } : { zh: '', en: '' };
+      const w = what();
+      return {
+        zh: `${w.zh}覆盖 ${covered}/${periods.length} 个${unit.zh}，缺 ${shown.join('、')}${more.zh}${weekNote.zh}`,
+        en: `${w.en} in ${covered} of ${periods.length} ${unit.en}; missing ${shown.join(', ')}${more.en}${weekNote.en}`,
+      };
+    });
   },
 };

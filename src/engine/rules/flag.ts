@@ -31,7 +31,12 @@ export const flag: RuleKind<Options> = {
   evaluate(o, ctx) {
     const v = valueAt(ctx, o.field);
     if (typeof v !== 'boolean') return missing([o.field]);
-    const l = fieldLabel(o.field);
-    return citing(finding(v, `${l.zh}：${v ? '是' : '否'}`, `${l.en}: ${v ? 'yes' : 'no'}`), [splitPath(o.field)]);
+    return citing(
+      finding(v, () => {
+        const l = fieldLabel(o.field);
+        return { zh: `${l.zh}：${v ? '是' : '否'}`, en: `${l.en}: ${v ? 'yes' : 'no'}` };
+      }),
+      [splitPath(o.field)],
+    );
   },
 };

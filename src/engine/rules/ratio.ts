@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
 import { once } from '../../base/once.js';
-import type { RuleDoc, RuleKind } from '../types.js';
+import type { RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase, citing, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
 import { quantity, quantityCites, quantityFields, quantityLabel, quantityRecordTypes, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
@@ -64,38 +64,43 @@ export const ratio: RuleKind<Options> = {
   evaluate(o, ctx) {
     const ratio = ratioValue(ctx, o.numerator, o.denominator, o.percent);
     if ('missing' in ratio) return missing(ratio.missing);
-    const nl = quantityLabel(o.numerator);
-    const dl = quantityLabel(o.denominator);
     const name = { zh: o.name, en: o.nameEn ?? o.name };
-    const sym = opText(o.op);
     const unit = o.percent
       ? { zh: '%', en: '%' }
       : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
-    const want = `${sym.zh} ${numberText(exact(o.value))}${unit.zh}`;
-    const wantEn = `${sym.en} ${numberText(exact(o.value))}${unit.en}`;
-    const cites = [...quantityCites(o.numerator), ...quantityCites(o.denominator)];
+    const required = (): Text => {
+      const sym = opText(o.op);
+      const want = numberText(exact(o.value));
+      return { zh: `${sym.zh} ${want}${unit.zh}`, en: `${sym.en} ${want}${unit.en}` };
+    };
     if ('zero' in ratio)
       return citing(
-        finding(
-          false,
-          `${name.zh}无法计算：${dl.zh}为 0，要求 ${want}`,
-          `${name.en} cannot be computed: ${dl.en} is 0; required ${wantEn}`,
-        ),
+        finding(false, () => {
+          const dl = quantityLabel(o.denominator);
+          return {
+            zh: `${name.zh}无法计算：${dl.zh}为 0，要求 ${required().zh}`,
+            en: `${name.en} cannot be computed: ${dl.en} is 0; required ${required().en}`,
+          };
+        }),
         quantityCites(o.denominator),
       );
     const r = ratio.value;
-    const parts = {
-      zh: `${nl.zh} ${numberText(ratio.num)} ÷ ${dl.zh} ${numberText(ratio.den)}`,
-      en: `${nl.en} ${numberText(ratio.num)} ÷ ${dl.en} ${numberText(ratio.den)}`,
-    };
-    const shown = numberNear(r, exact(o.value));
     return citing(
-      finding(
-        compare(r, o.op, exact(o.value)),
-        `${name.zh} ${shown}${unit.zh}（${parts.zh}），要求 ${want}`,
-        `${name.en} ${shown}${unit.en} (${parts.en}), required ${wantEn}`,
-      ),
-      cites,
+      finding(compare(r, o.op, exact(o.value)), () => {
+        const nl = quantityLabel(o.numerator);
+        const dl = quantityLabel(o.denominator);
+        const parts = {
+          zh: `${nl.zh} ${numberText(ratio.num)} ÷ ${dl.zh} ${numberText(ratio.den)}`,
+          en: `${nl.en} ${numberText(ratio.num)} ÷ ${dl.en} ${numberText(ratio.den)}`,
+        };
+        const shown = numberNear(r, exact(o.value));
+        const want = required();
+        return {
+          zh: `${name.zh} ${shown}${unit.zh}（${parts.zh}），要求 ${want.zh}`,
+          en: `${name.en} ${shown}${unit.en} (${parts.en}), required ${want.en}`,
+        };
+      }),
+      [...quantityCites(o.numerator), ...quantityCites(o.denominator)],
     );
   },
 };

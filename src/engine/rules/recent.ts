@@ -64,29 +64,30 @@ export const recent: RuleKind<Options> = {
     const items = (written ?? []).filter(
       (x) => x.year >= from && x.year <= to && (!o.levels || (x.level !== undefined && o.levels.includes(x.level))),
     );
-    const l = fieldLabel(o.list);
-    const lv = o.levels
-      ? {
-          zh: `${o.levels.map((x) => LEVEL_LABELS[x].zh).join('、')}`,
-          en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level `,
-        }
-      : { zh: '', en: '' };
-    const named = items
-      .slice()
-      .sort((a, b) => b.year - a.year || byText(a.title, b.title))
-      .slice(0, 3);
-    const listZh = named.map((x) => `《${x.title}》${x.level ? LEVEL_LABELS[x.level].zh : ''}${x.year}`).join('、');
-    const listEn = named
-      .map((x) => `"${x.title}" ${x.level ? `${LEVEL_LABELS[x.level].en} ` : ''}${x.year}`)
-      .join(', ');
     const pass = items.length >= o.min;
     // The list as written (its items are out of the window or below the levels), where there is one.
     return citing(
-      finding(
-        pass,
-        `${from}–${to} 年${lv.zh}${l.zh} ${items.length} 项${pass ? `：${listZh}` : ''}，要求 ≥ ${o.min} 项`,
-        `${lv.en}${l.en} in ${from}–${to}: ${items.length}${pass ? ` (${listEn})` : ''}; required ≥ ${o.min}`,
-      ),
+      finding(pass, () => {
+        const l = fieldLabel(o.list);
+        const lv = o.levels
+          ? {
+              zh: `${o.levels.map((x) => LEVEL_LABELS[x].zh).join('、')}`,
+              en: `${o.levels.map((x) => LEVEL_LABELS[x].en).join('/')}-level `,
+            }
+          : { zh: '', en: '' };
+        const named = items
+          .slice()
+          .sort((a, b) => b.year - a.year || byText(a.title, b.title))
+          .slice(0, 3);
+        const listZh = named.map((x) => `《${x.title}》${x.level ? LEVEL_LABELS[x.level].zh : ''}${x.year}`).join('、');
+        const listEn = named
+          .map((x) => `"${x.title}" ${x.level ? `${LEVEL_LABELS[x.level].en} ` : ''}${x.year}`)
+          .join(', ');
+        return {
+          zh: `${from}–${to} 年${lv.zh}${l.zh} ${items.length} 项${pass ? `：${listZh}` : ''}，要求 ≥ ${o.min} 项`,
+          en: `${lv.en}${l.en} in ${from}–${to}: ${items.length}${pass ? ` (${listEn})` : ''}; required ≥ ${o.min}`,
+        };
+      }),
       written && written.length > 0 ? [[o.list]] : [],
     );
   },

@@ -72,17 +72,25 @@ export const share: RuleKind<Options> = {
   ],
   evaluate(o, ctx) {
     const records = selectRecords(ctx, o.records);
-    const l = selectionLabel(o.records);
-    const what = o.where.map((c) => recordFieldLabel(c.field));
-    const whatZh = what.map((w) => w.zh).join('且');
-    const whatEn = what.map((w) => w.en).join(' and ');
-    const sym = opText(o.op);
-    const want =
-      o.value === 100 && o.op === '>='
-        ? { zh: '要求全部', en: 'required: all' }
-        : { zh: `要求 ${sym.zh} ${o.value}%`, en: `required ${sym.en} ${o.value}%` };
+    // The words of the reason: the records, the fields they must meet, and the share required.
+    const words = () => {
+      const what = o.where.map((c) => recordFieldLabel(c.field));
+      const sym = opText(o.op);
+      return {
+        l: selectionLabel(o.records),
+        whatZh: what.map((w) => w.zh).join('且'),
+        whatEn: what.map((w) => w.en).join(' and '),
+        want:
+          o.value === 100 && o.op === '>='
+            ? { zh: '要求全部', en: 'required: all' }
+            : { zh: `要求 ${sym.zh} ${o.value}%`, en: `required ${sym.en} ${o.value}%` },
+      };
+    };
     if (records.length === 0)
-      return finding(false, `没有${l.zh}记录，${want.zh}${whatZh}`, `no ${l.en} records; ${want.en} ${whatEn}`);
+      return finding(false, () => {
+        const { l, whatZh, whatEn, want } = words();
+        return { zh: `没有${l.zh}记录，${want.zh}${whatZh}`, en: `no ${l.en} records; ${want.en} ${whatEn}` };
+      });
     let met = 0;
     let unknown = 0;
     const unmet: typeof records = [];
@@ -95,15 +103,18 @@ export const share: RuleKind<Options> = {
       }
     }
     const pct = mul(div(exact(met), exact(records.length)), exact(100));
-    const blank =
-      unknown > 0 ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` } : { zh: '', en: '' };
     // The records that fall short, by the ledger entry they were written in.
     return citing(
-      finding(
-        compare(pct, o.op, exact(o.value)),
-        `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${numberNear(pct, exact(o.value))}%）${blank.zh}，${want.zh}`,
-        `${l.en} records ${whatEn}: ${met} of ${records.length} (${numberNear(pct, exact(o.value))}%)${blank.en}; ${want.en}`,
-      ),
+      finding(compare(pct, o.op, exact(o.value)), () => {
+        const { l, whatZh, whatEn, want } = words();
+        const blank =
+          unknown > 0 ? { zh: `，其中 ${unknown} 条未填写`, en: `; ${unknown} not filled in` } : { zh: '', en: '' };
+        const shown = numberNear(pct, exact(o.value));
+        return {
+          zh: `${l.zh}记录中${whatZh} ${met}/${records.length} 条（${shown}%）${blank.zh}，${want.zh}`,
+          en: `${l.en} records ${whatEn}: ${met} of ${records.length} (${shown}%)${blank.en}; ${want.en}`,
+        };
+      }),
       entryPaths(unmet),
     );
   },

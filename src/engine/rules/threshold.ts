@@ -58,17 +58,18 @@ export const threshold: RuleKind<Options> = {
   evaluate(o, ctx) {
     const v = numberAt(ctx, o.field);
     if (v === undefined) return missing([o.field]);
-    const l = fieldLabel(o.field);
     const want = exact(o.value);
-    const sym = opText(o.op);
-    const u = o.unit ? ` ${o.unit}` : '';
-    const ue = o.unitEn ? ` ${o.unitEn}` : '';
     return citing(
-      finding(
-        compare(v, o.op, want),
-        `${l.zh} ${numberNear(v, want)}${u}，要求 ${sym.zh} ${numberText(want)}${u}`,
-        `${l.en} ${numberNear(v, want)}${ue}, required ${sym.en} ${numberText(want)}${ue}`,
-      ),
+      finding(compare(v, o.op, want), () => {
+        const l = fieldLabel(o.field);
+        const sym = opText(o.op);
+        const u = o.unit ? ` ${o.unit}` : '';
+        const ue = o.unitEn ? ` ${o.unitEn}` : '';
+        return {
+          zh: `${l.zh} ${numberNear(v, want)}${u}，要求 ${sym.zh} ${numberText(want)}${u}`,
+          en: `${l.en} ${numberNear(v, want)}${ue}, required ${sym.en} ${numberText(want)}${ue}`,
+        };
+      }),
       [splitPath(o.field)],
     );
   },

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
 import { once } from '../../base/once.js';
-import type { RubricLint, RuleDoc, RuleKind } from '../types.js';
+import type { RubricLint, RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase, citing, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
 import { quantity, quantityCites, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
@@ -124,21 +124,20 @@ export const tiers: RuleKind<Options> = {
       ? { zh: '%', en: '%' }
       : { zh: o.unit ? ` ${o.unit}` : '', en: o.unitEn ? ` ${o.unitEn}` : '' };
     let value: Exact;
-    let detail = { zh: '', en: '' };
+    let detail = (): Text => ({ zh: '', en: '' });
     if ('numerator' in o.measure) {
       const ratio = ratioValue(ctx, o.measure.numerator, o.measure.denominator, o.percent);
       if ('missing' in ratio) return missing(ratio.missing);
       if ('zero' in ratio)
-        return finding(
-          false,
-          `${name.zh}无法计算：${ratio.zero.zh}为 0`,
-          `${name.en} cannot be computed: ${ratio.zero.en} is 0`,
-        );
+        return finding(false, () => ({
+          zh: `${name.zh}无法计算：${ratio.zero.zh}为 0`,
+          en: `${name.en} cannot be computed: ${ratio.zero.en} is 0`,
+        }));
       value = ratio.value;
-      detail = {
+      detail = () => ({
         zh: `（${numberText(ratio.num)} ÷ ${numberText(ratio.den)}）`,
         en: ` (${numberText(ratio.num)} ÷ ${numberText(ratio.den)})`,
-      };
+      });
     } else {
       const q = quantityValue(ctx, o.measure);
       if (!('value' in q)) return missing([q.missing]);
@@ -150,7 +149,7 @@ export const tiers: RuleKind<Options> = {
         ? [...quantityCites(o.measure.numerator), ...quantityCites(o.measure.denominator)]
         : quantityCites(o.measure);
     const met = o.tiers.find((t) => compare(value, t.op, exact(t.value)));
-    const shown = numberNear(value, exact(met?.value ?? o.tiers[o.tiers.length - 1]?.value ?? 0));
+    const shown = () => numberNear(value, exact(met?.value ?? o.tiers[o.tiers.length - 1]?.value ?? 0));
     const tierText = (t: { op: Parameters<typeof opText>[0]; value: number }) =>
       `${opText(t.op).zh} ${t.value}${unit.zh.trim()}`;
     const tierTextEn = (t: { op: Parameters<typeof opText>[0]; value: number }) =>
@@ -158,20 +157,24 @@ export const tiers: RuleKind<Options> = {
     if (!met) {
       const lowest = o.tiers[o.tiers.length - 1];
       return citing(
-        finding(
-          false,
-          `${name.zh} ${shown}${unit.zh}${detail.zh}，未达到最低一档（${lowest ? tierText(lowest) : ''}），得 0/${max} 分`,
-          `${name.en} ${shown}${unit.en}${detail.en}; below the lowest tier (${lowest ? tierTextEn(lowest) : ''}): 0 of ${max}`,
-        ),
+        finding(false, () => {
+          const [s, d] = [shown(), detail()];
+          return {
+            zh: `${name.zh} ${s}${unit.zh}${d.zh}，未达到最低一档（${lowest ? tierText(lowest) : ''}），得 0/${max} 分`,
+            en: `${name.en} ${s}${unit.en}${d.en}; below the lowest tier (${lowest ? tierTextEn(lowest) : ''}): 0 of ${max}`,
+          };
+        }),
         cites,
       );
     }
     return {
-      ...finding(
-        true,
-        `${name.zh} ${shown}${unit.zh}${detail.zh}，达到“${tierText(met)}”一档，得 ${met.points}/${max} 分`,
-        `${name.en} ${shown}${unit.en}${detail.en}; tier "${tierTextEn(met)}": ${met.points} of ${max}`,
-      ),
+      ...finding(true, () => {
+        const [s, d] = [shown(), detail()];
+        return {
+          zh: `${name.zh} ${s}${unit.zh}${d.zh}，达到“${tierText(met)}”一档，得 ${met.points}/${max} 分`,
+          en: `${name.en} ${s}${unit.en}${d.en}; tier "${tierTextEn(met)}": ${met.points} of ${max}`,
+        };
+      }),
       share: div(exact(met.points), exact(max)),
       // A tier below the top loses points: say where the figure was written.
       ...(met.points < max && cites.length > 0 ? { cites } : {}),

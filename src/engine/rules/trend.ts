@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { cmp, div, type Exact, exact, isZero, mul } from '../../base/exact.js';
 import { once } from '../../base/once.js';
+import { lazyText } from '../text.js';
 import type { Context, FieldRef, RuleDoc, RuleKind, Text } from '../types.js';
 import { checkBase, citing, field, fieldLabel, finding, missing, numberAt, numberText, splitPath } from './common.js';
 
@@ -53,10 +54,12 @@ function measureValue(ctx: Context, m: Measure, percent: boolean): Value {
     };
   if (isZero(d)) return { zero: m.denominator };
   const r = div(n, d);
-  const text = `（${numberText(n)} ÷ ${numberText(d)}）`;
   return {
     value: percent ? mul(r, exact(100)) : r,
-    detail: { zh: text, en: ` (${numberText(n)} ÷ ${numberText(d)})` },
+    detail: lazyText(() => ({
+      zh: `（${numberText(n)} ÷ ${numberText(d)}）`,
+      en: ` (${numberText(n)} ÷ ${numberText(d)})`,
+    })),
   };
 }
 
@@ -113,7 +116,10 @@ export const trend: RuleKind<Options> = {
     for (const v of [cur, prev]) {
       if ('zero' in v) {
         const l = fieldLabel(v.zero);
-        return finding(false, `${name.zh}无法计算：${l.zh}为 0`, `${name.en} cannot be computed: ${l.en} is 0`);
+        return finding(false, () => ({
+          zh: `${name.zh}无法计算：${l.zh}为 0`,
+          en: `${name.en} cannot be computed: ${l.en} is 0`,
+        }));
       }
     }
     if (!('value' in cur) || !('value' in prev)) return missing(absent);
@@ -123,22 +129,27 @@ export const trend: RuleKind<Options> = {
     const bound = o.direction === 'higher' ? o.ceiling : o.floor;
     const atBound = c === 0 && bound !== undefined && cmp(cur.value, exact(bound)) === 0;
     const word = o.direction === 'higher' ? { zh: '高于', en: 'higher than' } : { zh: '低于', en: 'lower than' };
-    const base = {
+    const base = (): Text => ({
       zh: `${name.zh} ${numberText(cur.value)}${u}${cur.detail.zh}，上学年 ${numberText(prev.value)}${u}${prev.detail.zh}`,
       en: `${name.en} ${numberText(cur.value)}${u}${cur.detail.en}, last year ${numberText(prev.value)}${u}${prev.detail.en}`,
-    };
+    });
     if (atBound) {
       const at = o.direction === 'higher' ? { zh: '最高', en: 'ceiling' } : { zh: '最低', en: 'floor' };
-      return finding(
-        true,
-        `${base.zh}，两年均为${at.zh}值 ${numberText(exact(bound))}${u}，视为达到`,
-        `${base.en}; both years at the ${at.en} ${numberText(exact(bound))}${u}, counted as met`,
-      );
+      return finding(true, () => {
+        const b = base();
+        return {
+          zh: `${b.zh}，两年均为${at.zh}值 ${numberText(exact(bound))}${u}，视为达到`,
+          en: `${b.en}; both years at the ${at.en} ${numberText(exact(bound))}${u}, counted as met`,
+        };
+      });
     }
     // This year's figure and last year's: the numbers the school wrote (a rate's numerator).
     const cites = [o.current, o.previous].map((m) => splitPath('field' in m ? m.field : m.numerator));
     return citing(
-      finding(better, `${base.zh}，要求${word.zh}上学年`, `${base.en}; required ${word.en} last year`),
+      finding(better, () => {
+        const b = base();
+        return { zh: `${b.zh}，要求${word.zh}上学年`, en: `${b.en}; required ${word.en} last year` };
+      }),
       cites,
     );
   },
