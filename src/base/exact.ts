@@ -45,8 +45,19 @@ export function ratio(n: bigint, d: bigint): Exact {
 /** Decimals already read: the same few values (weights, thresholds, fractional facts) recur in every file. */
 const DECIMALS = new Map<number, Exact>();
 
+/** Whole numbers 0…4095, made once: counts, points and thresholds are read for every check of every school. */
+const WHOLE: (Exact | undefined)[] = new Array(4096);
+
 /** An exact value of a finite JS number, read through its shortest decimal representation. */
 export function exact(x: number): Exact {
+  if (x >= 0 && x < 4096 && Number.isInteger(x)) {
+    let whole = WHOLE[x];
+    if (whole === undefined) {
+      whole = { n: BigInt(x), d: 1n };
+      WHOLE[x] = whole;
+    }
+    return whole;
+  }
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(x), d: 1n };
   const known = DECIMALS.get(x);

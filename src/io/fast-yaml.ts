@@ -9,8 +9,17 @@ import { lintLines } from './yaml.js';
 /** Thrown from inside js-yaml to give the file to the careful reader. */
 class Unsure extends Error {}
 
-const scalar = (tag: string, pattern: RegExp, construct: (s: string) => unknown) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string) => pattern.test(s), construct });
+/**
+ * A core-schema type. `first`: the characters its pattern lets a non-empty scalar start with. js-yaml asks
+ * every type of every plain scalar, and most scalars (names, titles, dates) are none of them: a look at the
+ * first character answers for those without running the patterns.
+ */
+const scalar = (tag: string, pattern: RegExp, first: string, construct: (s: string) => unknown) =>
+  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: string) => (s.length === 0 || first.includes(s.charAt(0))) && pattern.test(s),
+    construct,
+  });
 
 const checked = (read: (s: string) => number) => (s: string) => {
   const value = read(s);
@@ -21,10 +30,10 @@ const checked = (read: (s: string) => number) => (s: string) => {
 /** Implicit types only: an explicit tag of any kind is unknown to js-yaml, which then throws. */
 const SCHEMA = new jsyaml.Schema({
   implicit: [
-    scalar('null', CORE_NULL, () => null),
-    scalar('bool', CORE_BOOL, (s) => s[0] === 't' || s[0] === 'T'),
-    scalar('int', CORE_INT, checked(coreInt)),
-    scalar('float', CORE_FLOAT, checked(coreFloat)),
+    scalar('null', CORE_NULL, '~nN', () => null),
+    scalar('bool', CORE_BOOL, 'tTfF', (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('int', CORE_INT, '-+0123456789', checked(coreInt)),
+    scalar('float', CORE_FLOAT, '-+.0123456789', checked(coreFloat)),
   ],
 });
 

@@ -95,16 +95,22 @@ export const coverage: RuleKind<Options> = {
           : l;
     };
     if (periods.length === 0)
-      return finding(false, () => ({
-        zh: `学期内没有${unit.zh}，无法核对${what().zh}`,
-        en: `no ${unit.en} in the terms to check ${what().en} against`,
-      }));
+      return finding(false, () => {
+        const w = what();
+        return {
+          zh: `学期内没有${unit.zh}，无法核对${w.zh}`,
+          en: `no ${unit.en} in the terms to check ${w.en} against`,
+        };
+      });
     const covered = periods.length - gaps.length;
     if (gaps.length === 0)
-      return finding(true, () => ({
-        zh: `${what().zh}覆盖全部 ${periods.length} 个${unit.zh}`,
-        en: `${what().en} in all ${periods.length} ${unit.en}`,
-      }));
+      return finding(true, () => {
+        const w = what();
+        return {
+          zh: `${w.zh}覆盖全部 ${periods.length} 个${unit.zh}`,
+          en: `${w.en} in all ${periods.length} ${unit.en}`,
+        };
+      });
     return finding(false, () => {
       const shown = gaps.slice(0, SHOWN_GAPS);
       const more =

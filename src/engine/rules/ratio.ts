@@ -77,9 +77,10 @@ export const ratio: RuleKind<Options> = {
       return citing(
         finding(false, () => {
           const dl = quantityLabel(o.denominator);
+          const want = required();
           return {
-            zh: `${name.zh}无法计算：${dl.zh}为 0，要求 ${required().zh}`,
-            en: `${name.en} cannot be computed: ${dl.en} is 0; required ${required().en}`,
+            zh: `${name.zh}无法计算：${dl.zh}为 0，要求 ${want.zh}`,
+            en: `${name.en} cannot be computed: ${dl.en} is 0; required ${want.en}`,
           };
         }),
         quantityCites(o.denominator),
