@@ -156,6 +156,23 @@ describe('label and hint', () => {
     const line = problemLine(r.problems[0] as never, 'zh');
     expect(line).toBe('bad.yaml:5:13 错误 在校学生数（school.students）：“一千”不是数字。写大于 0 的整数，如 1200');
   });
+  it('many dates outside the terms: the first five by place, then how many more; a date outside the year is an error', () => {
+    const dates = ['2024-01-22', '2024-01-23', '2024-01-24', '2024-01-25', '2024-01-26', '2024-01-29', '2024-01-30'];
+    const text = edit(
+      '  - { type: lecture, dates: [2023-10-12, 2023-12-07] }',
+      `  - { type: lecture, date: 2024-01-20 }\n  - { type: lecture, dates: [${dates.join(', ')}] }\n  - { type: reading, dates: [2023-10-12, 2024-09-02] }`,
+    );
+    const r = parseEvidenceText(text);
+    const codes = r.problems.map((p) => `${p.severity} ${p.code} ${p.path ?? ''}`);
+    expect(codes).toEqual([
+      'warning date.outsideTerms ledger[0].date',
+      ...[0, 1, 2, 3].map((j) => `warning date.outsideTerms ledger[1].dates[${j}]`),
+      'error date.outsideYear ledger[2].dates[1]',
+      'warning date.outsideTermsMore terms',
+    ]);
+    expect(r.problems.at(-1)?.params).toEqual({ more: 3, total: 8 });
+    expect([r.problems[5]?.line, r.problems[5]?.col]).toEqual([18, 42]);
+  });
   it('warns of a date outside the terms but scores the file', () => {
     const r = parseEvidenceText(edit('2023-12-07', '2024-02-01'));
     expect(r.evidence).toBeDefined();

@@ -67,19 +67,22 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
 
   const inTerms = (date: string) => data.terms.some((t) => date >= t.start && date <= t.end);
   // A mistyped term date puts many records outside the terms: name a few, then say how many more.
-  const outside: (string | number)[][] = [];
+  let outside = 0;
   const SHOWN_OUTSIDE = 5;
-  (data.ledger ?? []).forEach((e, i) => {
-    const dated: [(string | number)[], string][] = e.date !== undefined ? [[['ledger', i, 'date'], e.date]] : [];
-    (e.dates ?? []).forEach((d, j) => {
-      dated.push([['ledger', i, 'dates', j], d]);
-    });
-    for (const [path, date] of dated) {
-      if (inYear(path, date) && !inTerms(date)) {
-        if (outside.length < SHOWN_OUTSIDE) at('warning', path, 'date.outsideTerms', { date });
-        outside.push(path);
-      }
+  const recordPath = (i: number, j?: number) => (j === undefined ? ['ledger', i, 'date'] : ['ledger', i, 'dates', j]);
+  // A record's date (`dates[j]` where given): its path is made only for a problem, as this runs for every
+  // record of every school.
+  const recordDate = (date: string, i: number, j?: number) => {
+    const d = dayNumber(date);
+    if (d < first || d > last) at('error', recordPath(i, j), 'date.outsideYear', { ...params, date });
+    else if (!inTerms(date)) {
+      if (outside < SHOWN_OUTSIDE) at('warning', recordPath(i, j), 'date.outsideTerms', { date });
+      outside++;
     }
+  };
+  (data.ledger ?? []).forEach((e, i) => {
+    if (e.date !== undefined) recordDate(e.date, i);
+    if (e.dates) for (let j = 0; j < e.dates.length; j++) recordDate(e.dates[j] as string, i, j);
     if (e.assigned !== undefined && e.completed !== undefined && e.completed > e.assigned)
       at('error', ['ledger', i, 'completed'], 'count.over', {
         part: e.completed,
@@ -95,8 +98,8 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
       });
   });
 
-  if (outside.length > SHOWN_OUTSIDE)
-    at('warning', ['terms'], 'date.outsideTermsMore', { more: outside.length - SHOWN_OUTSIDE, total: outside.length });
+  if (outside > SHOWN_OUTSIDE)
+    at('warning', ['terms'], 'date.outsideTermsMore', { more: outside - SHOWN_OUTSIDE, total: outside });
 
   const facts = data.facts ?? {};
   if (typeof facts.classesWithCommittee === 'number' && facts.classesWithCommittee > data.school.classes)
