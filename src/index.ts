@@ -12,6 +12,7 @@ export type { Problem, Severity } from './base/problem.js';
 export { buildCalendar, type SchoolCalendar } from './engine/calendar.js';
 export type { Rubric } from './engine/model.js';
 export { RULE_KINDS } from './engine/rules/index.js';
+export { plainText } from './engine/text.js';
 export type { Finding, RuleKind, Text } from './engine/types.js';
 export { evidenceFields, evidenceFieldsMarkdown, type FieldRow } from './evidence/field-list.js';
 export type { Evidence, LedgerRecord } from './evidence/model.js';

@@ -1,5 +1,7 @@
 // A batch that keeps only rows scores each school without building its sheet (report/summary.ts scoredRow):
-// its row must be the sheet's row, figure for figure. And the reasons a sheet holds are plain data, whatever
+// its row must be the sheet's row, figure for figure. Both read the same figures (sheetFigures), so this holds
+// what each makes of them; the figures themselves are held by the goldens (test/golden, test/scenarios),
+// recorded before they were split out of buildSheet. And the reasons a sheet holds are plain data, whatever
 // the engine made lazily (engine/text.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

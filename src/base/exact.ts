@@ -53,7 +53,8 @@ export function exact(x: number): Exact {
   if (x >= 0 && x < 4096 && Number.isInteger(x)) {
     let whole = WHOLE[x];
     if (whole === undefined) {
-      whole = { n: BigInt(x), d: 1n };
+      // Frozen: one object serves every caller (explain() hands values out through the library).
+      whole = Object.freeze({ n: BigInt(x), d: 1n });
       WHOLE[x] = whole;
     }
     return whole;

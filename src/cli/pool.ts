@@ -77,10 +77,13 @@ export function runInWorkers<T, I, R>(
         argv: [WORKER_FLAG],
         // A worker's live data is one file at a time (~8 MB of heap after a full collection). A small young
         // generation keeps its memory from growing with the batch. The old generation's bound is far above
-        // any file's needs (every hostile file of scripts/adversarial.mjs is scored within 48 MB), yet below
-        // the 2 GiB from which V8 lets a heap grow 4× past its live data between full collections instead of
-        // at most 2×: with V8's default bound, each worker's heap grew from ~35 MB at 1,000 files to ~55 MB
-        // at 10,000, and peak RSS with it (`npm run bench -- batch`).
+        // any file's needs, yet below the 2 GiB from which V8 lets a heap grow 4× past its live data between
+        // full collections instead of at most 2×: with V8's default bound, each worker's heap grew from ~35 MB
+        // at 1,000 files to ~55 MB at 10,000, and peak RSS with it (`npm run bench -- batch`). The most a file
+        // needs: every hostile file of scripts/adversarial.mjs is answered within a 48 MB old generation; an
+        // evidence workbook at its limits (a 5,000-row 台账, 43 MB of XML unpacked, under io/xlsx.ts's cap)
+        // needs 200–300 MB, so the bound leaves 5×. A worker out of memory ends the batch (the pool fails
+        // whole), as it did under V8's default bound.
         resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1536 },
       });
       running++;

@@ -111,12 +111,13 @@ export function scoreRunner(
     // Citations need the file's lines (a quick look, or a careful parse where it gives up): only for a sheet shown.
     const shown = out !== undefined || task.keepSheets;
     // A row alone, where no sheet is shown and no review (复评) changes it: no check rows, no reasons.
-    if (!shown && reviewOf(file, review) === undefined) {
+    const reviewFile = reviewOf(file, review);
+    if (!shown && reviewFile === undefined) {
       const row = scoredRow(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence), file);
       return { file, problems: evidenceProblems, row };
     }
     const cite = shown ? { file, ...(parsed.source ? { source: parsed.source } : {}) } : {};
-    const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, review, cite);
+    const { sheet, problems: reviewProblems } = sheetOf(rubric, parsed.evidence, file, reviewFile ?? null, cite);
     const problems = [...evidenceProblems, ...reviewProblems];
     if (!sheet) return { file, problems };
     const result: ScoreResult = {

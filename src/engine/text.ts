@@ -4,8 +4,10 @@ import type { Text } from './types.js';
 
 /**
  * A text made on first read of `zh` or `en`, then kept. It reads like any Text, and JSON.stringify gives its
- * fields; but its fields are getters, which a structured clone (a worker's message) does not copy: whatever
- * leaves the engine's results holds `plainText` copies (report/sheet.ts makes every sheet's).
+ * fields; but they are getters of its class, which spreading, Object.keys and a structured clone (a worker's
+ * message) do not see. Sheets hold `plainText` copies (report/sheet.ts); a Finding's reason, as a rule kind
+ * (RULE_KINDS) gives it, is lazy. Own getters on each text would be seen by all three, but making them cost
+ * more than the texts they spare.
  */
 class LazyText implements Text {
   #make: (() => Text) | undefined;

@@ -17,6 +17,10 @@ export interface Text {
  */
 export interface Finding {
   outcome: 'pass' | 'fail' | 'missing';
+  /**
+   * Made when first read (engine/text.ts): read `zh` or `en`, or copy it with `plainText`, before spreading or
+   * structured-cloning it. A sheet's reasons are plain copies.
+   */
   reason: Text;
   /** Part of the check's points earned on a pass (tiers, levels); all of them when absent. */
   share?: Exact;

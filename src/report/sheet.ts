@@ -346,6 +346,7 @@ export interface SheetFigures {
   level: SheetLevel | null;
 }
 
+/** The figures of a scored school: what buildSheet shows and a batch row (summary.ts scoredRow) keeps. */
 export function sheetFigures(rubric: Rubric, evidence: Evidence, scored: ScoredSchool): SheetFigures {
   const self = evidence.data.selfScores ?? {};
   const capped = (section: { cap: Exact } | undefined, results: ExtraResult[]): Exact =>
