@@ -77,20 +77,27 @@ export function exact(x: number): Exact {
   return value;
 }
 
-// Fast paths below give the same lowest-terms value as the general formula: whole numbers stay whole,
-// and a common denominator needs no cross-multiplication.
+// Fast paths below give the same lowest-terms value as the general formula: adding 0 changes nothing (a
+// check that earns nothing is added to its 要点's score), whole numbers stay whole, and a common denominator
+// needs no cross-multiplication.
 export const add = (a: Exact, b: Exact): Exact =>
-  a.d === b.d
-    ? a.d === 1n
-      ? { n: a.n + b.n, d: 1n }
-      : ratio(a.n + b.n, a.d)
-    : ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+  b.n === 0n
+    ? a
+    : a.n === 0n
+      ? b
+      : a.d === b.d
+        ? a.d === 1n
+          ? { n: a.n + b.n, d: 1n }
+          : ratio(a.n + b.n, a.d)
+        : ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 export const sub = (a: Exact, b: Exact): Exact =>
-  a.d === b.d
-    ? a.d === 1n
-      ? { n: a.n - b.n, d: 1n }
-      : ratio(a.n - b.n, a.d)
-    : ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+  b.n === 0n
+    ? a
+    : a.d === b.d
+      ? a.d === 1n
+        ? { n: a.n - b.n, d: 1n }
+        : ratio(a.n - b.n, a.d)
+      : ratio(a.n * b.d - b.n * a.d, a.d * b.d);
 export const mul = (a: Exact, b: Exact): Exact =>
   a.d === 1n && b.d === 1n ? { n: a.n * b.n, d: 1n } : ratio(a.n * b.n, a.d * b.d);
 export const div = (a: Exact, b: Exact): Exact => ratio(a.n * b.d, a.d * b.n);

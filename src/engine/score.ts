@@ -3,7 +3,7 @@
 import { referenceYearOf } from '../base/dates.js';
 import { add, type Exact, mul, sum, ZERO } from '../base/exact.js';
 import type { Evidence } from '../evidence/model.js';
-import { STAGE_LABELS } from '../evidence/schema.js';
+import { STAGE_LABELS, type Stage } from '../evidence/schema.js';
 import { type Break, buildCalendar, type CalendarRules, type SchoolCalendar, type Term } from './calendar.js';
 import type {
   Rubric,
@@ -98,6 +98,26 @@ function calendarOf(
   return calendar;
 }
 
+/**
+ * The points that apply to a school: they depend on its stage alone (which checks apply), so each 要点's,
+ * 二级指标's, 一级指标's and the rubric's are added up once per stage, keyed on the rubric's own objects.
+ */
+const MAXIMA = new WeakMap<object, Map<Stage, Exact>>();
+
+function maximum(of: RubricItem | RubricIndicator | RubricGroup | Rubric, stage: Stage, total: () => Exact): Exact {
+  let byStage = MAXIMA.get(of);
+  if (!byStage) {
+    byStage = new Map();
+    MAXIMA.set(of, byStage);
+  }
+  let max = byStage.get(stage);
+  if (max === undefined) {
+    max = total();
+    byStage.set(stage, max);
+  }
+  return max;
+}
+
 export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool {
   const data = evidence.data;
   // The evidence parser has checked the year; the fallback only keeps this function total.
@@ -121,24 +141,26 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
       return { check, applicable: true, finding, earned };
     });
     // One pass, no intermediate arrays: this runs for every 要点 of every school.
-    let max = ZERO;
     let earned = ZERO;
-    for (const c of checks) {
-      if (c.applicable) max = add(max, c.check.weight);
-      earned = add(earned, c.earned);
-    }
+    for (const c of checks) earned = add(earned, c.earned);
+    const max = maximum(item, stage, () => {
+      let points = ZERO;
+      for (const c of checks) if (c.applicable) points = add(points, c.check.weight);
+      return points;
+    });
     return { item, max, earned, checks };
   };
 
   const groups = rubric.groups.map((group): GroupResult => {
     const indicators = group.indicators.map((indicator): IndicatorResult => {
       const items = indicator.items.map(scoreItem);
-      return { indicator, items, max: sum(items.map((i) => i.max)), earned: sum(items.map((i) => i.earned)) };
+      const max = maximum(indicator, stage, () => sum(items.map((i) => i.max)));
+      return { indicator, items, max, earned: sum(items.map((i) => i.earned)) };
     });
     return {
       group,
       indicators,
-      max: sum(indicators.map((i) => i.max)),
+      max: maximum(group, stage, () => sum(indicators.map((i) => i.max))),
       earned: sum(indicators.map((i) => i.earned)),
     };
   });
@@ -181,7 +203,7 @@ export function scoreEvidence(rubric: Rubric, evidence: Evidence): ScoredSchool 
 
   return {
     groups,
-    max: groups.reduce((a, g) => add(a, g.max), ZERO),
+    max: maximum(rubric, stage, () => groups.reduce((a, g) => add(a, g.max), ZERO)),
     earned: groups.reduce((a, g) => add(a, g.earned), ZERO),
     bonus,
     deductions,
