@@ -2,7 +2,7 @@
 
 import * as z from 'zod';
 import { hasErrors, type Problem } from '../base/problem.js';
-import { decodeBytes, unixLines } from '../io/decode.js';
+import { decodeBytes, plainLines } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
 import { containerOf } from '../io/xlsx.js';
 import { type Located, lazySource, parseYaml } from '../io/yaml.js';
@@ -89,7 +89,7 @@ export function parseEvidenceWorkbook(bytes: Uint8Array, file?: string): ParsedE
 }
 
 export function parseEvidenceText(text: string, file?: string): ParsedEvidence {
-  const clean = unixLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const clean = plainLines(text);
   // The fast reading gives the careful reading's value or none (test/one-meaning.test.ts holds it to that).
   const fast = readFast(clean);
   if (fast) {

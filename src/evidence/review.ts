@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { once } from '../base/once.js';
 import { hasErrors, type Problem } from '../base/problem.js';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
-import { decodeBytes, unixLines } from '../io/decode.js';
+import { decodeBytes, plainLines } from '../io/decode.js';
 import { type Located, parseYaml } from '../io/yaml.js';
 import { issuesToProblems } from './issues.js';
 import { labelled } from './labels.js';
@@ -94,7 +94,7 @@ export function parseReviewBytes(bytes: Uint8Array, file?: string): ParsedReview
 }
 
 export function parseReviewText(text: string, file?: string): ParsedReview {
-  const clean = unixLines(text.replace(/^\uFEFF/, ''));
+  const clean = plainLines(text);
   const yaml = parseYaml(clean);
   const early = withFile(yaml.problems, file);
   if (!yaml.source || hasErrors(early)) return { problems: early };

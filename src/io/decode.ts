@@ -49,6 +49,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 /** Line ends as \n: CRLF (Windows) and lone CR (old Mac) alike. A file without a CR is given back as it is. */
 export const unixLines = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 
+/** Text as every reader of a file wants it: without a byte-order mark, with \n line ends. */
+export const plainLines = (text: string): string => unixLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 function finish(decoded: string, problems: Problem[]): Decoded {
   const text = unixLines(decoded);
   if (text.trim() === '') problems.push({ severity: 'error', code: 'file.empty', params: {}, line: 1, col: 1 });

@@ -9,7 +9,7 @@ import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
 import { issuesToProblems, nearest } from '../evidence/issues.js';
 import { schemaAt, valueKind } from '../evidence/labels.js';
 import { evidenceSchema, STAGE_LABELS, STAGES, type Stage } from '../evidence/schema.js';
-import { decodeBytes, unixLines } from '../io/decode.js';
+import { decodeBytes, plainLines } from '../io/decode.js';
 import { locate, parseYaml, type YamlSource } from '../io/yaml.js';
 import { type RubricData, rubricSchema } from './schema.js';
 
@@ -38,7 +38,7 @@ export function loadRubricBytes(bytes: Uint8Array, file?: string): LoadedRubric 
 }
 
 export function loadRubricText(text: string, file?: string): LoadedRubric {
-  const yaml = parseYaml(unixLines(text.replace(/^\uFEFF/, '')));
+  const yaml = parseYaml(plainLines(text));
   const withFile = (ps: Problem[]) => ps.map((p) => ({ ...p, ...(file ? { file } : {}) }));
   const early = withFile(yaml.problems);
   if (!yaml.source) return { problems: early };
