@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: a small, fixed-seed generator, so every run writes the same files. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -131,7 +131,7 @@ selfScores: { B1: 1, B2: 3, B3: 3, B4: 3, B5: 2, B6: ${int(30, 55)}, B7: 3, B8: 
  * Quoted dates read as strings in every YAML reader; ajv-cli's js-yaml 3 would turn bare ones into Date
  * objects and reject every file at its first date, doing less than a full validation.
  */
-const quoteDates = (text) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, "'$1'");
+export const quoteDates = (text) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, "'$1'");
 
 export function generate(dir, n, { seed = 20241129, quoted = false } = {}) {
   const rnd = random(seed);

@@ -1,4 +1,6 @@
-// Builders for tests: a small valid evidence file, and a one-check rubric around any check.
+// Builders for tests: a small valid evidence file, a one-check rubric around any check; the YAML files of a folder.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Rubric } from '../src/engine/model.js';
 import type { Evidence } from '../src/evidence/model.js';
@@ -93,3 +95,12 @@ groups:
             text: t
             checks:
 ${checks}${devices}`;
+
+/** Every YAML file under `dir`, at any depth. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without types
-import { schoolYaml } from '../scripts/gen-schools.mjs';
+import { random, schoolYaml } from '../scripts/gen-schools.mjs';
 import { evidenceLabelTable } from '../src/evidence/field-labels.js';
 import { labelAt } from '../src/evidence/labels.js';
 import { FACT_KINDS, plainEvidence, RECORD_FIELD_KINDS } from '../src/evidence/plain-evidence.js';
@@ -21,11 +21,7 @@ const read = (text: string): unknown => parse(text, { version: '1.2', schema: 'c
 const examples = readdirSync('examples/schools')
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => ({ file: f, value: read(readFileSync(join('examples/schools', f), 'utf8')) }));
-let seed = 11;
-const rnd = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const rnd = random(11);
 const generated = Array.from({ length: 60 }, (_, i) => read(schoolYaml(i, rnd) as string));
 
 /** The check's promise: where it answers, zod accepts the value and gives back what it gave. */

@@ -2,15 +2,15 @@
 // key and list item of real, generated and randomly written YAML, its line is the careful parse's line, and a
 // path the document does not hold is absent for both. Where it cannot be sure it says so, and citations then
 // come from the careful parse.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 // @ts-expect-error: a plain .mjs script without types
-import { schoolYaml } from '../scripts/gen-schools.mjs';
+import { random, schoolYaml } from '../scripts/gen-schools.mjs';
 import { quickLines } from '../src/io/quick-lines.js';
 import { locate } from '../src/io/yaml.js';
+import { yamlFiles } from './helpers.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261129);
 const RUNS = Number(process.env.FC_RUNS ?? 1500);
@@ -72,14 +72,6 @@ function agree(text: string): { answered: number; block: number } {
   return { answered, block: careful.block };
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
 describe('quick line reading', () => {
   it('agrees with the careful parse on every example and fixture, and answers for the examples', () => {
     let answered = 0;
@@ -97,11 +89,7 @@ describe('quick line reading', () => {
   });
 
   it('agrees on 300 generated schools, and answers for them', () => {
-    let x = 7;
-    const rnd = () => {
-      x = (x * 1103515245 + 12345) % 2 ** 31;
-      return x / 2 ** 31;
-    };
+    const rnd = random(7);
     for (let i = 0; i < 300; i++) {
       const { answered, block } = agree(schoolYaml(i, rnd) as string);
       expect(answered).toBeGreaterThanOrEqual(block);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { schoolYaml } from '../scripts/gen-schools.mjs';
+import { random, schoolYaml } from '../scripts/gen-schools.mjs';
 import type { Rubric } from '../src/engine/model.js';
 import { scoreEvidence } from '../src/engine/score.js';
 import { lazyText, plainText } from '../src/engine/text.js';
@@ -30,11 +30,7 @@ function schools(rubric: Rubric, texts: [string, string][]) {
   });
 }
 
-let seed = 7;
-const rnd = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const rnd = random(7);
 
 describe('a row from the scores is the row of the sheet', () => {
   it('for every example school and 200 generated ones, under the Wuzhong rubric', () => {

@@ -4,6 +4,7 @@
 // __proto__, numbers the careful reader refuses) is left to the careful reading.
 import jsyaml from 'js-yaml';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, coreFloat, coreInt, numberProblem } from './scalars.js';
+import { readSimple } from './simple-yaml.js';
 import { lintLines } from './yaml.js';
 
 /** Thrown from inside js-yaml to give the file to the careful reader. */
@@ -53,12 +54,18 @@ const TELLTALE = /[%!&*?~]|\.\.\.|null|Null|NULL|[\]}]\s*:|__proto__/;
 /** True where the fast reading might not agree with the careful one (UNSURE), found quickly. */
 export const mayBeUnsure = (text: string): boolean => TELLTALE.test(text) && UNSURE.test(text);
 
+/** Shapes the fast readings leave alone, and line-level mistakes (full-width colons…), which only the careful
+ * reader reports and mends. */
+export const forCarefulReader = (text: string): boolean => mayBeUnsure(text) || lintLines(text).problems.length > 0;
+
 /**
- * The document's value, or undefined where the careful reader must decide: on any error, and on line-level
- * mistakes (full-width colons…), which only the careful reader reports and mends.
+ * The document's value, or undefined where the careful reader must decide: on any error, and on what
+ * forCarefulReader finds. The simple reading (./simple-yaml.ts) first, js-yaml where it gives up.
  */
 export function readFast(text: string): { value: unknown } | undefined {
-  if (mayBeUnsure(text) || lintLines(text).problems.length > 0) return undefined;
+  if (forCarefulReader(text)) return undefined;
+  const simple = readSimple(text);
+  if (simple) return simple;
   try {
     return { value: jsyaml.load(text, { schema: SCHEMA }) };
   } catch {
