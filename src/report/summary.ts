@@ -306,6 +306,14 @@ export class SummaryBuilder {
   /** Kept only when a format asks for them (Format.withSheets), by file. */
   private sheets = new Map<string, Sheet>();
 
+  private texts = new Map<string, string>();
+  private shared = (text: string): string => {
+    const held = this.texts.get(text);
+    if (held !== undefined) return held;
+    this.texts.set(text, text);
+    return text;
+  };
+
   constructor(private shape: SummaryShape) {
     this.indicators = shape.indicators.map(() => new Tally());
     this.items = shape.items.map(() => new Tally());
@@ -313,10 +321,26 @@ export class SummaryBuilder {
 
   /** `sheet`: the school's sheet, kept for Summary.sheets. */
   add(row: SchoolRow, sheet?: Sheet): void {
-    const { items, ...entry } = row;
-    const { indicators } = row;
+    const { items, indicators } = row;
     if (sheet) this.sheets.set(row.file, sheet);
-    this.entries.push(entry);
+    // Kept for the whole batch: the texts most schools share (county, stage, year) are held once.
+    const shared = this.shared;
+    this.entries.push({
+      file: row.file,
+      name: row.name,
+      code: row.code,
+      county: shared(row.county),
+      stage: shared(row.stage) as Stage,
+      year: shared(row.year),
+      groups: row.groups,
+      total: row.total,
+      max: row.max,
+      normalized: row.normalized,
+      selfTotal: row.selfTotal,
+      level: row.level,
+      indicators,
+      computedNormalized: row.computedNormalized,
+    });
     this.indicators.forEach((t, k) => {
       t.add(indicators[2 * k] ?? 0, indicators[2 * k + 1] ?? 0);
     });

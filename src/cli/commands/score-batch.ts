@@ -103,7 +103,10 @@ async function scoreAll(
   const seen = new Map<string, string>();
   let done = 0;
   let barStopped = false;
-  const onResult = (_i: number, r: ScoreResult) => {
+  const onResult = (i: number, r: ScoreResult) => {
+    // Rows are kept for the whole batch: each holds the path this thread already has, not a worker's copy.
+    const file = items[i]?.file ?? r.file;
+    if (r.row) r.row.file = file;
     // A message clears the bar; the next school brings it back (cli-progress ignores updates once stopped).
     const warn = (line: string) => {
       if (bar && !barStopped) {
@@ -125,7 +128,7 @@ async function scoreAll(
             options.lang,
           ),
         );
-      else seen.set(key, r.file);
+      else seen.set(key, file);
       let builder = builders.get(r.row.year);
       if (!builder) {
         builder = new SummaryBuilder(shape);
