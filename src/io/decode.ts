@@ -28,9 +28,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       ],
     };
   }
-  const utf16 = utf16Of(bytes);
+  // UTF-16 without a byte-order mark has NULs: most files have none, and need no closer look.
+  const hasNul = bytes.includes(0);
+  const utf16 = utf16Of(bytes, hasNul);
   if (utf16) return decodeUtf16(bytes, utf16);
-  if (bytes.includes(0)) return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
+  if (hasNul) return { problems: [{ severity: 'error', code: 'file.binary', params: {}, line: 1, col: 1 }] };
   const problems: Problem[] = [];
   let text: string;
   try {
@@ -65,9 +67,10 @@ type Utf16 = 'utf-16le' | 'utf-16be';
  * or, without one, by NUL bytes in every other position — the high bytes of ASCII characters, which keys,
  * numbers, dates and indentation are. A binary file's NULs fall anywhere.
  */
-function utf16Of(bytes: Uint8Array): Utf16 | undefined {
+function utf16Of(bytes: Uint8Array, hasNul: boolean): Utf16 | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (!hasNul) return undefined;
   const pairs = Math.min(bytes.length >> 1, 4096);
   if (pairs < 2) return undefined;
   let evenNul = 0;
