@@ -90,7 +90,7 @@ export function parseEvidenceWorkbook(bytes: Uint8Array, file?: string): ParsedE
 
 export function parseEvidenceText(text: string, file?: string): ParsedEvidence {
   const clean = plainLines(text);
-  // The fast reading gives the careful reading's value or none (test/one-meaning.test.ts holds it to that).
+  // The fast readings give the careful reading's value or none (test/one-meaning.test.ts, test/simple-yaml.test.ts).
   const fast = readFast(clean);
   if (fast) {
     const result = fromValue(fast.value, lazySource(clean, fast.value), file, true);

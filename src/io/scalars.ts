@@ -1,6 +1,6 @@
-// What a plain scalar means: the YAML 1.2 core schema, written once for both readers (js-yaml, fast, and
-// `yaml`, with positions), so that a file has one meaning whichever of them reads it. The patterns are those
-// of the `yaml` package's core schema; a test compares the two readers over generated documents.
+// What a plain scalar means: the YAML 1.2 core schema, written once for every reader (the simple reading and
+// js-yaml, fast, and `yaml`, with positions), so that a file has one meaning whichever of them reads it. The
+// patterns are those of the `yaml` package's core schema; tests compare the readers over generated documents.
 import type { Problem } from '../base/problem.js';
 
 export const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -25,7 +25,7 @@ export function coreFloat(s: string): number {
 /**
  * A number the file states in a form a person would not mean, or that cannot be held exactly: octal and hex,
  * a leading zero (octal to YAML 1.1 readers, decimal to YAML 1.2), .inf/.nan and overflow, integers past 2^53.
- * Both readers refuse these (the fast one by handing the file to the careful one, which says why).
+ * Every reader refuses these (the fast ones by handing the file to the careful one, which says why).
  */
 export function numberProblem(source: string, value: number): { code: string; params: Problem['params'] } | undefined {
   if (!Number.isFinite(value)) return { code: 'number.notFinite', params: { input: source } };
