@@ -51,7 +51,7 @@ function carefulLines(text: string): { paths: Path[]; block: number; lineOf: (p:
 /** The document's value; none for a file the careful parse will not turn into one (an alias bomb). */
 function documentValue(text: string): unknown {
   try {
-    return parseDocument(text, { uniqueKeys: false }).toJS();
+    return parseDocument(text, { uniqueKeys: false, logLevel: 'error' }).toJS();
   } catch {
     return undefined;
   }
