@@ -78,10 +78,15 @@ describe('the simple reading', () => {
       '- 1\n', // not a mapping
       '# only a comment\n',
       `a: ${'['.repeat(40)}${']'.repeat(40)}\n`, // deeper than evidence goes
+      `${'a'.repeat(1025)}: 1\n`, // a key longer than the careful reader takes
+      `k:\n- ${'a'.repeat(1025)}: 1\n`,
       Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
       '',
     ];
     for (const text of other) expect(readSimple(text), JSON.stringify(text)).toBeUndefined();
+    // Near those shapes, what it does read (each also as the careful reader reads it).
+    const read = [`${'a'.repeat(1024)}: 1\n`, 'a: .5\nb: +\nc: -5\nd: 2023-09-01\ne: -0\n', 'a: [b,\n# 注释\n  c]\n'];
+    for (const text of read) expect(agrees(text), JSON.stringify(text)).toBe(true);
   });
 
   // Random YAML: a tree of maps, lists and scalars of many shapes, written block or flow, with lists at their

@@ -31,7 +31,7 @@ function plainValue(s: string): unknown {
     // Digits then a dash (a date, a school year) are not a number: a dash follows only an exponent's e.
     let i = 1;
     while (isDigit(s.charCodeAt(i))) i++;
-    if (i === s.length) return checkedNumber(s, coreInt(s));
+    if (i === s.length && c !== 46 && isDigit(s.charCodeAt(i - 1))) return checkedNumber(s, coreInt(s));
     if (s.charCodeAt(i) === DASH) return s;
     if (CORE_INT.test(s)) return checkedNumber(s, coreInt(s));
     if (CORE_FLOAT.test(s)) return checkedNumber(s, coreFloat(s));
@@ -127,6 +127,8 @@ class Reader {
       const line = this.line;
       let end = col + 1;
       while (isNameChar(line.charCodeAt(end))) end++;
+      // The careful reader takes a key of at most 1,024 characters before its colon.
+      if (end - col > 1024) throw GIVE_UP;
       const key = checkedKey(map, line.slice(col, end));
       this.pos = end + 1;
       this.skipSpaces();
@@ -152,7 +154,7 @@ class Reader {
       this.skipSpaces();
       const from = this.pos;
       // A lone dash, a dash before a comment, a list in a list: the item runs over lines not followed here.
-      if (from === line.length || from === col + 1) throw GIVE_UP;
+      if (from === line.length) throw GIVE_UP;
       if (line.charCodeAt(from) === HASH || this.isDashAt(from)) throw GIVE_UP;
       list.push(this.isKeyAt(from) ? this.blockMap(from, depth + 1) : this.inline(col, depth + 1));
       const indent = this.nextContent();
@@ -278,6 +280,7 @@ class Reader {
       this.line = line;
       this.pos = 0;
       this.skipSpaces();
+      // Blank lines and comments may stand at any column, as the careful reader takes them.
       if (this.pos === line.length || line.charCodeAt(this.pos) === HASH) continue;
       if (this.pos <= col) throw GIVE_UP;
       return;
@@ -306,6 +309,7 @@ class Reader {
         let end = i + 1;
         while (isNameChar(line.charCodeAt(end))) end++;
         if (line.charCodeAt(end) !== COLON || line.charCodeAt(end + 1) !== SPACE) throw GIVE_UP;
+        if (end - i > 1024) throw GIVE_UP;
         const key = checkedKey(map, line.slice(i, end));
         this.pos = end + 2;
         this.skipSpaces();
