@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../src/evidence/parse.js';
 import { mayBeUnsure, readFast, UNSURE } from '../src/io/fast-yaml.js';
+import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, notAString } from '../src/io/scalars.js';
 import { parseYaml } from '../src/io/yaml.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261129);
@@ -169,5 +170,21 @@ describe('the quick look for shapes the fast reader leaves alone', () => {
     );
     expect(unsure).toBeGreaterThan(500);
     expect(unsure).toBeLessThan(4500);
+  });
+});
+
+describe('a key YAML reads as something other than its text', () => {
+  it('is found by its first character as the four core-schema patterns find it', () => {
+    const anyKey = fc.oneof(plain, fc.string({ maxLength: 6 }), fc.constantFrom('school', 'B1', '_x', 'nul', 'tru'));
+    let notText = 0;
+    fc.assert(
+      fc.property(anyKey, (key) => {
+        const full = [CORE_INT, CORE_FLOAT, CORE_BOOL, CORE_NULL].some((p) => p.test(key));
+        if (full) notText++;
+        expect(notAString(key)).toBe(full);
+      }),
+      { numRuns: 3000, seed: SEED },
+    );
+    expect(notText).toBeGreaterThan(300);
   });
 });

@@ -54,8 +54,10 @@ const TELLTALE = /[%!&*?~]|\.\.\.|null|Null|NULL|[\]}]\s*:|__proto__/;
 /** True where the fast reading might not agree with the careful one (UNSURE), found quickly. */
 export const mayBeUnsure = (text: string): boolean => TELLTALE.test(text) && UNSURE.test(text);
 
-/** Shapes the fast readings leave alone, and line-level mistakes (full-width colons…), which only the careful
- * reader reports and mends. */
+/**
+ * Shapes the fast readings leave alone, and line-level mistakes (full-width colons…), which only the careful
+ * reader reports and mends.
+ */
 export const forCarefulReader = (text: string): boolean => mayBeUnsure(text) || lintLines(text).problems.length > 0;
 
 /**

@@ -10,7 +10,7 @@
 // only where the collection is on one line and it is given the document's value; otherwise the careful parse
 // places what lies inside.
 
-import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL } from './scalars.js';
+import { notAString } from './scalars.js';
 
 /** A path's line (1-based); null: the file has no such path; undefined: not sure, ask the careful parse. */
 export type QuickLine = (path: readonly PropertyKey[]) => number | null | undefined;
@@ -25,9 +25,6 @@ interface Frame {
 }
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+(.*))?$/;
-/** A key YAML reads as a number, a boolean or null (`1:`, `true:`): not the string the path names. */
-const notString = (key: string) =>
-  CORE_INT.test(key) || CORE_FLOAT.test(key) || CORE_BOOL.test(key) || CORE_NULL.test(key);
 
 const keyOf = (path: readonly PropertyKey[]): string => JSON.stringify(path);
 /** Spaces only: String.prototype.trimEnd also takes U+3000, which YAML reads as content. */
@@ -156,7 +153,7 @@ function scan(text: string): { lines: Map<string, number>; flows: Map<string, bo
 
     const map = stack.at(-1);
     const m = KEY.exec(rest);
-    if (map?.kind !== 'map' || map.col !== col || !m || notString(m[1] ?? '')) return undefined;
+    if (map?.kind !== 'map' || map.col !== col || !m || notAString(m[1] ?? '')) return undefined;
     const path = [...map.path, m[1] ?? ''];
     const key = keyOf(path);
     if (lines.has(key)) return undefined;

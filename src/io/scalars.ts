@@ -9,6 +9,17 @@ export const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 export const CORE_FLOAT =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
+/**
+ * A plain scalar YAML reads as a null, a boolean or a number (`1:`, `true:`, `~:`), not as its text. Only those
+ * characters can start one: most keys and words are answered by their first character alone.
+ */
+export function notAString(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return CORE_INT.test(s) || CORE_FLOAT.test(s);
+  if (c === 116 || c === 84 || c === 102 || c === 70) return CORE_BOOL.test(s);
+  return (s.length === 0 || c === 126 || c === 110 || c === 78) && CORE_NULL.test(s);
+}
+
 export function coreInt(s: string): number {
   if (s.startsWith('0o')) return Number.parseInt(s.slice(2), 8);
   if (s.startsWith('0x')) return Number.parseInt(s.slice(2), 16);

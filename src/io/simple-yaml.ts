@@ -6,7 +6,16 @@
 // leading `---`, odd indentation): js-yaml, and after it the careful reader, then decide. Plain scalars mean
 // what they mean to the other two (./scalars.ts); test/simple-yaml.test.ts holds it to the careful reader's
 // value.
-import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, coreFloat, coreInt, numberProblem } from './scalars.js';
+import {
+  CORE_BOOL,
+  CORE_FLOAT,
+  CORE_INT,
+  CORE_NULL,
+  coreFloat,
+  coreInt,
+  notAString,
+  numberProblem,
+} from './scalars.js';
 
 /** Thrown to give up. Not an Error: giving up needs no stack. */
 const GIVE_UP = Symbol('give up');
@@ -53,10 +62,7 @@ function checkedNumber(s: string, value: number): number {
 
 /** A key: a name, neither written twice nor one YAML or JavaScript gives another meaning. */
 function checkedKey(target: Record<string, unknown>, key: string): string {
-  if (Object.hasOwn(target, key) || key === '__proto__') throw GIVE_UP;
-  const c = key.charCodeAt(0);
-  if ((c === 116 || c === 84 || c === 102 || c === 70) && CORE_BOOL.test(key)) throw GIVE_UP;
-  if ((c === 110 || c === 78) && CORE_NULL.test(key)) throw GIVE_UP;
+  if (Object.hasOwn(target, key) || key === '__proto__' || notAString(key)) throw GIVE_UP;
   return key;
 }
 
