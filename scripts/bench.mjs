@@ -6,6 +6,8 @@
 //   npm run bench -- batch              `jiaxiao score DIR` beside reading and parsing the same files in one
 //                                       thread, with yaml.parse and with js-yaml; peak RSS at 1,000 and
 //                                       10,000 files
+//   npm run bench -- reader             reading generated schools in one thread: js-yaml beside the simple
+//                                       reading (src/io/simple-yaml.ts), alternately in the same process
 //   npm run bench -- adversarial        `score` and `validate` on each hostile shape of scripts/adversarial.mjs
 //                                       (goal: each well under a second), and the slowest
 //   npm run bench -- workbook           reading an evidence workbook with a 2,000-row 台账 (goal: well under
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeAdversarial } from './adversarial.mjs';
-import { generate } from './gen-schools.mjs';
+import { generate, quoteDates, random, schoolYaml } from './gen-schools.mjs';
 
 const [only, nArg] = process.argv.slice(2);
 const want = (name) => !only || only === name;
@@ -161,6 +163,44 @@ if (want('batch')) {
   } finally {
     for (const n of [1000, 10000]) if (dirs[n]) rmSync(dirs[n], { recursive: true, force: true });
   }
+}
+
+if (want('reader')) {
+  // The reader is internal: bundled here from its source, with js-yaml, so both run as the CLI runs them.
+  const { buildSync } = await import('esbuild');
+  const entry = "export { readSimple } from './src/io/simple-yaml.ts'; export { load } from 'js-yaml';";
+  const built = buildSync({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+  });
+  const code = Buffer.from(built.outputFiles[0].text).toString('base64');
+  const { readSimple, load } = await import(`data:text/javascript;base64,${code}`);
+  const rnd = random(20261129);
+  // Half with bare dates, half with quoted ones, as the batch and validate benchmarks write them.
+  const texts = Array.from({ length: 2000 }, (_, i) => (i % 2 ? quoteDates(schoolYaml(i, rnd)) : schoolYaml(i, rnd)));
+  const read = texts.filter((t) => readSimple(t) !== undefined).length;
+  const pass = (f) => {
+    const t = performance.now();
+    for (const text of texts) f(text);
+    return ((performance.now() - t) * 1000) / texts.length;
+  };
+  pass(load);
+  pass(readSimple);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 15; i++) {
+    a.push(pass(load));
+    b.push(pass(readSimple));
+  }
+  const [ma, mb] = [median(a), median(b)];
+  console.log(`\nreading YAML in one thread (${texts.length} generated schools; median of 15 alternate passes)`);
+  console.log(`  js-yaml load       ${ma.toFixed(1)} µs a file`);
+  console.log(
+    `  simple reading     ${mb.toFixed(1)} µs a file (${(ma / mb).toFixed(2)}× faster; read ${read} of ${texts.length})`,
+  );
 }
 
 if (want('adversarial')) {
