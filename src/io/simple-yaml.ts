@@ -1,6 +1,6 @@
 // The quickest reading, for the YAML most evidence files are made of: block mappings and lists, flow
 // collections on one line (`{ type: lecture, dates: [2023-10-12] }`) or broken after a bracket or comma, plain
-// scalars on one line and quoted scalars without escapes. On generated schools it reads a file about three
+// scalars on one line and quoted scalars without escapes. On generated schools it reads a file two to three
 // times faster than js-yaml (`npm run bench -- reader`). It gives up on anything else (a block scalar, a
 // scalar over several lines, a quoted or unusual key, a key written twice, an escape, a tab or control
 // character, a document marker past a leading `---`, odd indentation): js-yaml, and after it the careful
