@@ -33,6 +33,14 @@ const COLON = 58;
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 
+/** Where the name starting at `at` of `line` ends, or -1 where no name starts there. */
+function nameEnd(line: string, at: number): number {
+  if (!isNameStart(line.charCodeAt(at))) return -1;
+  let i = at + 1;
+  while (isNameChar(line.charCodeAt(i))) i++;
+  return i;
+}
+
 /** What a plain scalar means in the core schema, as js-yaml and the careful reader read it (./scalars.ts). */
 function plainValue(s: string): unknown {
   const c = s.charCodeAt(0);
@@ -84,7 +92,7 @@ class Reader {
       this.at++;
       indent = this.nextContent();
     }
-    if (indent !== 0 || !this.isKeyAt(0)) throw GIVE_UP;
+    if (indent !== 0 || this.keyEnd(0) < 0) throw GIVE_UP;
     const value = this.blockMap(0, 0);
     if (this.nextContent() >= 0) throw GIVE_UP;
     return value;
@@ -106,13 +114,15 @@ class Reader {
     return -1;
   }
 
-  /** `name:` at `col` of the current line, followed by a space or the line's end. */
-  private isKeyAt(col: number): boolean {
+  /**
+   * Where the name ends of a key at `col` of the current line (`name:`, followed by a space or the line's end),
+   * or -1 where no key starts there.
+   */
+  private keyEnd(col: number): number {
     const line = this.line;
-    if (!isNameStart(line.charCodeAt(col))) return false;
-    let i = col + 1;
-    while (isNameChar(line.charCodeAt(i))) i++;
-    return line.charCodeAt(i) === COLON && (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE);
+    const i = nameEnd(line, col);
+    if (i < 0 || line.charCodeAt(i) !== COLON) return -1;
+    return i + 1 === line.length || line.charCodeAt(i + 1) === SPACE ? i : -1;
   }
 
   /** A dash at `col` of the current line that starts a list item. */
@@ -130,10 +140,9 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const map: Record<string, unknown> = {};
     for (;;) {
-      if (!this.isKeyAt(col)) throw GIVE_UP;
+      const end = this.keyEnd(col);
+      if (end < 0) throw GIVE_UP;
       const line = this.line;
-      let end = col + 1;
-      while (isNameChar(line.charCodeAt(end))) end++;
       // The careful reader takes a key of at most 1,024 characters before its colon.
       if (end - col > 1024) throw GIVE_UP;
       const key = checkedKey(map, line.slice(col, end));
@@ -163,7 +172,7 @@ class Reader {
       // A lone dash, a dash before a comment, a list in a list: the item runs over lines not followed here.
       if (from === line.length) throw GIVE_UP;
       if (line.charCodeAt(from) === HASH || this.isDashAt(from)) throw GIVE_UP;
-      list.push(this.isKeyAt(from) ? this.blockMap(from, depth + 1) : this.inline(col, depth + 1));
+      list.push(this.keyEnd(from) >= 0 ? this.blockMap(from, depth + 1) : this.inline(col, depth + 1));
       const indent = this.nextContent();
       if (indent > col) throw GIVE_UP;
       if (indent < col || !this.isDashAt(col)) return list;
@@ -312,10 +321,8 @@ class Reader {
       else {
         const line = this.line;
         const i = this.pos;
-        if (!isNameStart(line.charCodeAt(i))) throw GIVE_UP;
-        let end = i + 1;
-        while (isNameChar(line.charCodeAt(end))) end++;
-        if (line.charCodeAt(end) !== COLON || line.charCodeAt(end + 1) !== SPACE) throw GIVE_UP;
+        const end = nameEnd(line, i);
+        if (end < 0 || line.charCodeAt(end) !== COLON || line.charCodeAt(end + 1) !== SPACE) throw GIVE_UP;
         if (end - i > 1024) throw GIVE_UP;
         const key = checkedKey(map, line.slice(i, end));
         this.pos = end + 2;
