@@ -3,14 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix as posixPath, win32 } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capProblems, EXCERPT_CHARS, MAX_PROBLEMS_PER_FILE, type Problem } from '../src/base/problem.js';
 import { readInput } from '../src/cli/env.js';
 import { parseEvidenceText } from '../src/evidence/parse.js';
 import { problemLine } from '../src/i18n/messages.js';
 import { MAX_BYTES } from '../src/io/decode.js';
-import { findEvidenceFiles } from '../src/io/files.js';
+import { findEvidenceFiles, underRoot } from '../src/io/files.js';
 import { MAX_NESTING, nestingProblem } from '../src/io/nesting.js';
 import { lazySource, locate, parseYaml } from '../src/io/yaml.js';
 import { totals } from '../src/validation/results.js';
@@ -218,21 +219,22 @@ describe('only regular files are read', () => {
         { file: join(root, 'sub', 'dangling.yml'), kind: 'symlink' },
       ],
       reviews: [],
-      reviewOf: new Map([[join(root, 'a.yaml'), null]]),
+      reviewOf: expect.any(Function),
     });
+    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(null);
     // A review named like a skipped link is not known from the listing: the worker asks the file system.
     symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
-    expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
+    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
     rmSync(join(root, 'a.review.yaml'));
     // Nor is one whose name is in another Unicode form (as macOS may store it): the file system decides.
     const nfd = join(tmp, 'nfd');
     mkdirSync(nfd);
     cpSync('examples/schools/model-primary.yaml', join(nfd, '\u00e9.yaml'));
     writeFileSync(join(nfd, 'e\u0301.review.yaml'), 'reviewer: x\n');
-    expect(findEvidenceFiles([nfd]).reviewOf.has(join(nfd, '\u00e9.yaml'))).toBe(false);
+    expect(findEvidenceFiles([nfd]).reviewOf(join(nfd, '\u00e9.yaml'))).toBe(undefined);
     // Nor is a folder of that name: reading it is the error it always was.
     mkdirSync(join(root, 'a.review.yaml'));
-    expect(findEvidenceFiles([root]).reviewOf.has(join(root, 'a.yaml'))).toBe(false);
+    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
     rmSync(join(root, 'a.review.yaml'), { recursive: true });
     const r = jiaxiao(['validate', root, '--format', 'json']);
     expect(r.code).toBe(0);
@@ -254,6 +256,49 @@ describe('only regular files are read', () => {
     const s = jiaxiao(['score', root, '--lang', 'en']);
     expect(s.code).toBe(0);
     expect(s.err).toContain(`skipped ${join(root, 'link.yaml')}: symbolic links inside a folder are not followed`);
+  });
+});
+
+describe("a folder's listing", () => {
+  it('names each file as path.join would, on POSIX and on Windows, whatever the root looks like', () => {
+    const root = fc.constantFrom(
+      '.',
+      '..',
+      './',
+      'a',
+      'a/',
+      'a/./b',
+      'a/../b',
+      '/',
+      '/srv//x/',
+      'C:',
+      'C:\\x\\',
+      '\\\\h\\s\\',
+    );
+    const name = fc.stringMatching(/^[a-z0-9\u4e00-\u4e09._ -]{1,6}$/).filter((n) => n !== '.' && n !== '..');
+    const rel = fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(root, fc.array(rel, { maxLength: 4 }), (r, rels) => {
+        for (const path of [posixPath, win32])
+          expect(underRoot(r, rels, path)).toEqual(rels.map((x) => path.join(r, x)));
+      }),
+      { seed: 9, numRuns: 500 },
+    );
+  });
+
+  it('tells the review beside each file it holds, and leaves a file given by name alone to the file system', () => {
+    const d = join(tmp, 'listing');
+    mkdirSync(d);
+    for (const f of ['a.yaml', 'b.yaml']) cpSync('examples/schools/model-primary.yaml', join(d, f));
+    writeFileSync(join(d, 'a.review.yaml'), 'reviewer: x\n');
+    const [a, b] = [join(d, 'a.yaml'), join(d, 'b.yaml')];
+    const inFolder = findEvidenceFiles([d]);
+    expect([inFolder.reviewOf(a), inFolder.reviewOf(b)]).toEqual([join(d, 'a.review.yaml'), null]);
+    expect(findEvidenceFiles([b]).reviewOf(b)).toBe(undefined);
+    // Given by name and held by a folder given too, before or after it: the folder's listing tells.
+    expect(findEvidenceFiles([b, d]).reviewOf(b)).toBe(null);
+    expect(findEvidenceFiles([d, b]).reviewOf(b)).toBe(null);
+    expect(findEvidenceFiles([a, d]).reviewOf(a)).toBe(join(d, 'a.review.yaml'));
   });
 });
 

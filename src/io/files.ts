@@ -4,7 +4,7 @@
 // files from outside itself, and FIFOs or devices would block or never end. Each such path is reported as
 // skipped, with the reason, rather than silently left out.
 import { type Dirent, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import nodePath, { join, type PlatformPath } from 'node:path';
 import { byText } from '../base/problem.js';
 import { specialKind } from './paths.js';
 import { TEMP_MARK } from './write.js';
@@ -26,32 +26,65 @@ export interface FoundFiles {
   /** Review files (复评, `<stem>.review.yaml`): in folders, or given on the command line. Never evidence. */
   reviews: string[];
   /**
-   * For a file found in a folder, the review beside it as the folder's listing shows it: its path, or null
-   * for none, so that nobody asks the file system again. Absent where the listing cannot tell (a file given
-   * by name, a review whose name differs only in case or Unicode form, one skipped as a link, a folder of that
-   * name).
+   * For one of `files`, the review beside it as its folder's listing shows it: its path, or null for none,
+   * so that nobody asks the file system again. Undefined where the listing cannot tell (a file given by name,
+   * a review whose name differs only in case or Unicode form, one skipped as a link, a folder of that name).
    */
-  reviewOf: Map<string, string | null>;
+  reviewOf: (file: string) => string | null | undefined;
 }
 
-/** What a folder's listing says of the review beside each of its files (FoundFiles.reviewOf). */
-function reviewsInListing(
-  files: readonly string[],
-  reviews: readonly string[],
-  others: readonly string[],
-): Map<string, string | null> {
-  const exact = new Set(reviews);
-  // Names a file system may take for the same file (case, Unicode normal form) leave the answer to it.
-  const loose = (f: string) => f.normalize('NFC').toLowerCase();
-  const anyCase = new Set([...reviews, ...others].map(loose));
-  const out = new Map<string, string | null>();
-  for (const file of files) {
-    const candidates = reviewCandidates(file);
-    const found = candidates.find((c) => exact.has(c));
-    if (found !== undefined) out.set(file, found);
-    else if (!candidates.some((c) => anyCase.has(loose(c)))) out.set(file, null);
+/**
+ * What the folders' listings say of the reviews beside their files (FoundFiles.reviewOf). Most folders hold
+ * no review: their files are known to have none without a record per file, so a batch of 10,000 files
+ * keeps only the few that have one or cannot be told.
+ */
+class ListedReviews {
+  private found = new Map<string, string>();
+  private unsure = new Set<string>();
+  /** Files given by name, and those of them a folder's listing also holds. */
+  private named = new Set<string>();
+  private namedListed = new Set<string>();
+
+  addNamed(file: string): void {
+    this.named.add(file);
   }
-  return out;
+
+  /** A folder's files, with the reviews and the other names (skipped links, folders) its listing holds. */
+  addListing(files: readonly string[], reviews: readonly string[], others: readonly string[]): void {
+    if (this.named.size > 0) for (const file of files) if (this.named.has(file)) this.namedListed.add(file);
+    if (reviews.length === 0 && others.length === 0) return;
+    const exact = new Set(reviews);
+    // Names a file system may take for the same file (case, Unicode normal form) leave the answer to it.
+    const loose = (f: string) => f.normalize('NFC').toLowerCase();
+    const anyCase = new Set([...reviews, ...others].map(loose));
+    for (const file of files) {
+      const candidates = reviewCandidates(file);
+      const found = candidates.find((c) => exact.has(c));
+      if (found !== undefined) this.found.set(file, found);
+      else if (candidates.some((c) => anyCase.has(loose(c)))) this.unsure.add(file);
+    }
+  }
+
+  reviewOf = (file: string): string | null | undefined => {
+    const found = this.found.get(file);
+    if (found !== undefined) return found;
+    if (this.unsure.has(file) || (this.named.has(file) && !this.namedListed.has(file))) return undefined;
+    return null;
+  };
+}
+
+/**
+ * The paths of a folder's files, from their paths relative to it ('/'-separated, as walk gives them): the
+ * same strings as path.join(root, rel) gives. The root is normalized once, not once per file: for a folder of
+ * 10,000 files, join's intermediate strings cost more memory than the paths themselves.
+ */
+export function underRoot(
+  root: string,
+  rels: readonly string[],
+  path: Pick<PlatformPath, 'join' | 'sep'> = nodePath,
+): string[] {
+  const prefix = path.join(root, '_').slice(0, -1);
+  return rels.map((rel) => prefix + (path.sep === '/' ? rel : rel.replaceAll('/', path.sep)));
 }
 
 /** A reviewer's file (复评) beside the school's `<stem>.yaml`: `<stem>.review.yaml` (or .yml, any case). */
@@ -120,31 +153,45 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const empty: string[] = [];
   const skipped: SkippedPath[] = [];
   const reviews: string[] = [];
-  const reviewOf = new Map<string, string | null>();
-  for (const p of paths) {
-    let isDir: boolean;
+  // A path given on the command line is followed, link or not; links inside folders are not.
+  const isDir = paths.map((p) => {
     try {
-      // A path given on the command line is followed, link or not; links inside folders are not.
-      isDir = statSync(p).isDirectory();
+      return statSync(p).isDirectory();
     } catch {
+      return undefined;
+    }
+  });
+  // Files given by name first, so that each folder's listing can tell which of them it holds.
+  const listed = new ListedReviews();
+  paths.forEach((p, k) => {
+    if (isDir[k] === false && !REVIEW_NAME.test(p)) listed.addNamed(p);
+  });
+  for (const [k, p] of paths.entries()) {
+    if (isDir[k] === undefined) {
       missing.push(p);
       continue;
     }
-    if (!isDir) {
+    if (!isDir[k]) {
       (REVIEW_NAME.test(p) ? reviews : files).push(p);
       continue;
     }
     const found = walk(p);
     // A folder whose only .yaml files were skipped (links, FIFOs) holds no evidence either: said once, as empty.
     if (found.files.length === 0) empty.push(p);
-    const inFolder = found.files.sort(byText).map((f) => join(p, f));
-    const folderReviews = found.reviews.sort(byText).map((f) => join(p, f));
+    const inFolder = underRoot(p, found.files.sort(byText));
+    const folderReviews = underRoot(p, found.reviews.sort(byText));
     files.push(...inFolder);
     reviews.push(...folderReviews);
     skipped.push(...found.skipped.sort((a, b) => byText(a.file, b.file)));
     const others = [...found.skipped.map((k) => k.file), ...found.folders];
-    for (const [file, review] of reviewsInListing(inFolder, folderReviews, others))
-      if (!reviewOf.has(file)) reviewOf.set(file, review);
+    listed.addListing(inFolder, folderReviews, others);
   }
-  return { files: [...new Set(files)], missing, empty, skipped, reviews: [...new Set(reviews)], reviewOf };
+  return {
+    files: [...new Set(files)],
+    missing,
+    empty,
+    skipped,
+    reviews: [...new Set(reviews)],
+    reviewOf: listed.reviewOf,
+  };
 }

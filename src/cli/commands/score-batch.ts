@@ -7,7 +7,7 @@ import { escapeText, textLine } from '../../base/escape.js';
 import type { Problem } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
-import { findEvidenceFiles } from '../../io/files.js';
+import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
 import { type Format, type Output, type Paint, TEXT_WIDTH } from '../../render/types.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
@@ -61,7 +61,7 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
 
 async function scoreAll(
   files: string[],
-  reviewOf: ReadonlyMap<string, string | null>,
+  reviewOf: FoundFiles['reviewOf'],
   rubric: Rubric,
   options: BatchOptions,
   io: Streams,
@@ -78,7 +78,7 @@ async function scoreAll(
   // The review beside each file, where the folders' listing has told already: workers need not look again.
   const items: ScoreItem[] = files.map((file) => {
     const out = folder?.targets.get(file);
-    const review = reviewOf.get(file);
+    const review = reviewOf(file);
     return { file, ...(out ? { out } : {}), ...(review !== undefined ? { review } : {}) };
   });
 

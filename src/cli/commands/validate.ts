@@ -74,6 +74,8 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   // 复评 files: those found in folders or given, and those beside evidence files given by name.
   const reviews = new Set(found.reviews);
   for (const file of found.files) {
+    // Where the folder's listing tells, a review beside the file is among found.reviews already.
+    if (found.reviewOf(file) !== undefined) continue;
     const beside = reviewBeside(file);
     if (beside !== undefined && ![...reviews].some((r) => sameFile(r, beside))) reviews.add(beside);
   }
