@@ -456,6 +456,23 @@ describe('exact arithmetic', () => {
       { numRuns: RUNS },
     );
   });
+  it('apportion: parts in whole hundredths are shown as the largest-remainder step would show them', () => {
+    // The same values written over a denominator that does not divide 100 (not in lowest terms) take the
+    // general step: the quick answer for whole hundredths must be the same.
+    const overThree = (p: Exact): Exact => ({ n: p.n * 3n, d: p.d * 3n });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5000, max: 100000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: -3, max: 3 }),
+        (hundredths, off) => {
+          const parts = hundredths.map((h) => ratio(BigInt(h), 100n));
+          const whole = hundredths.reduce((a, h) => a + h, 0) + off;
+          expect(apportion(parts, whole)).toEqual(apportion(parts.map(overThree), whole));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
   it('apportion: parts add up to the whole and each is within a cent of its share', () => {
     fc.assert(
       fc.property(

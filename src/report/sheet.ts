@@ -165,6 +165,17 @@ const HUNDRED: Exact = { n: 100n, d: 1n };
  * a whole number of hundredths shows exactly that.
  */
 export function apportion(parts: readonly Exact[], whole: number): number[] {
+  // Most parts are whole hundredths (points in halves and quarters) that add up to the whole: each shows as it
+  // is, which the largest-remainder step below would give too, with no BigInt division per part.
+  const cents: number[] = [];
+  let added = 0;
+  for (const p of parts) {
+    const c = wholeCents(p);
+    if (c === undefined) break;
+    cents.push(c);
+    added += c;
+  }
+  if (cents.length === parts.length && added === whole) return cents;
   const scaled = parts.map((p) => {
     const n = p.n * 100n;
     // Floor division, also for a negative part (a deduction).
@@ -198,6 +209,14 @@ export function apportion(parts: readonly Exact[], whole: number): number[] {
     left += removed;
   }
   return out;
+}
+
+/** A value's hundredths, when it is a whole number of them (its denominator divides 100) and exact in a double. */
+function wholeCents(p: Exact): number | undefined {
+  const d = Number(p.d);
+  if (100 % d !== 0) return undefined;
+  const c = Number(p.n) * (100 / d);
+  return Number.isSafeInteger(c) ? c : undefined;
 }
 
 /** One row's shown hundredths: 分值, applicable maximum, 得分. */
