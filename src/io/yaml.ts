@@ -285,6 +285,8 @@ export function parseYaml(text: string): ParsedYaml {
     value = doc.toJS();
   } catch (e) {
     const alias = e instanceof ReferenceError || /alias/i.test(String(e));
+    // Aliases that expand too far: placed at the first alias, where writing the data out begins.
+    const at = (alias ? firstAlias(doc, lines) : undefined) ?? { line: 1, col: 1 };
     return {
       problems: [
         ...problems,
@@ -292,8 +294,7 @@ export function parseYaml(text: string): ParsedYaml {
           severity: 'error',
           code: alias ? 'yaml.aliasBomb' : 'yaml.syntax',
           params: { detail: String(e) },
-          line: 1,
-          col: 1,
+          ...at,
         },
       ],
     };
@@ -303,6 +304,18 @@ export function parseYaml(text: string): ParsedYaml {
 
 /** Problems after which the document has no one value worth checking further. */
 const STRUCTURAL = new Set(['yaml.undefinedAlias', 'yaml.complexKey']);
+
+/** The position of the document's first alias (`*name`). */
+function firstAlias(doc: Document, lines: LineCounter): { line: number; col: number } | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      start = node.range?.[0];
+      return start === undefined ? undefined : visit.BREAK;
+    },
+  });
+  return start === undefined ? undefined : lines.linePos(start);
+}
 
 /** Where the [ or { opens that the parser found unclosed at `offset`: the innermost one ending there. */
 function openingOf(doc: Document, lines: LineCounter, offset: number): { line: number; col: number } | undefined {
