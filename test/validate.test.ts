@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderReportMarkdown } from '../src/render/report/markdown.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -113,7 +114,19 @@ describe('formats', () => {
   it('markdown: a count line and a table', () => {
     const r = jiaxiao(['validate', bad, '--format', 'markdown']);
     expect(r.out).toContain('检查了 1 个文件：**1** 个错误，**0** 个警告；1 个文件有错误。');
+    expect(r.out).toContain('| 文件 | 位置 | 级别 | 问题 |');
     expect(r.out).toContain('| test/fixtures/bad/unit-in-number.yaml | 37:13 | 错误 |');
+    // A workbook's problem is at its cell; a file that could not be read has no position at all.
+    const table = renderReportMarkdown(
+      [
+        { file: 'a.xlsx', problems: [{ severity: 'error', code: 'value.required', params: {}, cell: '台账!C9' }] },
+        { file: 'b.yaml', problems: [{ severity: 'error', code: 'cli.isDirectory', params: { file: 'b.yaml' } }] },
+      ],
+      { lang: 'en' },
+    );
+    expect(table).toContain('| file | position | severity | problem |');
+    expect(table).toContain('| a.xlsx | 台账!C9 | error |');
+    expect(table).toContain('| b.yaml |  | error |');
   });
 
   it('several formats, each to its own output, written whole', () => {

@@ -1,6 +1,7 @@
 // Markdown for a CI job summary or a pull-request comment: a count line, then a table of problems.
 
 import { escapeMarkdown, markdownLines } from '../../base/escape.js';
+import { placeText } from '../../base/problem.js';
 import { problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
@@ -18,13 +19,14 @@ export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
   const rows = results.flatMap((r) =>
     r.problems.map(
       (p) =>
-        `| ${escapeMarkdown(r.file)} | ${p.cell !== undefined ? escapeMarkdown(p.cell) : `${p.line ?? ''}:${p.col ?? ''}`} | ${severityText(p, lang)} | ${escapeMarkdown(problemText(p, lang))} |`,
+        `| ${escapeMarkdown(r.file)} | ${escapeMarkdown(placeText(p))} | ${severityText(p, lang)} | ${escapeMarkdown(problemText(p, lang))} |`,
     ),
   );
   if (rows.length > 0) {
     out.push(
       '',
-      zh ? '| 文件 | 行:列 | 级别 | 问题 |' : '| file | line:col | severity | problem |',
+      // 行:列 in a YAML file, 工作表!单元格 in a workbook, nothing for a file that could not be read.
+      zh ? '| 文件 | 位置 | 级别 | 问题 |' : '| file | position | severity | problem |',
       '|---|---|---|---|',
       ...rows,
     );
