@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../src/evidence/parse.js';
 import { mayBeUnsure, readFast, UNSURE } from '../src/io/fast-yaml.js';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, notAString } from '../src/io/scalars.js';
-import { parseYaml } from '../src/io/yaml.js';
+import { LINE_SUSPECT, mayHoldLineMistakes, parseYaml } from '../src/io/yaml.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261129);
 const RUNS = Number(process.env.FC_RUNS ?? 1200);
@@ -152,24 +152,42 @@ describe('an evidence file has one verdict, whichever reader reads it', () => {
   });
 });
 
+/**
+ * A quick look answers as the full pattern does, on 5,000 texts of up to `most` of the pieces the pattern's
+ * shapes are made of; both answers come up often (else the texts would test little).
+ */
+function quickLookAgrees(pieces: string[], most: number, full: RegExp, quick: (text: string) => boolean): void {
+  let found = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: most }), (chosen) => {
+      const text = chosen.join('');
+      const answer = full.test(text);
+      if (answer) found++;
+      expect(quick(text)).toBe(answer);
+    }),
+    { numRuns: 5000, seed: SEED },
+  );
+  expect(found).toBeGreaterThan(500);
+  expect(found).toBeLessThan(4500);
+}
+
 describe('the quick look for shapes the fast reader leaves alone', () => {
   it('says what the full pattern says, on text made of the characters those shapes are made of', () => {
-    const piece = fc.constantFrom(
+    const pieces = [
       ...['%', '...', '..', '!', '&', '*', '?', '~', 'null', 'Null', 'NULL', 'nul', '__proto__', '__proto'],
       ...[']', '}', '[', '{', ',', ':', ' ', '  ', '\t', '\n', '- ', 'a', '1', '：', '利通区', '#'],
-    );
-    let unsure = 0;
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
-        const text = pieces.join('');
-        const full = UNSURE.test(text);
-        if (full) unsure++;
-        expect(mayBeUnsure(text)).toBe(full);
-      }),
-      { numRuns: 5000, seed: SEED },
-    );
-    expect(unsure).toBeGreaterThan(500);
-    expect(unsure).toBeLessThan(4500);
+    ];
+    quickLookAgrees(pieces, 24, UNSURE, mayBeUnsure);
+  });
+});
+
+describe('the quick look for line-level mistakes (full-width colons, tabs, lecturers:12)', () => {
+  it('says what the full pattern says, on text made of the characters those mistakes are made of', () => {
+    const pieces = [
+      ...[':', '：', '，', '［', '］', '｛', '｝', '\t', '\u3000', '\u00a0', ' ', '\n', '/', '//', 'http://'],
+      ...['a', 'Z', '_', 'key', '1', '-', '{', ',', '利通区', '#', '2023-09-01', "'"],
+    ];
+    quickLookAgrees(pieces, 16, LINE_SUSPECT, mayHoldLineMistakes);
   });
 });
 

@@ -95,13 +95,24 @@ export function lintLines(text: string): Linted {
 
 let lastLinted: { text: string; linted: Linted } | undefined;
 
+/** What every line-level mistake holds: a full-width or odd space character, or a key's colon with no space. */
+export const LINE_SUSPECT = /[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/;
+/**
+ * LINE_SUSPECT's characters, and any colon followed by neither a space nor a slash: true wherever LINE_SUSPECT
+ * is. Over a whole file it takes about half LINE_SUSPECT's time (a letter-then-colon pattern is tried at every
+ * letter), and most files hold no such colon: for them it answers alone.
+ */
+const COLON_SUSPECT = /[：，［］｛｝\t\u3000\u00a0]|:[^\s/:]/;
+
+/** Whether a text may hold a line-level mistake (LINE_SUSPECT), found quickly. */
+export const mayHoldLineMistakes = (text: string): boolean => COLON_SUSPECT.test(text) && LINE_SUSPECT.test(text);
+
 function lintEachLine(text: string): Linted {
-  const suspect = /[：，［］｛｝\t\u3000\u00a0]|[A-Za-z_]:[^\s/:]/;
-  if (!suspect.test(text)) return { problems: [], repaired: text };
+  if (!mayHoldLineMistakes(text)) return { problems: [], repaired: text };
   const problems: Problem[] = [];
   const lines = text.split('\n').map((whole, i) => {
     // Most lines, and all comments with Chinese punctuation in them, need no more than this look.
-    if (!suspect.test(whole)) return whole;
+    if (!LINE_SUSPECT.test(whole)) return whole;
     const at = (col: number, code: string, params: Problem['params'] = {}) =>
       problems.push({ severity: 'error', code, params, line: i + 1, col });
     // Comments may hold any punctuation: only the part before a comment is looked at.
