@@ -42,11 +42,11 @@ const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(
 function compare(title, a, b, runs, goal) {
   const ta = [];
   const tb = [];
-  time(a.args, a);
-  time(b.args, b);
+  time(a.args, { env: a.env });
+  time(b.args, { env: b.env });
   for (let i = 0; i < runs; i++) {
-    ta.push(time(a.args, a).ms);
-    tb.push(time(b.args, b).ms);
+    ta.push(time(a.args, { env: a.env }).ms);
+    tb.push(time(b.args, { env: b.env }).ms);
   }
   const ma = median(ta);
   const mb = median(tb);
