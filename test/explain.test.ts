@@ -108,6 +108,15 @@ describe('explain without an id: the tree', () => {
     expect(t).not.toMatch(/cooperatio\s*│.*\n.*│\s*n\b/);
     for (const word of ['cooperation', 'communication', 'satisfaction']) expect(t).toContain(word);
   });
+  it("in English quotes the source's words, then the rubric's English rendering of them", () => {
+    const item = explain(defaultRubric(), 'B6.2');
+    const en = text(item, 'en', 200);
+    expect(en).toContain('Source text: 每月有作业,有批改,有孩子签字,作业完成率达到50%以上。');
+    expect(en).toContain('In English: Homework every month, marked, and signed by the child;');
+    const zh = text(item, 'zh', 200);
+    expect(zh).toContain('原文：每月有作业,有批改,有孩子签字,作业完成率达到50%以上。');
+    expect(zh).not.toContain('Homework');
+  });
   it('names the bonus, deductions, vetoes and levels of a rubric that has them', () => {
     const t = text(explain(sample()));
     expect(t).toContain('加分：X1 五年内市级及以上立项课题 3 分');

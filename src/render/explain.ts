@@ -195,7 +195,9 @@ function itemLines(item: ExplainedItem, o: ExplainRenderOptions, focus?: string)
         o.width,
       ),
     ),
-    wrap(`${zh ? '原文：' : 'Source text: '}${t(item.text)}`, o.width, 2),
+    // The source's words, in any language; in English, the rubric's English rendering below them.
+    wrap(`${zh ? '原文：' : 'Source text: '}${textOf(item.text, 'zh')}`, o.width, 2),
+    ...(zh || item.text.en === item.text.zh ? [] : [wrap(`In English: ${t(item.text)}`, o.width, 2)]),
     wrap(`${zh ? '分值：' : 'Points: '}${t(item.split)}`, o.width, 2),
     '',
   ];
