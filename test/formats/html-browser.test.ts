@@ -212,6 +212,48 @@ describe.runIf(run)('HTML in Chromium', () => {
     TIMEOUT,
   );
 
+  /** Words the browser split across two lines, in any table of the page: letters whose boxes sit on two lines. */
+  const brokenWords = (page: Page): Promise<string[]> =>
+    page.evaluate(() => {
+      const broken: string[] = [];
+      for (const table of document.querySelectorAll('table')) {
+        const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of (node.textContent ?? '').matchAll(/[A-Za-z]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index ?? 0);
+            range.setEnd(node, (m.index ?? 0) + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(m[0]);
+          }
+        }
+      }
+      return broken;
+    });
+
+  it(
+    'in English, no table breaks a word: the sheet with its reasons, and the city report with every sheet',
+    async () => {
+      const en = renderOptions('en');
+      for (const [name, doc] of [
+        ['sheet-en', format.sheet(typicalSheet(), { ...en, details: true }) as string],
+        ['report-en', format.summary(citySummary(true), en) as string],
+      ] as const) {
+        const { page, errors } = await load(name, doc);
+        await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+        expect(errors).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        await fitsA4(page);
+        // The check can fail: the same page squeezed to half its width breaks words.
+        expect(await brokenWords(page)).toEqual([]);
+        await page.setViewportSize({ width: A4_PRINTABLE_PX / 2, height: 1000 });
+        expect((await brokenWords(page)).length).toBeGreaterThan(0);
+        await page.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   it(
     'hostile strings show as text: no script, no dialog, nothing fetched',
     async () => {

@@ -276,11 +276,13 @@ export function sheetSection(sheet: Sheet, lang: Lang, details: boolean, placeme
     placement.heading === 'h1'
       ? html`<h1 class="sheet-title">${name}</h1>`
       : html`<h2 class="sheet-title">${name}</h2>`;
+  // English names of 一级指标 and 二级指标 (Home–school communication) need wider columns than the Chinese: no
+  // word of theirs is split across lines at A4 width (test/formats/html-browser.test.ts).
   return html`<section class="${classes}"${placement.anchor === null ? '' : html` id="${placement.anchor}"`}>
 ${title}
 <p class="school-info">${info}</p>
 <table class="form">
-<colgroup><col style="width:11%"/><col style="width:12%"/><col/><col style="width:8%"/><col style="width:9%"/><col style="width:8%"/></colgroup>
+<colgroup><col style="width:${lang === 'zh' ? '11%' : '14%'}"/><col style="width:${lang === 'zh' ? '12%' : '16%'}"/><col/><col style="width:8%"/><col style="width:9%"/><col style="width:8%"/></colgroup>
 <thead><tr>${t.head.map((h) => html`<th>${h}</th>`)}</tr></thead>
 <tbody>
 ${rows}${totalRow}
