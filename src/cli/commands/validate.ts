@@ -13,7 +13,15 @@ import { langOf, type Streams, UsageError } from '../env.js';
 import { EXIT } from '../exit.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
-import { forWorkers, type Task, validateReviewFile, validateRunner, writeOut } from '../tasks.js';
+import {
+  forWorkers,
+  type SentProblems,
+  type Task,
+  validatedFile,
+  validateReviewFile,
+  validateRunner,
+  writeOut,
+} from '../tasks.js';
 
 /** A --format with the --output that follows it, if any. */
 export interface OutputSpec {
@@ -64,8 +72,9 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   };
   const results: FileResult[] = [];
   if (threads > 0) {
-    await runInWorkers<Task, string, FileResult>({ task: forWorkers(task), items: found.files }, threads, (i, r) => {
-      results[i] = r;
+    const files = found.files;
+    await runInWorkers<Task, string, SentProblems>({ task: forWorkers(task), items: files }, threads, (i, sent) => {
+      results[i] = validatedFile(files[i] ?? '', sent);
     });
   } else {
     const run = validateRunner(task, rubric);
