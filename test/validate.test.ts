@@ -44,6 +44,34 @@ function submissions(): string {
 }
 
 describe('files and folders', () => {
+  it('a mistyped path or an empty folder is in every report, not on stderr alone: CI must not look clean', () => {
+    const empty = join(tmp, 'no-evidence-here');
+    mkdirSync(empty, { recursive: true });
+    const args = ['validate', 'examples/schools/model-primary.yaml', 'submisions/typo', empty];
+    const json = jiaxiao([...args, '-f', 'json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.out);
+    expect(report.summary).toMatchObject({ errors: 2, filesWithErrors: 2 });
+    expect(
+      report.files
+        .slice(0, 2)
+        .map((f: { file: string; problems: { code: string }[] }) => [f.file, f.problems[0]?.code]),
+    ).toEqual([
+      ['submisions/typo', 'cli.noPath'],
+      [empty, 'cli.noYaml'],
+    ]);
+    // The report is on stdout: the same lines are not repeated on stderr.
+    expect(json.err).toBe('');
+    const github = jiaxiao([...args, '-f', 'github']);
+    expect(github.out).toContain('::error file=submisions/typo,title=jiaxiao cli.noPath::');
+    const junit = jiaxiao([...args, '-f', 'junit']);
+    expect(junit.out).toMatch(/<testcase [^>]*name="submisions\/typo"[^>]*>\s*<failure/);
+    // Every report in a file: stderr still says what went wrong.
+    const quiet = jiaxiao([...args, '-f', 'json', '--output', join(tmp, 'typo-report.json')]);
+    expect(quiet.code).toBe(2);
+    expect(quiet.out).toBe('');
+    expect(quiet.err).toContain('submisions/typo');
+  });
   it('finds .yaml/.yml in any case, recursively, sorted; reports each bad file; exit 1', () => {
     const root = submissions();
     const r = jiaxiao(['validate', root, '--format', 'json']);
@@ -73,8 +101,8 @@ describe('files and folders', () => {
   it('exit 2 when a path does not exist, after reporting the rest', () => {
     const r = jiaxiao(['validate', 'examples/schools/model-primary.yaml', 'nope/']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('找不到文件或文件夹：nope/');
-    expect(r.out).toContain('检查了 1 个文件');
+    expect(r.out).toContain('找不到文件或文件夹：nope/');
+    expect(r.out).toContain('检查了 2 个文件：1 个错误，0 个警告；1 个文件有错误。');
   });
 
   it('does not follow a symbolic link out of the folder', () => {

@@ -64,17 +64,23 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const rubricFile = rubricFileOption(options.rubric, lang, io);
   const rubric = loadRubricOption(rubricFile, lang, io);
   if (!rubric) return EXIT.failed;
-  reportUnusablePaths(found, lang, io);
+  // Every report holds the paths that gave nothing to check: a CI job's annotations and test results must not
+  // look clean when a path was mistyped. On stderr as well only when no report is on stdout.
+  if (specs.every((s) => s.output)) reportUnusablePaths(found, lang, io);
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
     strict: options.strict === true,
     ...(rubricFile ? { rubric: rubricFile } : {}),
   };
-  const results: FileResult[] = [];
+  const results: FileResult[] = [
+    ...found.missing.map((file) => ({ file, problems: [unusable('cli.noPath', file)] })),
+    ...found.empty.map((file) => ({ file, problems: [unusable('cli.noYaml', file)] })),
+  ];
+  const offset = results.length;
   if (threads > 0) {
     const files = found.files;
     await runInWorkers<Task, string, SentProblems>({ task: forWorkers(task), items: files }, threads, (i, sent) => {
-      results[i] = validatedFile(files[i] ?? '', sent);
+      results[offset + i] = validatedFile(files[i] ?? '', sent);
     });
   } else {
     const run = validateRunner(task, rubric);
@@ -125,12 +131,18 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
  * paths in folders that are not regular files (links, FIFOs), skipped.
  */
 export function reportUnusablePaths(found: FoundFiles, lang: Lang, io: Streams): void {
-  for (const file of found.missing)
-    io.err(`${problemLine({ severity: 'error', code: 'cli.noPath', params: { file }, file }, lang)}\n`);
-  for (const file of found.empty)
-    io.err(`${problemLine({ severity: 'error', code: 'cli.noYaml', params: { file }, file }, lang)}\n`);
+  for (const file of found.missing) io.err(`${problemLine(unusable('cli.noPath', file), lang)}\n`);
+  for (const file of found.empty) io.err(`${problemLine(unusable('cli.noYaml', file), lang)}\n`);
   for (const s of found.skipped) io.err(`${problemLine(skippedProblem(s), lang)}\n`);
 }
+
+/** A path given that does not exist (cli.noPath), or a folder with no evidence file in it (cli.noYaml). */
+const unusable = (code: 'cli.noPath' | 'cli.noYaml', file: string): Problem => ({
+  severity: 'error',
+  code,
+  params: { file },
+  file,
+});
 
 const sameFile = (a: string, b: string): boolean => resolve(a) === resolve(b);
 
