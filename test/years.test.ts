@@ -48,10 +48,21 @@ describe('a folder of several academic years', () => {
     expect(summary.ranking.map((s: { normalized: number }) => s.normalized)).toEqual([57.75]);
     expect(r.err).toContain('另有 2 所学校属于其他学年，未计入');
   });
-  it('--year must be an academic year', () => {
-    const r = jiaxiao(['score', folder, '--year', '2023']);
+  it('--year must be an academic year: two consecutive years', () => {
+    for (const year of ['2023', '2023-2025', '2024-2023']) {
+      const r = jiaxiao(['score', folder, '--year', year]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`--year 需要学年，写成相邻两年，如 2023-2024，收到 ${year}`);
+    }
+  });
+  it('--year that no school has is an error naming the years there are, not an empty report', () => {
+    const r = jiaxiao(['score', folder, '--year', '2021-2022', '--format', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--year 需要学年，如 2023-2024');
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      '没有可计入 2021-2022 学年的学校：3 所学校属于其他学年（2022-2023、2023-2024）。请核对 --year\n',
+    );
   });
   it('a one-year format (json, csv…) on stdout refuses several years, naming them and the fix', () => {
     const r = jiaxiao(['score', folder, '--format', 'csv']);

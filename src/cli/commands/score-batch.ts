@@ -98,6 +98,7 @@ async function scoreAll(
   const builders = new Map<string, SummaryBuilder>();
   const invalid: ScoreResult[] = [];
   let otherYears = 0;
+  const yearsLeftOut = new Set<string>();
   const below: string[] = [];
   // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
   const seen = new Map<string, string>();
@@ -118,6 +119,7 @@ async function scoreAll(
     for (const p of r.problems) warn(problemLine(p, options.lang));
     if (r.row && options.year !== undefined && r.row.year !== options.year) {
       otherYears++;
+      yearsLeftOut.add(r.row.year);
     } else if (r.row) {
       const key = `${r.row.year} ${r.row.code ?? `${r.row.county}/${r.row.name}`}`;
       const first = seen.get(key);
@@ -159,6 +161,16 @@ async function scoreAll(
   }
   bar?.stop();
 
+  // --year naming a year no school has (a typo at year end) is not an empty report that looks like a result.
+  if (options.year !== undefined && !builders.has(options.year)) {
+    const list = [...yearsLeftOut].sort().join(zh ? '、' : ', ');
+    io.err(
+      zh
+        ? `没有可计入 ${options.year} 学年的学校${otherYears > 0 ? `：${otherYears} 所学校属于其他学年（${list}）` : ''}。请核对 --year\n`
+        : `no school of academic year ${options.year} to rank${otherYears > 0 ? `: ${otherYears} schools belong to other years (${list})` : ''}; check --year\n`,
+    );
+    return EXIT.failed;
+  }
   // Newest year first; the files that could not be scored (their year unknown) are listed with it.
   const years = [...builders.keys()].sort().reverse();
   if (years.length === 0) years.push('');

@@ -1,4 +1,5 @@
 // `jiaxiao score FILE`: one school's sheet (several files or a folder: score-batch.ts).
+import { referenceYearOf } from '../../base/dates.js';
 import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import { problemLine } from '../../i18n/messages.js';
 import { isDirectory } from '../../io/paths.js';
@@ -41,11 +42,11 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Strea
     );
   checkBinaryTarget(format, options.output, options.out, io, lang);
   const width = widthFor(options.width, options.output !== undefined, io, lang);
-  if (options.year !== undefined && !/^\d{4}-\d{4}$/.test(options.year))
+  if (options.year !== undefined && referenceYearOf(options.year) === undefined)
     throw new UsageError(
       lang === 'zh'
-        ? `--year 需要学年，如 2023-2024，收到 ${options.year}`
-        : `--year takes an academic year such as 2023-2024, got ${options.year}`,
+        ? `--year 需要学年，写成相邻两年，如 2023-2024，收到 ${options.year}`
+        : `--year takes an academic year, two consecutive years such as 2023-2024, got ${options.year}`,
     );
   const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
   if (options.minScore !== undefined && !/^\s*\d+(\.\d+)?\s*$/.test(options.minScore))
