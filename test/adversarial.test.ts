@@ -202,61 +202,67 @@ describe('only regular files are read', () => {
     expect(readInput(ok).bytes?.length).toBe(MAX_BYTES);
   });
 
-  it.runIf(posix)('a folder scan reports the links and FIFOs it skips, in the report and on stderr', () => {
-    const root = join(tmp, 'county');
-    mkdirSync(join(root, 'sub'), { recursive: true });
-    cpSync('examples/schools/model-primary.yaml', join(root, 'a.yaml'));
-    symlinkSync(join(process.cwd(), 'examples/schools/kindergarten.yaml'), join(root, 'link.yaml'));
-    symlinkSync('/nonexistent', join(root, 'sub', 'dangling.yml'));
-    spawnSync('mkfifo', [join(root, 'pipe.yaml')]);
-    expect(findEvidenceFiles([root])).toEqual({
-      files: [join(root, 'a.yaml')],
-      missing: [],
-      empty: [],
-      skipped: [
-        { file: join(root, 'link.yaml'), kind: 'symlink' },
-        { file: join(root, 'pipe.yaml'), kind: 'fifo' },
-        { file: join(root, 'sub', 'dangling.yml'), kind: 'symlink' },
-      ],
-      reviews: [],
-      reviewOf: expect.any(Function),
-    });
-    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(null);
-    // A review named like a skipped link is not known from the listing: the worker asks the file system.
-    symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
-    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
-    rmSync(join(root, 'a.review.yaml'));
-    // Nor is one whose name is in another Unicode form (as macOS may store it): the file system decides.
-    const nfd = join(tmp, 'nfd');
-    mkdirSync(nfd);
-    cpSync('examples/schools/model-primary.yaml', join(nfd, '\u00e9.yaml'));
-    writeFileSync(join(nfd, 'e\u0301.review.yaml'), 'reviewer: x\n');
-    expect(findEvidenceFiles([nfd]).reviewOf(join(nfd, '\u00e9.yaml'))).toBe(undefined);
-    // Nor is a folder of that name: reading it is the error it always was.
-    mkdirSync(join(root, 'a.review.yaml'));
-    expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
-    rmSync(join(root, 'a.review.yaml'), { recursive: true });
-    const r = jiaxiao(['validate', root, '--format', 'json']);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.out);
-    expect(report.summary).toMatchObject({ files: 4, errors: 0, warnings: 3 });
-    expect(report.files.map((f: { file: string }) => f.file)).toEqual([
-      join(root, 'a.yaml'),
-      join(root, 'link.yaml'),
-      join(root, 'pipe.yaml'),
-      join(root, 'sub', 'dangling.yml'),
-    ]);
-    expect(report.files[2].problems[0]).toMatchObject({
-      severity: 'warning',
-      code: 'cli.skipped',
-      message: `已跳过 ${join(root, 'pipe.yaml')}：不是普通文件（命名管道）`,
-    });
-    expect(r.err.trim().split('\n')).toHaveLength(3);
-    expect(jiaxiao(['validate', root, '--strict']).code).toBe(1);
-    const s = jiaxiao(['score', root, '--lang', 'en']);
-    expect(s.code).toBe(0);
-    expect(s.err).toContain(`skipped ${join(root, 'link.yaml')}: symbolic links inside a folder are not followed`);
-  });
+  it.runIf(posix)(
+    'a folder scan reports the links and FIFOs it skips, in the report (and on stderr when it is in a file)',
+    () => {
+      const root = join(tmp, 'county');
+      mkdirSync(join(root, 'sub'), { recursive: true });
+      cpSync('examples/schools/model-primary.yaml', join(root, 'a.yaml'));
+      symlinkSync(join(process.cwd(), 'examples/schools/kindergarten.yaml'), join(root, 'link.yaml'));
+      symlinkSync('/nonexistent', join(root, 'sub', 'dangling.yml'));
+      spawnSync('mkfifo', [join(root, 'pipe.yaml')]);
+      expect(findEvidenceFiles([root])).toEqual({
+        files: [join(root, 'a.yaml')],
+        missing: [],
+        empty: [],
+        skipped: [
+          { file: join(root, 'link.yaml'), kind: 'symlink' },
+          { file: join(root, 'pipe.yaml'), kind: 'fifo' },
+          { file: join(root, 'sub', 'dangling.yml'), kind: 'symlink' },
+        ],
+        reviews: [],
+        reviewOf: expect.any(Function),
+      });
+      expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(null);
+      // A review named like a skipped link is not known from the listing: the worker asks the file system.
+      symlinkSync(join(process.cwd(), 'examples/reviews/typical-primary.review.yaml'), join(root, 'a.review.yaml'));
+      expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
+      rmSync(join(root, 'a.review.yaml'));
+      // Nor is one whose name is in another Unicode form (as macOS may store it): the file system decides.
+      const nfd = join(tmp, 'nfd');
+      mkdirSync(nfd);
+      cpSync('examples/schools/model-primary.yaml', join(nfd, '\u00e9.yaml'));
+      writeFileSync(join(nfd, 'e\u0301.review.yaml'), 'reviewer: x\n');
+      expect(findEvidenceFiles([nfd]).reviewOf(join(nfd, '\u00e9.yaml'))).toBe(undefined);
+      // Nor is a folder of that name: reading it is the error it always was.
+      mkdirSync(join(root, 'a.review.yaml'));
+      expect(findEvidenceFiles([root]).reviewOf(join(root, 'a.yaml'))).toBe(undefined);
+      rmSync(join(root, 'a.review.yaml'), { recursive: true });
+      const r = jiaxiao(['validate', root, '--format', 'json']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out);
+      expect(report.summary).toMatchObject({ files: 4, errors: 0, warnings: 3 });
+      expect(report.files.map((f: { file: string }) => f.file)).toEqual([
+        join(root, 'a.yaml'),
+        join(root, 'link.yaml'),
+        join(root, 'pipe.yaml'),
+        join(root, 'sub', 'dangling.yml'),
+      ]);
+      expect(report.files[2].problems[0]).toMatchObject({
+        severity: 'warning',
+        code: 'cli.skipped',
+        message: `已跳过 ${join(root, 'pipe.yaml')}：不是普通文件（命名管道）`,
+      });
+      // The report holds them; stderr repeats them only when every report goes to a file.
+      expect(r.err).toBe('');
+      const filed = jiaxiao(['validate', root, '--format', 'json', '--output', join(tmp, 'skipped.json')]);
+      expect(filed.err.trim().split('\n')).toHaveLength(3);
+      expect(jiaxiao(['validate', root, '--strict']).code).toBe(1);
+      const s = jiaxiao(['score', root, '--lang', 'en']);
+      expect(s.code).toBe(0);
+      expect(s.err).toContain(`skipped ${join(root, 'link.yaml')}: symbolic links inside a folder are not followed`);
+    },
+  );
 });
 
 describe("a folder's listing", () => {

@@ -19,7 +19,8 @@ export const ENGLISH_HELP: Record<string, string> = {
   'jiaxiao score <paths>': 'school evidence files (YAML), or folders holding them',
   'jiaxiao score --rubric': RUBRIC,
   'jiaxiao score --format': `output format: ${FORMATS.map((f) => `${f.name} ${f.help.en}`).join('; ')}`,
-  'jiaxiao score --output': 'write the sheet (for a batch: the summary) to this file instead of the screen',
+  'jiaxiao score --output':
+    'write the sheet (for a batch: the summary) to this file instead of the screen; without --format, in the format its extension names',
   'jiaxiao score --width': `table width in columns (default: the terminal's; ${TEXT_WIDTH} into a file or a pipe)`,
   'jiaxiao score --details': 'list the reasons of passed checks too',
   'jiaxiao score --min-score': 'exit 1 when the normalized score is below n (for a batch: when any school is)',

@@ -1,5 +1,7 @@
 // Where a rendered sheet or summary goes: a file named with -o (written whole, or not at all), or stdout.
+import { extname } from 'node:path';
 import { type Lang, problemLine } from '../i18n/messages.js';
+import { FORMATS } from '../render/formats.js';
 import type { Format, Output } from '../render/types.js';
 import { type Streams, UsageError } from './env.js';
 import { writeOut } from './tasks.js';
@@ -32,4 +34,10 @@ export function emit(output: Output, file: string | undefined, io: Streams, lang
   const problem = writeOut(file, output);
   if (problem) io.err(`${problemLine(problem, lang)}\n`);
   return problem === undefined;
+}
+
+/** The format a file's extension names (评分表.xlsx → xlsx, .txt → table), any case; undefined for another. */
+export function formatOfFile(file: string): Format | undefined {
+  const ext = extname(file).toLowerCase();
+  return FORMATS.find((f) => f.ext === ext);
 }

@@ -99,7 +99,10 @@ export async function run(argv: string[], io: Streams): Promise<number> {
         .choices(FORMAT_NAMES)
         .default('table'),
     )
-    .option('-o, --output <file>', '把评分表（批量时：汇总）写入此文件，而不是输出到屏幕')
+    .option(
+      '-o, --output <file>',
+      '把评分表（批量时：汇总）写入此文件，而不是输出到屏幕；不写 --format 时按扩展名选格式',
+    )
     .option('--width <n>', `表格宽度（列数；默认：终端宽度，输出到文件或管道时 ${TEXT_WIDTH}）`)
     .option('-d, --details', '同时列出已通过各项的理由')
     .option('--year <year>', '批量：只计入这一学年（如 2023-2024）的学校；不给时每个学年各排一次名')
@@ -111,9 +114,11 @@ export async function run(argv: string[], io: Streams): Promise<number> {
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']))
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (paths: string[], opts) => {
+    .action(async (paths: string[], opts, command: Command) => {
       const { runScore } = await import('./commands/score.js');
-      code = await runScore(paths, opts, io);
+      // -o 评分表.xlsx without --format: the format is the file's (formatGiven false).
+      const formatGiven = command.getOptionValueSource('format') !== 'default';
+      code = await runScore(paths, { ...opts, formatGiven }, io);
     });
 
   const outputs: OutputSpec[] = [];

@@ -1,5 +1,5 @@
 // Where `score` writes and how wide: the terminal's width, --width, 100 columns to a pipe or file, -o FILE
-// written whole, and a binary format refused on a terminal. Run in-process with streams that play a terminal.
+// written whole (in the format its extension names, without --format), and a binary format refused on a terminal. Run in-process with streams that play a terminal.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,24 @@ describe('-o FILE', () => {
     expect(r.out).toBe('');
     expect(readFileSync(file, 'utf8')).toContain('得分合计 54.25');
     expect(readdirSync(tmp).filter((f) => f.includes('jiaxiao-tmp'))).toEqual([]);
+  });
+  it("without --format, the format is the file's: 评分表.xlsx is a workbook, .CSV a CSV; --format wins", async () => {
+    const xlsx = join(tmp, '评分表.xlsx');
+    expect((await jiaxiao(['score', FILE, '-o', xlsx])).code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    const summary = join(tmp, '汇总.xlsx');
+    expect((await jiaxiao(['score', 'examples/county', '-o', summary])).code).toBe(0);
+    expect(readFileSync(summary).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    const csv = join(tmp, 'SHEET.CSV');
+    expect((await jiaxiao(['score', FILE, '-o', csv])).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^\ufeff一级指标编号,/);
+    const asked = join(tmp, 'asked.html');
+    expect((await jiaxiao(['score', FILE, '--format', 'table', '-o', asked])).code).toBe(0);
+    expect(readFileSync(asked, 'utf8')).toMatch(/^利通区示例第三小学/);
+    // An extension that names no format: the default table.
+    const other = join(tmp, 'sheet.log');
+    expect((await jiaxiao(['score', FILE, '-o', other])).code).toBe(0);
+    expect(readFileSync(other, 'utf8')).toContain('┌');
   });
   it('a batch writes its summary there', async () => {
     const file = join(tmp, 'summary.csv');

@@ -8,13 +8,15 @@ import { isBelow } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
 import { EXIT } from '../exit.js';
-import { checkBinaryTarget, emit } from '../output.js';
+import { checkBinaryTarget, emit, formatOfFile } from '../output.js';
 import { loadRubricOption, rubricFileOption } from '../rubric-option.js';
 import { sheetOf } from '../tasks.js';
 
 export interface ScoreOptions {
   rubric?: string;
   format: string;
+  /** --format was given; else the format is that of the -o file's extension, if it names one. */
+  formatGiven?: boolean;
   details?: boolean;
   minScore?: string;
   lang?: string;
@@ -33,7 +35,9 @@ export interface ScoreOptions {
 /** One file: its sheet. Several files, a folder, or --out: the batch and its summary. */
 export async function runScore(paths: string[], options: ScoreOptions, io: Streams): Promise<number> {
   const lang = langOf(options.lang, io.env);
-  const format = formatNamed(options.format);
+  const format =
+    (options.formatGiven === false && options.output !== undefined ? formatOfFile(options.output) : undefined) ??
+    formatNamed(options.format);
   if (!format)
     throw new UsageError(
       lang === 'zh'
