@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseEvidenceBytes, parseEvidenceText } from '../src/evidence/parse.js';
 import { problemLine } from '../src/i18n/messages.js';
+import { badUtf8At } from '../src/io/decode.js';
 import { lintLines } from '../src/io/yaml.js';
 import { defaultRubric } from '../src/rubric/default.js';
 import { loadRubricText } from '../src/rubric/load.js';
@@ -142,11 +143,64 @@ describe('files that are not text', () => {
     ['only blanks', new TextEncoder().encode('  \n\n'), 'file.empty'],
     ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'file.binary'],
     ['huge', new Uint8Array(3 * 1024 * 1024).fill(0x61), 'file.tooLarge'],
-    ['neither UTF-8 nor GB18030', new Uint8Array([0x61, 0xff, 0xff, 0xff, 0x62]), 'file.encoding'],
+    ['neither UTF-8 nor GB18030', new Uint8Array([0xff, 0xff, 0xff, 0x62]), 'file.encoding'],
   ])('%s → %s', (_n, bytes, code) => {
     const r = parseEvidenceBytes(bytes, 'x.yaml');
     expect(r.evidence).toBeUndefined();
     expect(r.problems[0]).toMatchObject({ code, file: 'x.yaml', line: 1, col: 1 });
+  });
+  it('neither UTF-8 nor GB18030: placed where UTF-8 stops, in characters as every column is', () => {
+    const utf8 = (t: string) => [...new TextEncoder().encode(t)];
+    // A UTF-8 file with a pasted stretch no encoding reads (0xFF never occurs in UTF-8 or GB18030), after a BOM.
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('school:\r\n  name: 示例学校\r\n  county: 利通'),
+      0xff,
+      0xfe,
+      ...utf8('\n'),
+    ]);
+    const r = parseEvidenceBytes(bytes, 'x.yaml');
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'file.encoding', line: 3, col: 13 })]);
+    const first = new Uint8Array([0xef, 0xbb, 0xbf, 0xff]);
+    expect(parseEvidenceBytes(first, 'x.yaml').problems[0]).toMatchObject({ line: 1, col: 1 });
+  });
+  it('badUtf8At: the first byte that does not continue valid UTF-8, overlong forms and surrogates included', () => {
+    const at = (...b: number[]) => badUtf8At(new Uint8Array(b));
+    expect(at(0x61, 0xe4, 0xbd, 0xa0)).toBe(4); // 你: all valid
+    expect(at(0x61, 0xc0, 0x80)).toBe(1); // an overlong NUL
+    expect(at(0xe0, 0x80, 0x80)).toBe(0); // overlong, 3 bytes
+    expect(at(0xed, 0xa0, 0x80)).toBe(0); // a UTF-16 surrogate
+    expect(at(0xf4, 0x90, 0x80, 0x80)).toBe(0); // past U+10FFFF
+    expect(at(0xf0, 0x9f, 0x98, 0x80, 0x62)).toBe(5); // 😀
+    expect(at(0xe4, 0xbd)).toBe(0); // cut short
+    expect(at(0x62, 0xbd)).toBe(1); // a lone continuation byte
+    // It agrees with the platform's own strict decoder on bytes made of UTF-8's pieces: the prefix before it
+    // decodes, and one byte more (or the whole, when it is the end) does not.
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const decodes = (b: Uint8Array) => {
+      try {
+        strict.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const pieces = [
+      0x61, 0x0a, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff,
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      const b = new Uint8Array(Array.from({ length: 1 + (next() % 8) }, () => pieces[next() % pieces.length] ?? 0));
+      const k = badUtf8At(b);
+      expect(decodes(b.subarray(0, k))).toBe(true);
+      expect(decodes(b)).toBe(k === b.length);
+    }
   });
 });
 

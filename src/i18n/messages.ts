@@ -56,8 +56,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: () => 'this is a binary file, not YAML text; submit the .yaml text file',
   },
   'file.encoding': {
-    zh: () => '文件既不是 UTF-8 也不是 GB18030/GBK 编码。请在编辑器中另存为 UTF-8',
-    en: () => 'the file is neither UTF-8 nor GB18030/GBK; save it as UTF-8',
+    zh: () =>
+      '从这里起的文字既不是 UTF-8 也不是 GB18030/GBK 编码（多半是从别的文档粘贴来的）。请重新输入这一处，再把文件另存为 UTF-8',
+    en: () =>
+      'the text from here is neither UTF-8 nor GB18030/GBK (most likely pasted from another document); retype it, then save the file as UTF-8',
   },
   'file.gb18030': {
     zh: () => '文件是 GB18030/GBK 编码，已按此解码。建议另存为 UTF-8',

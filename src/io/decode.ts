@@ -41,7 +41,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     try {
       text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
-      return { problems: [{ severity: 'error', code: 'file.encoding', params: {}, line: 1, col: 1 }] };
+      // Most often a UTF-8 file with a line pasted from a GBK document: the place to retype is where UTF-8 stops.
+      return {
+        problems: [{ severity: 'error', code: 'file.encoding', params: {}, ...placeOfByte(bytes, badUtf8At(bytes)) }],
+      };
     }
     problems.push({ severity: 'info', code: 'file.gb18030', params: {}, line: 1, col: 1 });
   }
@@ -113,3 +116,51 @@ function decodeUtf16(bytes: Uint8Array, encoding: Utf16): Decoded {
 }
 
 const NAMES: Record<Utf16, string> = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+
+/** The offset of the first byte that does not continue valid UTF-8 (bytes.length when all of it is valid). */
+export function badUtf8At(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The length of the sequence, and the range its second byte must fall in (no overlong forms, no surrogates).
+    const [n, lo, hi] =
+      b >= 0xc2 && b <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b === 0xed
+            ? [3, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [0, 0, 0];
+    if (n === 0) return i;
+    const second = bytes[i + 1] ?? -1;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) {
+      const c = bytes[i + k] ?? -1;
+      if (c < 0x80 || c > 0xbf) return i;
+    }
+    i += n;
+  }
+  return i;
+}
+
+/** Line and column (UTF-16 code units, as every other position) of a byte in otherwise valid UTF-8. */
+function placeOfByte(bytes: Uint8Array, at: number): { line: number; col: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(lineStart, at));
+  const bom = line === 1 && before.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line, col: before.replace(/\r$/, '').length - bom + 1 };
+}
