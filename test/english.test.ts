@@ -36,7 +36,8 @@ describe('--lang is accepted before the command as well as after it', () => {
   it('validate and rubric check take it before the command too', () => {
     const v = jiaxiao(['--lang', 'en', 'validate', 'test/fixtures/bad/percent.yaml']);
     expect(v.code).toBe(1);
-    expect(v.out).toContain('1 files checked: 1 errors');
+    // One of each in the singular: "1 file", "1 error", never "1 files".
+    expect(v.out).toContain('1 file checked: 1 error, 0 warnings; 1 file with errors.');
     const r = jiaxiao(['--lang', 'en', 'rubric', 'check', 'rubric/wuzhong-2019.yaml']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('100 points; 3 groups, 12 indicators');
@@ -240,6 +241,6 @@ describe('English tables keep words whole', () => {
       'examples/schools',
     ]).out;
     expect(brokenWords(r.out, wordsOf(textsOf(json)))).toEqual([]);
-    expect(r.out).toMatch(/files checked: \d+ errors/);
+    expect(r.out).toMatch(/\d+ files checked: \d+ errors/);
   });
 });

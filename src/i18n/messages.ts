@@ -43,8 +43,8 @@ const meantEn = (p: P) => meantList(p, 'suggestionEn').join(' or ');
 
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
-    zh: () => '文件是空的。请按 examples/ 中的示例填写证据文件',
-    en: () => 'the file is empty; fill it in like the files in examples/',
+    zh: () => '文件是空的。可用 jiaxiao init 生成一份完整的证据文件模板，照着填写',
+    en: () => 'the file is empty; `jiaxiao init` writes a complete evidence template to fill in',
   },
   'file.tooLarge': {
     zh: (p) => `文件过大（${p.size} 字节，上限 ${p.max} 字节），不像是一所学校的证据文件`,
@@ -78,8 +78,9 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
       `the file looks ${p.encoding}-encoded (Notepad's "Unicode") but holds incomplete characters and cannot be decoded; in Notepad choose Save As, Encoding: UTF-8, and submit that`,
   },
   'file.notEvidence': {
-    zh: () => '这不是证据文件：顶层应有 school、year、terms 等字段。请参照 examples/schools/ 中的示例',
-    en: () => 'this is not an evidence file: expected school, year, terms… at the top level; see examples/schools/',
+    zh: () => '这不是证据文件：顶层应有 school、year、terms 等字段。可用 jiaxiao init 生成完整的模板对照',
+    en: () =>
+      'this is not an evidence file: expected school, year, terms… at the top level; `jiaxiao init` writes a complete template to compare with',
   },
   'yaml.fullWidthColon': {
     zh: (p) => `使用了全角冒号“：”${p.key ? `（${p.key}）` : ''}。请改为半角冒号加空格，如 ${p.key || 'key'}: 值`,
@@ -228,7 +229,7 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   },
   'yaml.syntax': {
     // The parser's own words, kept for English; in Chinese they would only confuse.
-    zh: () => 'YAML 格式错误。请检查这一行的缩进、冒号和引号，或对照 examples/ 中的示例',
+    zh: () => 'YAML 格式错误。请检查这一行的缩进、冒号和引号，或对照 jiaxiao init 生成的模板',
     en: (p) => `YAML syntax error: ${p.detail}; check indentation and colons`,
   },
   'key.unknown': {
@@ -804,4 +805,23 @@ export function problemLine(p: Problem, lang: Lang): string {
     .filter((x) => x !== undefined)
     .join(':');
   return textLine(`${where ? `${where} ` : ''}${severityText(p, lang)} ${escapeText(problemText(p, lang))}`);
+}
+
+/** "1 file", "2 files": an English count with its noun. */
+export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * validate's closing line, as every report ends: files checked, errors, warnings and (`withFiles`) files with
+ * errors. `mark` sets off the two counts that matter (Markdown's bold).
+ */
+export function checkedLine(
+  t: { files: number; errors: number; warnings: number; filesWithErrors: number },
+  lang: Lang,
+  o: { mark?: (count: string) => string; withFiles: boolean },
+): string {
+  const mark = o.mark ?? ((count: string) => count);
+  if (lang === 'zh')
+    return `检查了 ${t.files} 个文件：${mark(String(t.errors))} 个错误，${mark(String(t.warnings))} 个警告${o.withFiles ? `；${t.filesWithErrors} 个文件有错误` : ''}。`;
+  const noun = (n: number, word: string) => `${mark(String(n))} ${word}${n === 1 ? '' : 's'}`;
+  return `${countOf(t.files, 'file')} checked: ${noun(t.errors, 'error')}, ${noun(t.warnings, 'warning')}${o.withFiles ? `; ${countOf(t.filesWithErrors, 'file')} with errors` : ''}.`;
 }

@@ -2,7 +2,7 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 import { escapeGithubData, escapeGithubProperty } from '../../base/escape.js';
-import { problemText } from '../../i18n/messages.js';
+import { checkedLine, problemText } from '../../i18n/messages.js';
 import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
@@ -21,10 +21,6 @@ export const renderReportGithub: ReportRenderer = (results, { lang }) => {
     }
   }
   const t = totals(results);
-  out.push(
-    lang === 'zh'
-      ? `检查了 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告。`
-      : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings.`,
-  );
+  out.push(checkedLine(t, lang, { withFiles: false }));
   return `${out.join('\n')}\n`;
 };

@@ -2,7 +2,7 @@
 
 import { escapeMarkdown, markdownLines } from '../../base/escape.js';
 import { placeText } from '../../base/problem.js';
-import { problemText, severityText } from '../../i18n/messages.js';
+import { checkedLine, problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
@@ -12,9 +12,7 @@ export const renderReportMarkdown: ReportRenderer = (results, { lang }) => {
   const out = [
     zh ? '## jiaxiao 证据文件检查' : '## jiaxiao evidence check',
     '',
-    zh
-      ? `检查了 ${t.files} 个文件：**${t.errors}** 个错误，**${t.warnings}** 个警告；${t.filesWithErrors} 个文件有错误。`
-      : `${t.files} files checked: **${t.errors}** errors, **${t.warnings}** warnings; ${t.filesWithErrors} files with errors.`,
+    checkedLine(t, lang, { mark: (count) => `**${count}**`, withFiles: true }),
   ];
   const rows = results.flatMap((r) =>
     r.problems.map(

@@ -1,7 +1,7 @@
 // Problems grouped by file, then one count line: for people at a terminal.
 
 import { escapeText, textLines } from '../../base/escape.js';
-import { problemText, severityText } from '../../i18n/messages.js';
+import { checkedLine, problemText, severityText } from '../../i18n/messages.js';
 import { totals } from '../../validation/results.js';
 import type { ReportRenderer } from './types.js';
 
@@ -17,10 +17,6 @@ export const renderReportText: ReportRenderer = (results, { lang }) => {
     out.push('');
   }
   const t = totals(results);
-  out.push(
-    lang === 'zh'
-      ? `检查了 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告；${t.filesWithErrors} 个文件有错误。`
-      : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings; ${t.filesWithErrors} files with errors.`,
-  );
+  out.push(checkedLine(t, lang, { withFiles: true }));
   return `${textLines(out)}\n`;
 };
