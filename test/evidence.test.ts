@@ -205,6 +205,17 @@ describe('files that are not text', () => {
 });
 
 describe('label and hint', () => {
+  it('a line-level mistake is labelled by the field at its place: students under school, or under surveys', () => {
+    const label = (text: string) => parseEvidenceText(text, 'x.yaml').problems[0]?.label?.zh;
+    expect(label(edit('  students: 1000', '  students：1000'))).toBe('在校学生数');
+    const survey = '  students：{ population: 100, respondents: 90, satisfied: 85 }\n  parents:';
+    expect(label(edit('  parents:', survey))).toBe('学生对家庭成长环境的满意度调查');
+    // Under a list item's key: the item's keys are not its parents (ledger[].dates, not type.dates).
+    const item = '  - type: lecture\n    dates：[2023-10-12]\n  - { type: lecture';
+    expect(label(edit('  - { type: lecture', item))).toBe('日期列表');
+    // A key that only one field has keeps its label wherever it is.
+    expect(label(edit('  instructors: 2', '  instructors：2'))).toBe('家庭教育指导师人数');
+  });
   it('names the field in Chinese and says what to write', () => {
     const r = parseEvidenceText(edit('students: 1000', 'students: 一千'), 'bad.yaml');
     const line = problemLine(r.problems[0] as never, 'zh');

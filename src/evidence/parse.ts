@@ -62,20 +62,69 @@ export function parseEvidenceBytes(bytes: Uint8Array, file?: string): ParsedEvid
   return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
 }
 
-const KEY_LABELS = new Map<string, { zh: string; en: string; hint?: string }>();
+type FieldLabel = { zh: string; en: string; hint?: string };
 
-/** A line-level YAML problem names a key but no path: label it by the evidence field of that name. */
-function labelByKey(p: Problem): Problem {
+/** Evidence fields by path (a list and its items, terms and terms[], as one), and by last key where only one field has it. */
+let FIELD_LABELS: { byPath: Map<string, FieldLabel>; byKey: Map<string, FieldLabel | null> } | undefined;
+
+function fieldLabels(): NonNullable<typeof FIELD_LABELS> {
+  if (FIELD_LABELS) return FIELD_LABELS;
+  const byPath = new Map<string, FieldLabel>();
+  const byKey = new Map<string, FieldLabel | null>();
+  const pathOfKey = new Map<string, string>();
+  for (const row of evidenceFields()) {
+    const path = row.path.replace(/\[\]/g, '');
+    const label = { zh: row.zh, en: row.en, ...(row.hint ? { hint: row.hint } : {}) };
+    if (!byPath.has(path)) byPath.set(path, label);
+    const name = path.split('.').at(-1) ?? '';
+    const held = pathOfKey.get(name);
+    if (held === undefined) {
+      pathOfKey.set(name, path);
+      byKey.set(name, label);
+    } else if (held !== path) byKey.set(name, null);
+  }
+  FIELD_LABELS = { byPath, byKey };
+  return FIELD_LABELS;
+}
+
+/** Columns as the clerk saw them: a tab or a full-width space two wide, a non-breaking space one. */
+const columnsOf = (lead: string): number => lead.replace(/[\t\u3000]/g, '  ').length;
+const KEY_LINE = /^([\t\u3000\u00a0 ]*)((?:-[\t\u3000\u00a0 ]+)*)([A-Za-z_]\w*)[\t\u3000\u00a0 ]*[:：]/;
+
+/**
+ * The path of `key` on line `index` (0-based) from the keys above it with less indentation: students under
+ * surveys is surveys.students. Undefined where the line does not start with the key (it is inside a flow
+ * collection, or not a key at all).
+ */
+function pathOfKey(lines: readonly string[], index: number, key: string): string | undefined {
+  const own = KEY_LINE.exec(lines[index] ?? '');
+  if (!own || own[3] !== key) return undefined;
+  const keys = [key];
+  let level = columnsOf(own[1] ?? '');
+  for (let i = index - 1; i >= 0 && level > 0; i--) {
+    const m = KEY_LINE.exec(lines[i] ?? '');
+    if (!m) continue;
+    const lead = columnsOf(m[1] ?? '');
+    // The key's own column: after any "- " of a list item.
+    const keyColumn = lead + columnsOf(m[2] ?? '');
+    if (keyColumn >= level) continue;
+    keys.unshift(m[3] ?? '');
+    level = lead;
+  }
+  return keys.join('.');
+}
+
+/**
+ * A line-level YAML problem names a key but no path: label it by the evidence field at that place (the keys
+ * above it), else by the only field of that name. Where neither tells, the message names the key alone,
+ * rather than a field the line may not be.
+ */
+function labelByKey(p: Problem, lines: readonly string[]): Problem {
   const key = p.params.key;
   if (typeof key !== 'string' || key === '' || p.label) return p;
-  if (KEY_LABELS.size === 0) {
-    for (const row of evidenceFields()) {
-      const name = row.path.replace(/\[\]/g, '').split('.').at(-1) ?? '';
-      if (!KEY_LABELS.has(name))
-        KEY_LABELS.set(name, { zh: row.zh, en: row.en, ...(row.hint ? { hint: row.hint } : {}) });
-    }
-  }
-  const label = KEY_LABELS.get(key);
+  const { byPath, byKey } = fieldLabels();
+  const path = p.line === undefined ? undefined : pathOfKey(lines, p.line - 1, key);
+  const label = (path === undefined ? undefined : byPath.get(path)) ?? byKey.get(key);
   return label ? { ...p, label } : p;
 }
 
@@ -100,7 +149,11 @@ export function parseEvidenceText(text: string, file?: string): ParsedEvidence {
   // The positioned path: line-level mistakes are reported and mended, and checking goes on, so that one
   // full-width colon does not hide the other mistakes of the file.
   const yaml = parseYaml(clean);
-  const early = withFile(yaml.problems.map(labelByKey).map(quoteTheCode), file);
+  const lines = clean.split('\n');
+  const early = withFile(
+    yaml.problems.map((p) => quoteTheCode(labelByKey(p, lines))),
+    file,
+  );
   if (!yaml.source) return { problems: early };
   const rest = fromValue(yaml.value, yaml.source, file);
   if (early.length === 0) return rest;
