@@ -144,13 +144,15 @@ describe('validate, every format', () => {
   const report = JSON.parse(run('json').out);
   const problems = report.files.flatMap((f: { problems: unknown[] }) => f.problems).length;
 
-  it('json: exact strings back, nothing raw', () => {
+  it('json: exact strings back in the data (file, path), messages escaped as the text shows them', () => {
     const r = run('json');
     expect(r.code).toBe(1);
     expectSafe(r);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(files);
     const messages = report.files[0].problems.map((p: { message: string }) => p.message).join('\n');
-    expect(messages).toContain('x\n::warning file=README.md,line=1::injec…'); // quoted content is cut at 40 characters
+    // As the text report shows it (quoted content is cut at 40 characters): `jq -r .message` starts no line.
+    expect(messages).toContain('x\\n::warning file=README.md,line=1::injec…');
+    expect(messages).not.toMatch(/[\u0000-\u0009\u000b-\u001f]|\n::/);
     expect(problems).toBeGreaterThanOrEqual(12);
   });
 

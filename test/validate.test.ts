@@ -126,6 +126,19 @@ describe('formats', () => {
     );
   });
 
+  it('json: a message is display text, escaped; the path it names stays the data it is', () => {
+    const dir = join(tmp, 'hostile-key');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, `${readFileSync('examples/schools/model-primary.yaml', 'utf8')}"x\\n::error::KEY\\e[31m": 1\n`);
+    const report = JSON.parse(jiaxiao(['validate', file, '--format', 'json']).out);
+    const problem = report.files[0].problems.find((p: { code: string }) => p.code === 'key.unknown');
+    expect(problem.path).toBe('x\n::error::KEY\u001b[31m');
+    expect(problem.message).toContain('x\\n::error::KEY\\e[31m');
+    // What `jq -r .message` prints into a CI log: one line, no control character.
+    expect(problem.message).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+
   it('junit: well-formed XML with a failing test case per bad file', () => {
     const r = jiaxiao(['validate', bad, 'examples/schools/model-primary.yaml', '--format', 'junit']);
     expect(r.out).toMatch(
