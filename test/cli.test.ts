@@ -178,8 +178,12 @@ describe('exit codes', () => {
     const unknown = jiaxiao(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('错误：未知命令 frobnicate');
-    expect(jiaxiao(['score']).err).toContain('错误：缺少参数 paths');
+    expect(jiaxiao(['score']).err).toBe('错误：缺少证据文件或文件夹。用 --help 查看用法\n');
     expect(jiaxiao(['score', '--lang', 'en']).err).toContain("error: missing required argument 'paths'");
+    // commander's suggestions too: in Chinese, nothing of its English left.
+    expect(jiaxiao(['scor']).err).toContain('（是不是要写 score？）');
+    const option = jiaxiao(['score', 'examples/county', '--fromat', 'csv']);
+    expect(option.err).toBe('错误：未知选项 --fromat。用 --help 查看可用的选项\n（是不是要写 --format？）\n');
   });
   it('--rubric loads another rubric, and a broken one is refused with its place', () => {
     const ok = jiaxiao([

@@ -122,7 +122,7 @@ describe('help in English', () => {
     const unknown = jiaxiao(['--lang', 'en', 'scor']);
     expect(unknown.err).toContain("error: unknown command 'scor'");
     expect(unknown.err).not.toMatch(HAN);
-    expect(jiaxiao(['score']).err).toContain('错误：缺少参数 paths');
+    expect(jiaxiao(['score']).err).toContain('错误：缺少证据文件或文件夹');
   });
 });
 

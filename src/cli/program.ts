@@ -21,8 +21,20 @@ const TITLES: Record<string, string> = {
   'Commands:': '命令：',
   'Arguments:': '参数：',
 };
-const ERRORS: [RegExp, string][] = [
-  [/^error: missing required argument '(.+)'/, '错误：缺少参数 $1。用 --help 查看用法'],
+/** The arguments commands declare, as the usage error names a missing one. */
+const ARGUMENTS: Record<string, string> = {
+  paths: '证据文件或文件夹',
+  files: '细则文件',
+  old: '上一学年的证据文件或文件夹',
+  new: '本学年的证据文件或文件夹',
+  input: '证据工作簿或 YAML 证据文件',
+};
+const ERRORS: [RegExp, string | ((...m: string[]) => string)][] = [
+  [
+    /^error: missing required argument '(.+)'/,
+    (_m, name = '') => `错误：缺少${ARGUMENTS[name] ?? `参数 ${name}`}。用 --help 查看用法`,
+  ],
+  [/\(Did you mean (.+)\?\)/, '（是不是要写 $1？）'],
   [/^error: unknown option '(.+)'/, '错误：未知选项 $1。用 --help 查看可用的选项'],
   [/^error: unknown command '(.+)'/, '错误：未知命令 $1。可用：{commands}'],
   [
@@ -59,7 +71,10 @@ export async function run(argv: string[], io: Streams): Promise<number> {
           textLines(
             (english
               ? text
-              : ERRORS.reduce((t, [re, zh]) => t.replace(re, zh), text).replace('{commands}', commandList())
+              : ERRORS.reduce(
+                  (t, [re, zh]) => (typeof zh === 'string' ? t.replace(re, zh) : t.replace(re, zh)),
+                  text,
+                ).replace('{commands}', commandList())
             )
               .split('\n')
               .map(escapeText),
