@@ -160,9 +160,15 @@ export const htmlLines = (lines: readonly string[]): string => guardLines(lines,
  * does not evaluate a string cell, but the same sheet saved as CSV and opened again would.
  */
 export const escapeXlsx = (s: string): string => {
-  const safe = textLine(escapeControls(s));
+  const safe = escapeXlsxPart(s);
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 };
+
+/**
+ * A string placed inside a cell's text after words of our own (学校：…, ✗ B3.1b …): escaped as escapeXlsx
+ * escapes, without the leading ', which only a cell's start needs and would show inside the text.
+ */
+export const escapeXlsxPart = (s: string): string => textLine(escapeControls(s));
 
 // --- YAML (the evidence template of `jiaxiao init`) ---
 

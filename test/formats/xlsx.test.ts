@@ -645,8 +645,12 @@ describe('escaping', () => {
     }
     const ws = first(wb);
     expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
-    // The name keeps its text, neutralised and escaped, never evaluated.
-    expect(str(ws, 2, 1)).toContain("学校：'=<script>alert(1)</script> =cmd|' /C calc'!A0 +1 -2 @SUM(A1)");
+    // The name keeps its text, escaped, never evaluated. After 学校： it cannot start a formula: no ' is put
+    // before it, which would only show inside the text. Every cell that starts with = + - @ has its '.
+    expect(str(ws, 2, 1)).toContain("学校：=<script>alert(1)</script> =cmd|' /C calc'!A0 +1 -2 @SUM(A1)");
+    expect(str(ws, 2, 1)).toContain('学校标识码：-<script>');
+    for (const c of cells)
+      if (typeof c.value === 'string') expect(/^\s*[=+\-@＝＋－＠]/.test(c.value), c.address).toBe(false);
     expect(str(ws, 2, 1)).toContain('\\e[31m \\u202E \\r\\n\\t& "q"');
     expect(str(ws, 1, 1)).toContain('<script>alert(1)</script>');
     // The raw XML: no formula element anywhere.

@@ -1,7 +1,7 @@
 // What every sheet of the workbook shares: the one way a data string enters a cell, styles, column widths
 // from the text's display width, and row heights from the lines a wrapped cell will take.
 import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
-import { escapeXlsx } from '../../base/escape.js';
+import { escapeXlsx, escapeXlsxPart } from '../../base/escape.js';
 import type { Text } from '../../engine/types.js';
 import type { Lang } from '../../i18n/messages.js';
 import { width } from '../text.js';
@@ -12,6 +12,12 @@ import { inLang } from '../types.js';
  * XLSX): controls shown escaped, CI commands broken, = + - @ at its start neutralised with '.
  */
 export const text = (s: string): string => escapeXlsx(s);
+
+/** A string after words of our own in the same cell (学校：name): as `text`, without the leading '. */
+export const part = (s: string): string => escapeXlsxPart(s);
+
+/** A rubric's {zh, en} text after words of our own in the same cell, through `part`. */
+export const partIn = (t: Text, lang: Lang): string => part(inLang(t, lang));
 
 /** A rubric's {zh, en} text in the chosen language, through `text`. */
 export const textIn = (t: Text, lang: Lang): string => text(inLang(t, lang));

@@ -21,6 +21,8 @@ import {
   MAX_ROW_HEIGHT,
   merge,
   pageFooter,
+  part,
+  partIn,
   printA4,
   put,
   RED,
@@ -111,8 +113,8 @@ const itemMark = (item: SheetItem): string =>
 
 function checkLine(c: SheetCheck, lang: Lang): string {
   const t = T[lang];
-  if (!c.applicable) return `— ${text(c.id)} ${t.notApplicable}${t.sep}${textIn(c.reason, lang)}`;
-  return `${c.passed ? '✓' : '✗'} ${text(c.id)} ${textIn(c.reason, lang)}`;
+  if (!c.applicable) return `— ${part(c.id)} ${t.notApplicable}${t.sep}${partIn(c.reason, lang)}`;
+  return `${c.passed ? '✓' : '✗'} ${part(c.id)} ${partIn(c.reason, lang)}`;
 }
 
 /** 评估内容: the 要点 with its mark, then the reason of each check that lost points or does not apply. */
@@ -120,7 +122,7 @@ export function itemContent(item: SheetItem, options: RenderOptions): string {
   const lang = options.lang;
   const none = item.checks.every((c) => !c.applicable);
   const number = item.id.replace(/^[^.]*\./, '');
-  const head = `${itemMark(item)} ${text(number)}. ${textIn(item.text, lang)}${none ? paren(T[lang].notApplicable, lang) : ''}`;
+  const head = `${itemMark(item)} ${part(number)}. ${partIn(item.text, lang)}${none ? paren(T[lang].notApplicable, lang) : ''}`;
   const shown = item.checks.filter((c) => options.details || !c.applicable || !c.passed);
   return [head, ...shown.map((c) => checkLine(c, lang))].join('\n');
 }
@@ -149,8 +151,8 @@ function columnWidths(
 }
 
 const groupLabel = (g: Sheet['groups'][number], lang: Lang) =>
-  `${text(g.id)}\n${textIn(g.name, lang)}\n${T[lang].groupPoints(pointsText(g.points))}`;
-const indicatorLabel = (b: SheetIndicator, lang: Lang) => `${text(b.id)}\n${textIn(b.name, lang)}`;
+  `${text(g.id)}\n${partIn(g.name, lang)}\n${T[lang].groupPoints(pointsText(g.points))}`;
+const indicatorLabel = (b: SheetIndicator, lang: Lang) => `${text(b.id)}\n${partIn(b.name, lang)}`;
 
 /** Writes a line across the sheet: a label over the first columns, a value in the last. */
 function labelled(ws: Worksheet, row: number, label: string, value: string | number | null, bold = false): void {
@@ -173,7 +175,7 @@ function extrasRows(ws: Worksheet, row: number, x: SheetExtras, sign: 1 | -1, op
     const amount = i.perUnit
       ? `${earned}${t.sep2}${t.perUnit(pointsText(i.points))}`
       : `${earned}/${pointsText(i.points)}`;
-    const line = `${mark} ${text(i.id)} ${textIn(i.label, options.lang)}${paren(amount, options.lang)}${t.sep}${textIn(i.reason, options.lang)}`;
+    const line = `${mark} ${part(i.id)} ${partIn(i.label, options.lang)}${paren(amount, options.lang)}${t.sep}${partIn(i.reason, options.lang)}`;
     put(ws, r, 1, line, { align: LEFT });
     merge(ws, r, 1, r, LAST - 1);
     put(ws, r, LAST, sign > 0 ? i.score : i.score === 0 ? 0 : -i.score, { align: CENTER });
@@ -233,13 +235,13 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
   ws.mergeCells(1, 1, 1, LAST);
   ws.getRow(1).height = 24;
   const schoolLine = [
-    `${t.school}${t.sep}${text(s.name)}`,
-    ...(s.code === null ? [] : [`${t.code}${t.sep}${text(s.code)}`]),
+    `${t.school}${t.sep}${part(s.name)}`,
+    ...(s.code === null ? [] : [`${t.code}${t.sep}${part(s.code)}`]),
   ].join('    ');
   const whereLine = [
-    `${t.county}${t.sep}${text(s.county)}`,
+    `${t.county}${t.sep}${part(s.county)}`,
     `${t.stage}${t.sep}${STAGE_LABELS[s.stage][lang]}`,
-    `${t.year}${t.sep}${text(s.year)}`,
+    `${t.year}${t.sep}${part(s.year)}`,
   ].join('    ');
   put(ws, 2, 1, schoolLine, { align: LEFT, border: false });
   ws.mergeCells(2, 1, 2, LAST);
@@ -304,9 +306,9 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
   if (sheet.vetoes.length > 0) {
     labelled(ws, row++, t.vetoes, null);
     for (const v of sheet.vetoes) {
-      const denies = v.denies === 'all' ? t.allLevels : v.denies.map(text).join(t.list);
+      const denies = v.denies === 'all' ? t.allLevels : v.denies.map(part).join(t.list);
       const state = v.triggered ? t.triggered(denies) : t.notTriggered;
-      const line = `${v.triggered ? '✗' : '✓'} ${text(v.id)} ${textIn(v.label, lang)}${paren(state, lang)}${t.sep}${textIn(v.reason, lang)}`;
+      const line = `${v.triggered ? '✗' : '✓'} ${part(v.id)} ${partIn(v.label, lang)}${paren(state, lang)}${t.sep}${partIn(v.reason, lang)}`;
       put(ws, row, 1, line, { align: LEFT, ...(v.triggered ? { font: RED } : {}) });
       merge(ws, row, 1, row, LAST);
       ws.getRow(row).height = heightFor(linesIn(line, contentWidth));
@@ -324,7 +326,7 @@ export function addSchoolSheet(wb: Workbook, sheet: Sheet, name: string, options
   }
   if (sheet.review) row = reviewRows(ws, row, sheet, lang, contentWidth);
   for (const b of sheet.indicators.filter((x) => x.overclaim)) {
-    const line = t.overclaim(text(b.id), textIn(b.name, lang), pointsText(b.selfScore ?? 0), pointsText(b.score));
+    const line = t.overclaim(part(b.id), partIn(b.name, lang), pointsText(b.selfScore ?? 0), pointsText(b.score));
     put(ws, row, 1, line, { align: LEFT, font: RED, border: false });
     ws.mergeCells(row, 1, row, LAST);
     row++;
