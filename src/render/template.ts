@@ -133,7 +133,7 @@ export function evidenceTemplate(o: TemplateOptions): string {
     );
     note(
       '',
-      `Written by jiaxiao init. Stage: ${stageName} (${o.stage})${o.stageGiven ? '' : ' — no --stage given, so primary; for another stage run jiaxiao init --stage junior etc.'}.`,
+      `Written by jiaxiao init. Stage: ${stageName} (${o.stage})${o.stageGiven ? '' : ' — no --stage given, so primary; for another stage run jiaxiao init --stage junior (or kindergarten, senior…)'}.`,
     );
     if (!o.yearGiven)
       note(

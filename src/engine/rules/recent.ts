@@ -53,7 +53,8 @@ export const recent: RuleKind<Options> = {
       : { zh: '', en: '' };
     return {
       zh: `参照年及此前 ${o.years - 1} 年内（共 ${o.years} 年）${lv.zh}${l.zh} ≥ ${o.min} 项`,
-      en: `at least ${o.min} ${lv.en}${l.en} in the reference year and the ${o.years - 1} before it`,
+      // The lists' English names are regular plurals (research projects, awards): one of them is singular.
+      en: `at least ${o.min} ${lv.en}${o.min === 1 ? l.en.replace(/s$/, '') : l.en} in the reference year and the ${o.years - 1} before it`,
     };
   },
   fields: (o) => [{ path: [o.list], expect: 'array', at: ['list'] }],
