@@ -88,7 +88,8 @@ export const count: RuleKind<Options> = {
     const name = (i: number) => TERM_NAMES[i] ?? { zh: `第${i + 1}学期`, en: `term ${i + 1}` };
     return finding(pass, () => ({
       zh: `${l.zh}：${perTerm.map((n, i) => `${name(i).zh} ${n} 次`).join('、')}，要求每学期 ${sym.zh} ${o.value} 次`,
-      en: `${l.en}: ${perTerm.map((n, i) => `${name(i).en} ${n}`).join(', ')}; required ${sym.en} ${o.value} each term`,
+      // "term 1: 2 times": a count beside a term's number reads as one number without them.
+      en: `${l.en}: ${perTerm.map((n, i) => `${name(i).en}: ${n} ${n === 1 ? 'time' : 'times'}`).join(', ')}; required ${sym.en} ${o.value} each term`,
     }));
   },
 };
