@@ -108,6 +108,20 @@ describe('explain without an id: the tree', () => {
     expect(t).not.toMatch(/cooperatio\s*│.*\n.*│\s*n\b/);
     for (const word of ['cooperation', 'communication', 'satisfaction']) expect(t).toContain(word);
   });
+  it("in English the rubric's notes and a check's note are English (notesEn, noteEn); in Chinese as written", () => {
+    const en = text(explain(defaultRubric()), 'en', 200);
+    const notes = en.slice(en.indexOf('Notes (how the rubric reads the source)'));
+    expect(notes).toContain('- Each check passes or fails: a pass earns all its points, a fail 0.');
+    // The only Chinese left is the source's own words it quotes (不少于, 以上…).
+    expect(notes.replace(/不少于|以上|达到|高于|提高|降低/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(text(explain(defaultRubric(), 'B7.3'), 'en', 200)).toContain(
+      "Note: 'regularly' is read as at least once each term",
+    );
+    expect(text(explain(defaultRubric(), 'B7.3'), 'zh', 200)).toContain('说明：“定期”按每学期至少 1 次');
+    expect(text(explain(defaultRubric()), 'zh', 200)).toContain(
+      '- 每项核查只有通过或不通过：通过得该项全部分值，不通过得 0 分。',
+    );
+  });
   it("in English quotes the source's words, then the rubric's English rendering of them", () => {
     const item = explain(defaultRubric(), 'B6.2');
     const en = text(item, 'en', 200);

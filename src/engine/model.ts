@@ -58,7 +58,8 @@ export interface Rubric {
   source?: string;
   total: Exact;
   calendar: CalendarRules;
-  notes: string[];
+  /** How the rubric reads its source where the source is silent. */
+  notes: Text[];
   groups: RubricGroup[];
   bonus?: { cap: Exact; items: RubricExtra[] };
   deductions?: { cap: Exact; items: RubricExtra[] };

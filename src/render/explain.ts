@@ -67,7 +67,7 @@ function treeText(e: Extract<Explanation, { kind: 'tree' }>, o: ExplainRenderOpt
   if (extraLines.length > 0) lines.push('', ...extraLines);
   if (e.notes.length > 0) {
     lines.push('', o.paint.bold(zh ? '说明（细则原文未说明之处的做法）' : 'Notes (how the rubric reads the source)'));
-    for (const n of e.notes) lines.push(wrap(`- ${escapeText(n)}`, o.width, 2));
+    for (const n of e.notes) lines.push(wrap(`- ${escapeText(n[o.lang])}`, o.width, 2));
   }
   lines.push(
     '',
@@ -158,7 +158,7 @@ function checkLines(c: ExplainedCheck, o: ExplainRenderOptions, depth: number, f
   ];
   if (reads.length > 0) out.push(line(zh ? '读取' : 'Reads', reads.join(zh ? '；' : '; ')));
   if (c.partial) out.push(line(zh ? '得分' : 'Scoring', textOf(c.partial, o.lang)));
-  if (c.note) out.push(line(zh ? '说明' : 'Note', escapeText(c.note)));
+  if (c.note) out.push(line(zh ? '说明' : 'Note', escapeText(c.note[o.lang])));
   for (const p of c.parts) out.push(...checkLines(p, o, depth + 1, focus));
   return out;
 }
@@ -286,7 +286,7 @@ function checkJson(c: ExplainedCheck, lang: Lang): unknown {
     requirement: c.requirement[lang],
     byStage: c.byStage.map((s) => ({ stage: s.stage, requirement: s.requirement[lang] })),
     notApplicableTo: c.notFor,
-    note: c.note ?? null,
+    note: c.note ? c.note[lang] : null,
     fields: c.fields.map((f) => ({ path: f.path, label: f.label[lang] })),
     recordTypes: c.records.map((r) => ({ type: r.type, label: r.label[lang] })),
     scoring: c.partial ? c.partial[lang] : null,
@@ -345,7 +345,7 @@ export function renderExplainJson(e: Explanation, lang: Lang): string {
             points: x.points ? num(x.points) : null,
           })),
           levels: e.levels.map((l) => ({ name: l.name[lang], min: num(l.min) })),
-          notes: e.notes,
+          notes: e.notes.map((n) => n[lang]),
         }
       : e.kind === 'extra'
         ? {

@@ -28,7 +28,7 @@ export interface ExplainedCheck {
   byStage: { stage: Stage; requirement: Text }[];
   /** Stages it does not apply to. */
   notFor: Stage[];
-  note?: string;
+  note?: Text;
   fields: ExplainedField[];
   records: { type: RecordType; label: Text }[];
   /** How its points are earned. */
@@ -93,7 +93,7 @@ export type Explanation =
       id?: string;
       rubric: RubricHead;
       groups: TreeGroup[];
-      notes: string[];
+      notes: Text[];
       extras: { id: string; section: ExplainedExtra['section']; label: Text; points?: Exact }[];
       levels: { name: Text; min: Exact }[];
     }
@@ -167,7 +167,7 @@ function explainCheck(check: CompiledCheck, points?: Exact): ExplainedCheck {
     const o = check.optionsFor?.[stage];
     return o === undefined ? [] : [{ stage, requirement: check.kind.describe(o as never) }];
   });
-  const note = (check.options as { note?: unknown }).note;
+  const { note, noteEn } = check.options as { note?: unknown; noteEn?: unknown };
   const partial = points === undefined ? undefined : partialOf(check, points, notFor);
   return {
     id: check.id,
@@ -177,7 +177,7 @@ function explainCheck(check: CompiledCheck, points?: Exact): ExplainedCheck {
     requirement: check.kind.describe(check.options as never),
     byStage,
     notFor,
-    ...(typeof note === 'string' ? { note } : {}),
+    ...(typeof note === 'string' ? { note: { zh: note, en: typeof noteEn === 'string' ? noteEn : note } } : {}),
     fields: fieldsOf(check),
     records: recordsOf(check),
     ...(partial ? { partial } : {}),

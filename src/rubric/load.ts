@@ -250,7 +250,7 @@ class Compiler {
       ...(data.source ? { source: data.source } : {}),
       total: exact(data.total),
       calendar: data.calendar,
-      notes: data.notes ?? [],
+      notes: (data.notes ?? []).map((zh, k) => ({ zh, en: data.notesEn?.[k] ?? zh })),
       groups,
       ...(bonus ? { bonus } : {}),
       ...(deductions ? { deductions } : {}),
@@ -267,7 +267,7 @@ class Compiler {
   private labelNumbers(o: { label: string; en?: string }, path: Path) {
     const params = new Set<number>();
     const walk = (v: unknown, key: string) => {
-      if (['id', 'label', 'en', 'points', 'note', 'byStage', 'checks'].includes(key)) return;
+      if (['id', 'label', 'en', 'points', 'note', 'noteEn', 'byStage', 'checks'].includes(key)) return;
       if (typeof v === 'number') for (const x of [v, v * 100, v / 100]) params.add(Math.round(x * 1e6) / 1e6);
       else if (Array.isArray(v)) for (const x of v) walk(x, '');
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);

@@ -81,6 +81,8 @@ export const rubricSchema = once(() => {
       .default({ teachingMonthMinDays: 15, teachingWeekMinWeekdays: 3 }),
     /** How this rubric reads the source where it is silent: shown by `jiaxiao rubric show` and in the README. */
     notes: z.array(z.string()).optional(),
+    /** The notes in English, one for each, in order: for --lang en (a note without one shows as written). */
+    notesEn: z.array(z.string()).optional(),
     groups: z.array(group).min(1),
     bonus: z.strictObject({ cap: z.number().positive(), items: z.array(bonusItem).min(1) }).optional(),
     deductions: z.strictObject({ cap: z.number().positive(), items: z.array(deductionItem).min(1) }).optional(),

@@ -41,6 +41,8 @@ export const checkBase = once(() => ({
   /** Other parameters for some stages, e.g. { kindergarten: { value: 2 } }; checked as the whole check would be. */
   byStage: z.partialRecord(z.enum(STAGES), z.record(z.string(), z.unknown())).optional(),
   note: z.string().optional(),
+  /** The note in English, for --lang en (the note itself otherwise). */
+  noteEn: z.string().optional(),
 }));
 
 export const op = once(() => z.enum(OPS));
