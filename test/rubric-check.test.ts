@@ -34,6 +34,15 @@ describe('rubric check: mistakes it catches', () => {
       ),
     ).toEqual([]);
   });
+  it('English notes that do not pair one with each note, placed at notesEn', () => {
+    const notes = (en: string) => rubricYaml(CHECK, `notes:\n  - 一\n  - 二\nnotesEn:\n${en}`);
+    expect(problems(notes('  - one\n  - two\n'))).toEqual([]);
+    const found = problems(notes('  - one\n'));
+    expect(found).toMatchObject([
+      { code: 'rubric.notesEn', severity: 'error', path: 'notesEn', line: expect.any(Number) },
+    ]);
+    expect(found[0]?.text).toBe('notesEn：有 1 条英文说明，而 notes 有 2 条。请一条说明配一条英文，顺序相同');
+  });
   it('a bonus cap above the total, and a bonus item worth more than its cap', () => {
     const bonus = (cap: number, points: number) =>
       rubricYaml(

@@ -499,6 +499,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (p) => `加分项 ${p.id} 的分值 ${p.points} 超过加分上限 ${p.cap}，永远得不到全部分值`,
     en: (p) => `bonus item ${p.id} is worth ${p.points}, more than the cap ${p.cap}: it can never count in full`,
   },
+  'rubric.notesEn': {
+    zh: (p) => `有 ${p.en} 条英文说明，而 notes 有 ${p.notes} 条。请一条说明配一条英文，顺序相同`,
+    en: (p) => `${p.en} English notes for ${p.notes} notes; give one for each note, in the same order`,
+  },
   'rubric.bonusCapOverTotal': {
     zh: (p) => `加分上限 ${p.cap} 超过细则总分 ${p.total}。请核对上限`,
     en: (p) => `the bonus cap ${p.cap} exceeds the rubric's total ${p.total}; check the cap`,

@@ -230,6 +230,10 @@ class Compiler {
     const levels = (data.levels ?? []).map((l) => ({ name: { zh: l.name, en: l.en ?? l.name }, min: exact(l.min) }));
     const bonus = extra('bonus');
     if (this.source) this.checkLevels(data, groups);
+    // One English note for each note: otherwise --lang en would show some notes in the wrong place.
+    const notes = data.notes?.length ?? 0;
+    if (data.notesEn && data.notesEn.length !== notes)
+      this.report(['notesEn'], 'rubric.notesEn', { en: data.notesEn.length, notes });
     const vetoes = (data.vetoes ?? []).flatMap((v, i): RubricVeto[] => {
       const at: Path = ['vetoes', i];
       this.claim(v.id, at);
