@@ -165,6 +165,9 @@ describe('files that are not text', () => {
     expect(r.problems).toEqual([expect.objectContaining({ code: 'file.encoding', line: 3, col: 13 })]);
     const first = new Uint8Array([0xef, 0xbb, 0xbf, 0xff]);
     expect(parseEvidenceBytes(first, 'x.yaml').problems[0]).toMatchObject({ line: 1, col: 1 });
+    // The very first byte, in a file of several lines: line 1, not the last line.
+    const opening = new Uint8Array([0xff, ...utf8('a: 1\nb: 2\n')]);
+    expect(parseEvidenceBytes(opening, 'x.yaml').problems[0]).toMatchObject({ line: 1, col: 1 });
   });
   it('badUtf8At: the first byte that does not continue valid UTF-8, overlong forms and surrogates included', () => {
     const at = (...b: number[]) => badUtf8At(new Uint8Array(b));

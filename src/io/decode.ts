@@ -157,10 +157,11 @@ export function badUtf8At(bytes: Uint8Array): number {
 
 /** Line and column (UTF-16 code units, as every other position) of a byte in otherwise valid UTF-8. */
 function placeOfByte(bytes: Uint8Array, at: number): { line: number; col: number } {
-  const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+  // (lastIndexOf from -1 would search the whole array: a bad first byte is on line 1.)
+  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(lineStart, at));
   const bom = line === 1 && before.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { line, col: before.replace(/\r$/, '').length - bom + 1 };
+  return { line, col: before.length - bom + 1 };
 }
