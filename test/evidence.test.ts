@@ -208,6 +208,14 @@ describe('files that are not text', () => {
 });
 
 describe('label and hint', () => {
+  it('a wrong type is named as a clerk would name it, not as JavaScript does (array, record)', () => {
+    const r = parseEvidenceText(edit('selfScores: { B4: 3 }', 'selfScores: 5'), 'x.yaml');
+    const line = problemLine(r.problems[0] as never, 'zh');
+    expect(line).toContain('类型不对：应为一组“名称: 值”，实际写的是数字');
+    expect(line).not.toMatch(/record|number/);
+    const en = problemLine(r.problems[0] as never, 'en');
+    expect(en).toContain('wrong type: expected a group of name: value pairs, got a number');
+  });
   it('a line-level mistake is labelled by the field at its place: students under school, or under surveys', () => {
     const label = (text: string) => parseEvidenceText(text, 'x.yaml').problems[0]?.label?.zh;
     expect(label(edit('  students: 1000', '  students：1000'))).toBe('在校学生数');

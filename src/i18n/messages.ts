@@ -41,6 +41,18 @@ const meantList = (p: P, label: 'suggestionZh' | 'suggestionEn') => {
 const meantZh = (p: P) => meantList(p, 'suggestionZh').join(' 或 ');
 const meantEn = (p: P) => meantList(p, 'suggestionEn').join(' or ');
 
+/** A value's kind as a clerk would call it, not as JavaScript does (array, record). */
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文字', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: ' true/false', en: 'true/false' },
+  array: { zh: '列表（每项一行 - ，或写在 [ ] 中）', en: 'a list (- items, or [ ])' },
+  object: { zh: '一组字段（字段名: 值）', en: 'a group of fields (key: value)' },
+  record: { zh: '一组“名称: 值”', en: 'a group of name: value pairs' },
+};
+const typeName = (t: unknown, lang: Lang): string =>
+  TYPE_NAMES[String(t)]?.[lang] ?? (lang === 'zh' ? ` ${String(t)}` : String(t));
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。可用 jiaxiao init 生成一份完整的证据文件模板，照着填写',
@@ -284,8 +296,8 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) => `"${p.input}" is not true/false; write ${p.suggestion}`,
   },
   'value.type': {
-    zh: (p) => `类型不对：应为 ${p.expected}，实际为 ${p.received}`,
-    en: (p) => `wrong type: expected ${p.expected}, got ${p.received}`,
+    zh: (p) => `类型不对：应为${typeName(p.expected, 'zh')}，实际写的是${typeName(p.received, 'zh')}`,
+    en: (p) => `wrong type: expected ${typeName(p.expected, 'en')}, got ${typeName(p.received, 'en')}`,
   },
   'value.integer': {
     zh: (p) => `“${p.input ?? ''}”应为整数`,
