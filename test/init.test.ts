@@ -262,6 +262,13 @@ terms:
     expect(p.find((x) => x.path === 'surveys.parents.satisfied')?.code).toBe('missing.field');
   });
 
+  it('a blank field with a comment after it is placed at its key, not where the comment starts', () => {
+    const text = `${base}facts:\n  instructors:                 # 家庭教育指导师人数\n  lecturers: 12\n`;
+    const line = text.split('\n').findIndex((l) => l.startsWith('  instructors:')) + 1;
+    const blank = problems(text).find((x) => x.path === 'facts.instructors');
+    expect(blank).toMatchObject({ code: 'missing.field', line, col: 3 });
+  });
+
   it('a blank among filled fields of a section, or a blank required field, is still an error', () => {
     const partial = problems(`${base}surveys:\n  parents: { population: 100, respondents: , satisfied: 80 }\n`);
     expect(partial.filter((x) => x.severity === 'error').map((x) => [x.path, x.code])).toEqual([

@@ -433,7 +433,9 @@ export function locate(located: Located, path: readonly PropertyKey[], atKey = f
       if (!isPair(pair)) break;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;
-      offset = (last && atKey) || !valueNode?.range ? (keyNode.range?.[0] ?? offset) : valueNode.range[0];
+      // A value left empty (`students:   # 注释`) has a zero-length range where a comment may start: its key.
+      const empty = !valueNode?.range || valueNode.range[0] === valueNode.range[1];
+      offset = (last && atKey) || empty ? (keyNode.range?.[0] ?? offset) : (valueNode?.range?.[0] ?? offset);
       node = valueNode;
     } else if (isSeq(node) && typeof key === 'number') {
       const item = node.items[key] as Node | undefined;
