@@ -823,8 +823,8 @@ export function problemLine(p: Problem, lang: Lang): string {
   return textLine(`${where ? `${where} ` : ''}${severityText(p, lang)} ${escapeText(problemText(p, lang))}`);
 }
 
-/** "1 file", "2 files": an English count with its noun. */
-export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 file", "2 files": an English count with its noun; `shown` is the number as written (Markdown's **2**). */
+export const countOf = (n: number, noun: string, shown = String(n)): string => `${shown} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * validate's closing line, as every report ends: files checked, errors, warnings and (`withFiles`) files with
@@ -838,6 +838,6 @@ export function checkedLine(
   const mark = o.mark ?? ((count: string) => count);
   if (lang === 'zh')
     return `检查了 ${t.files} 个文件：${mark(String(t.errors))} 个错误，${mark(String(t.warnings))} 个警告${o.withFiles ? `；${t.filesWithErrors} 个文件有错误` : ''}。`;
-  const noun = (n: number, word: string) => `${mark(String(n))} ${word}${n === 1 ? '' : 's'}`;
-  return `${countOf(t.files, 'file')} checked: ${noun(t.errors, 'error')}, ${noun(t.warnings, 'warning')}${o.withFiles ? `; ${countOf(t.filesWithErrors, 'file')} with errors` : ''}.`;
+  const marked = (n: number, noun: string) => countOf(n, noun, mark(String(n)));
+  return `${countOf(t.files, 'file')} checked: ${marked(t.errors, 'error')}, ${marked(t.warnings, 'warning')}${o.withFiles ? `; ${countOf(t.filesWithErrors, 'file')} with errors` : ''}.`;
 }

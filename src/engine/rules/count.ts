@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { exact } from '../../base/exact.js';
 import { once } from '../../base/once.js';
+import { countOf } from '../../i18n/messages.js';
 import { termIndexOf } from '../calendar.js';
 import type { RuleDoc, RuleKind } from '../types.js';
 import {
@@ -89,7 +90,7 @@ export const count: RuleKind<Options> = {
     return finding(pass, () => ({
       zh: `${l.zh}：${perTerm.map((n, i) => `${name(i).zh} ${n} 次`).join('、')}，要求每学期 ${sym.zh} ${o.value} 次`,
       // "term 1: 2 times": a count beside a term's number reads as one number without them.
-      en: `${l.en}: ${perTerm.map((n, i) => `${name(i).en}: ${n} ${n === 1 ? 'time' : 'times'}`).join(', ')}; required ${sym.en} ${o.value} each term`,
+      en: `${l.en}: ${perTerm.map((n, i) => `${name(i).en}: ${countOf(n, 'time')}`).join(', ')}; required ${sym.en} ${o.value} each term`,
     }));
   },
 };
