@@ -117,6 +117,21 @@ function decodeUtf16(bytes: Uint8Array, encoding: Utf16): Decoded {
 
 const NAMES: Record<Utf16, string> = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
 
+/**
+ * Well-formed UTF-8's multi-byte sequences (Unicode's Table 3-7): lead bytes from–to, the sequence's length,
+ * and the range its second byte must fall in (which rules out overlong forms, surrogates and past U+10FFFF).
+ */
+const UTF8_LEADS: readonly (readonly [number, number, number, number, number])[] = [
+  [0xc2, 0xdf, 2, 0x80, 0xbf],
+  [0xe0, 0xe0, 3, 0xa0, 0xbf],
+  [0xe1, 0xec, 3, 0x80, 0xbf],
+  [0xed, 0xed, 3, 0x80, 0x9f],
+  [0xee, 0xef, 3, 0x80, 0xbf],
+  [0xf0, 0xf0, 4, 0x90, 0xbf],
+  [0xf1, 0xf3, 4, 0x80, 0xbf],
+  [0xf4, 0xf4, 4, 0x80, 0x8f],
+];
+
 /** The offset of the first byte that does not continue valid UTF-8 (bytes.length when all of it is valid). */
 export function badUtf8At(bytes: Uint8Array): number {
   let i = 0;
@@ -126,24 +141,9 @@ export function badUtf8At(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    // The length of the sequence, and the range its second byte must fall in (no overlong forms, no surrogates).
-    const [n, lo, hi] =
-      b >= 0xc2 && b <= 0xdf
-        ? [2, 0x80, 0xbf]
-        : b === 0xe0
-          ? [3, 0xa0, 0xbf]
-          : b === 0xed
-            ? [3, 0x80, 0x9f]
-            : b >= 0xe1 && b <= 0xef
-              ? [3, 0x80, 0xbf]
-              : b === 0xf0
-                ? [4, 0x90, 0xbf]
-                : b === 0xf4
-                  ? [4, 0x80, 0x8f]
-                  : b >= 0xf1 && b <= 0xf3
-                    ? [4, 0x80, 0xbf]
-                    : [0, 0, 0];
-    if (n === 0) return i;
+    const lead = UTF8_LEADS.find(([from, to]) => b >= from && b <= to);
+    if (!lead) return i;
+    const [, , n, lo, hi] = lead;
     const second = bytes[i + 1] ?? -1;
     if (second < lo || second > hi) return i;
     for (let k = 2; k < n; k++) {
