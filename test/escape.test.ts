@@ -8,6 +8,7 @@ import {
   escapeText,
   escapeXml,
   jsonText,
+  jsonTextPieces,
   markdownLines,
   textLine,
   textLines,
@@ -133,6 +134,26 @@ describe('JSON', () => {
       }),
       { numRuns: 1000, seed: 20261129 },
     );
+  });
+  it('in pieces (a summary written school by school) joins to the very same text', () => {
+    const item = fc.record({ name: fc.string({ unit: 'binary' }), n: fc.double(), more: fc.array(fc.jsonValue()) });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.array(item, { maxLength: 8 }), (a, items) => {
+        const value = { a, ranking: [] as unknown[], b: [a, { c: a }] };
+        const pieces = [...jsonTextPieces(value, 'ranking', items, (x) => ({ ...x, tag: '##[x' }))];
+        const whole = jsonText({ ...value, ranking: items.map((x) => ({ ...x, tag: '##[x' })) });
+        expect(pieces.join('')).toBe(whole);
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
+  });
+  it('a long list comes in several pieces, none of them the whole', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ school: `示例学校${i}`, file: `县/school-${i}.yaml` }));
+    const pieces = [...jsonTextPieces({ ranking: [], after: 1 }, 'ranking', items, (x) => x)];
+    expect(pieces.length).toBeGreaterThan(3);
+    const whole = jsonText({ ranking: items, after: 1 });
+    expect(pieces.join('')).toBe(whole);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 3);
   });
 });
 

@@ -6,8 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rubric } from '../src/engine/model.js';
 import { scoreSchool } from '../src/index.js';
+import { chunksOf } from '../src/io/write.js';
 import { FORMATS } from '../src/render/formats.js';
-import { type Format, type Paint, TEXT_WIDTH } from '../src/render/types.js';
+import { type Format, type Output, type Paint, TEXT_WIDTH } from '../src/render/types.js';
 import type { Sheet } from '../src/report/sheet.js';
 import { type Summary, SummaryBuilder, schoolRow, shapeOf } from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
@@ -111,6 +112,10 @@ export const formatNamed = (name: string): Format => {
   if (!f) throw new Error(`no format ${name}`);
   return f;
 };
+
+/** A text output whole: its pieces joined (a summary is made in pieces). */
+export const outputText = (o: Output): string =>
+  [...chunksOf(o)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
 
 export const renderOptions = (lang: 'zh' | 'en' = 'zh', width = TEXT_WIDTH) => ({
   lang,

@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { generate } from '../scripts/gen-schools.mjs';
+import { writeFileAtomic } from '../src/io/write.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jiaxiao-outputs-'));
 const children: ChildProcess[] = [];
@@ -246,5 +247,26 @@ describe('--out never writes into the input', () => {
     expect(jiaxiao(['score', input, '--out', join(tmp, 'inlink', 'res'), '--out-in-input']).code).toBe(0);
     expect(existsSync(join(input, 'res', 'summary.txt'))).toBe(true);
     expect(jiaxiao(['score', input, '--out', join(tmp, 'elsewhere')]).code).toBe(0);
+  });
+});
+
+describe('a file written in pieces (a large summary)', () => {
+  it('holds the pieces joined, text as UTF-8 and bytes as they are', () => {
+    const file = join(tmp, 'pieces.json');
+    writeFileAtomic(file, { pieces: () => ['{"学校": "吴忠', new Uint8Array([0xe5, 0xb8, 0x82]), '"}\n'] });
+    expect(readFileSync(file, 'utf8')).toBe('{"学校": "吴忠市"}\n');
+  });
+  it('is written whole or not at all: pieces that fail half-way leave the old file and no temporary', () => {
+    const dir = join(tmp, 'half');
+    mkdirSync(dir);
+    const file = join(dir, 'summary.csv');
+    writeFileSync(file, 'old');
+    function* failing() {
+      yield 'a'.repeat(100_000);
+      throw new Error('renderer failed');
+    }
+    expect(() => writeFileAtomic(file, { pieces: failing })).toThrow('renderer failed');
+    expect(readdirSync(dir)).toEqual(['summary.csv']);
+    expect(readFileSync(file, 'utf8')).toBe('old');
   });
 });

@@ -13,6 +13,7 @@ import {
   stats,
 } from '../src/report/summary.js';
 import { defaultRubric } from '../src/rubric/default.js';
+import { outputText } from './format-fixtures.js';
 
 const shape = shapeOf(defaultRubric());
 const row = (name: string, normalized: number, patch: Partial<SchoolRow> = {}): SchoolRow => ({
@@ -160,7 +161,7 @@ describe('invalid files', () => {
     ]);
     expect(bad?.omitted).toBe(7);
 
-    const json = JSON.parse(renderSummaryJson(s, { lang: 'en' }));
+    const json = JSON.parse(outputText(renderSummaryJson(s, { lang: 'en' })));
     expect(json.invalid).toBe(2);
     expect(json.invalidFiles[0].problems[0]).toEqual({
       severity: 'error',

@@ -109,10 +109,42 @@ const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u206
  * A value as indented JSON with a final newline, every unsafe character as a \u escape, and `##[` (a CI
  * command anywhere in a log line) as \u0023#[. Such characters occur only inside strings.
  */
-export const jsonText = (value: unknown): string =>
-  `${JSON.stringify(value, null, 2)
+export const jsonText = (value: unknown): string => `${jsonSafe(JSON.stringify(value, null, 2))}\n`;
+
+/** JSON text made safe as jsonText makes it. Such characters occur only inside strings. */
+const jsonSafe = (json: string): string =>
+  json
     .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/#(?=#(?:vso)?\[)/g, '\\u0023')}\n`;
+    .replace(/#(?=#(?:vso)?\[)/g, '\\u0023');
+
+/**
+ * jsonText of `value` with the array under its top-level `key` given as `items`, in pieces: the array's
+ * items are made (and written) one by one, so that a large array is never one string. The pieces joined
+ * are jsonText's bytes exactly.
+ */
+export function* jsonTextPieces<T>(value: object, key: string, items: readonly T[], item: (x: T) => unknown) {
+  const whole = jsonText({ ...value, [key]: [] });
+  const at = `\n  ${JSON.stringify(key)}: []`;
+  const cut = whole.indexOf(at);
+  if (items.length === 0 || cut < 0) {
+    yield whole;
+    return;
+  }
+  // Items a few dozen kilobytes at a time: few writes, and little held at once.
+  let piece = whole.slice(0, cut + at.length - 1);
+  for (let i = 0; i < items.length; i++) {
+    const json = JSON.stringify(item(items[i] as T), null, 2).replaceAll('\n', '\n    ');
+    piece += `${i === 0 ? '' : ','}\n    ${jsonSafe(json)}`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}\n  ${whole.slice(cut + at.length - 1)}`;
+}
+
+/** Characters of a piece of jsonTextPieces (UTF-16 units). */
+const PIECE = 1 << 15;
 
 // --- CSV (score --format csv, opened in Excel or WPS) ---
 

@@ -6,6 +6,7 @@ import { MAX_WORKBOOK_BYTES } from '../evidence/workbook/read.js';
 import type { Lang } from '../i18n/messages.js';
 import { MAX_BYTES } from '../io/decode.js';
 import { specialKind } from '../io/paths.js';
+import { chunksOf } from '../io/write.js';
 import { type Output, type Paint, TEXT_WIDTH } from '../render/types.js';
 
 export interface Streams {
@@ -20,7 +21,9 @@ export interface Streams {
 }
 
 export const processStreams = (): Streams => ({
-  out: (t) => process.stdout.write(t),
+  out: (output) => {
+    for (const chunk of chunksOf(output)) process.stdout.write(chunk);
+  },
   err: (t) => process.stderr.write(t),
   outIsTTY: process.stdout.isTTY === true,
   errIsTTY: process.stderr.isTTY === true,

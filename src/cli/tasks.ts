@@ -132,7 +132,7 @@ export function scoreRunner(
       return problem ? { file, problems: [...problems, problem] } : result;
     };
     const output = format.sheet(sheet, { lang: task.lang, paint: plain, details: true, width: TEXT_WIDTH });
-    return typeof output === 'string' || output instanceof Uint8Array ? written(output) : output.then(written);
+    return output instanceof Promise ? output.then(written) : written(output);
   };
 }
 

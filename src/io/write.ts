@@ -1,7 +1,18 @@
 // Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
 // Temporaries are named so that they are recognised: never read as input, and removed by the next run
 // when a killed one leaves them behind.
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { workerThreads } from './builtins.js';
 
@@ -38,10 +49,43 @@ export function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${workerThreads().threadId}-${written++}`);
 }
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/**
+ * Text (or bytes) in pieces, made as they are written: a summary of ten thousand schools is never one
+ * string in memory. Joined, the pieces are the content. Each call makes them anew.
+ */
+export interface Pieces {
+  pieces(): Iterable<string | Uint8Array>;
+}
+
+/** What a file (or stdout) receives: text (written as UTF-8), bytes, or pieces of either. */
+export type Content = string | Uint8Array | Pieces;
+
+/** The chunks of a content, in order: itself, or its pieces. */
+export const chunksOf = (content: Content): Iterable<string | Uint8Array> =>
+  typeof content === 'string' || content instanceof Uint8Array ? [content] : content.pieces();
+
+/** Writes content to a new or truncated file, piece by piece. */
+function writeContent(file: string, content: Content): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    writeFileSync(file, content);
+    return;
+  }
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of content.pieces()) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      // writeSync may write less than it is given (as writeFileSync knows): the rest follows.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFileAtomic(path: string, content: Content): void {
   const tmp = tempNameFor(path);
   try {
-    writeFileSync(tmp, content);
+    writeContent(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -1,13 +1,17 @@
 import { escapeText } from '../base/escape.js';
 import type { Text } from '../engine/types.js';
 import type { Lang } from '../i18n/messages.js';
+import type { Content } from '../io/write.js';
 import type { Sheet } from '../report/sheet.js';
 import type { Summary } from '../report/summary.js';
 
 export type Paint = Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', (text: string) => string>;
 
-/** What a renderer makes: text (UTF-8 when written) or the bytes of a binary file (XLSX). */
-export type Output = string | Uint8Array;
+/**
+ * What a renderer makes: text (UTF-8 when written), the bytes of a binary file (XLSX), or text in pieces
+ * made as they are written (a summary's ranking, one school after another: never one string in memory).
+ */
+export type Output = Content;
 
 export interface SummaryRenderOptions {
   lang: Lang;

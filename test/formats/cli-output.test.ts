@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Streams } from '../../src/cli/env.js';
 import { run } from '../../src/cli/program.js';
+import { chunksOf } from '../../src/io/write.js';
 import { width } from '../../src/render/text.js';
 import type { Output } from '../../src/render/types.js';
 
@@ -24,7 +25,10 @@ async function jiaxiao(argv: string[], terminal?: { columns: number }) {
     env: { NO_COLOR: '1' },
   };
   const code = await run(argv, io);
-  const text = out.map((o) => (typeof o === 'string' ? o : Buffer.from(o).toString('latin1'))).join('');
+  const text = out
+    .flatMap((o) => [...chunksOf(o)])
+    .map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('latin1')))
+    .join('');
   return { code, out: text, err: err.join('') };
 }
 

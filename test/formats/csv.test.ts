@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeCsvCell } from '../../src/base/escape.js';
 import type { Rubric } from '../../src/engine/model.js';
-import { csvText } from '../../src/render/csv/write.js';
+import { csvPieces, csvText } from '../../src/render/csv/write.js';
+import type { Output } from '../../src/render/types.js';
 import type { Sheet } from '../../src/report/sheet.js';
 import { type Summary, SummaryBuilder, schoolRow, shapeOf } from '../../src/report/summary.js';
 import { loadRubricText } from '../../src/rubric/load.js';
@@ -20,6 +21,7 @@ import {
   hostileSheet,
   hostileSummary,
   kindergartenSheet,
+  outputText,
   renderOptions,
   sheetOf,
   typicalSheet,
@@ -30,7 +32,8 @@ import { RAW_UNSAFE, unsafeIn } from '../safe-output.js';
 const csv = formatNamed('csv');
 const sheetCsv = (sheet: Sheet, lang: 'zh' | 'en' = 'zh', details = false) =>
   csv.sheet(sheet, { ...renderOptions(lang), details }) as string;
-const summaryCsv = (summary: Summary, lang: 'zh' | 'en' = 'zh') => csv.summary(summary, renderOptions(lang)) as string;
+const summaryCsv = (summary: Summary, lang: 'zh' | 'en' = 'zh') =>
+  outputText(csv.summary(summary, renderOptions(lang)) as Output);
 
 interface Field {
   text: string;
@@ -190,6 +193,18 @@ describe('csvText', () => {
   it('writes numbers as numbers (negative ones too), without float noise; strings that look like numbers are neutralised', () => {
     const text = csvText([['a', 54.25, -2, 0.1 + 0.2, 100, null, '-2', 'x,"y"'], []]);
     expect(text).toBe('\uFEFFa,54.25,-2,0.3,100,,\'-2,"x,""y"""\r\n\r\n');
+  });
+  it('in pieces (a summary written a few hundred rows at a time): one BOM, and the same text joined', () => {
+    const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.integer({ min: -10000, max: 10000 }), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 700 }), (rows) => {
+        const pieces = [...csvPieces(rows)];
+        expect(pieces.join('')).toBe(csvText(rows));
+        expect(pieces.filter((p) => p.includes('\uFEFF'))).toHaveLength(1);
+        expect(pieces.length).toBe(Math.max(1, Math.ceil(rows.length / 256)));
+      }),
+      { numRuns: 100, seed: 20261207 },
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import type { Problem } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
 import { type Lang, problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
+import { chunksOf } from '../../io/write.js';
 import { type Format, type Output, type Paint, TEXT_WIDTH } from '../../render/types.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
@@ -207,7 +208,11 @@ async function scoreAll(
   let unwritable = false;
   if (toStdout && !refused) {
     const outputs = await render(paint, options.width);
-    const joined = outputs.length === 1 ? (outputs[0] ?? '') : outputs.join('\n');
+    // Several years' summaries (text formats only) one after another, a blank line between.
+    const joined: Output =
+      outputs.length === 1
+        ? (outputs[0] ?? '')
+        : { pieces: () => outputs.flatMap((o, k) => [...(k > 0 ? ['\n'] : []), ...chunksOf(o)]) };
     unwritable = !emit(joined, options.output, io, lang);
   }
   if (folder) {

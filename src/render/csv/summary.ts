@@ -8,8 +8,8 @@ import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
 import { type Lang, problemText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
-import { inLang, type SummaryRenderOptions } from '../types.js';
-import { type CsvCell, csvText } from './write.js';
+import { inLang, type Output, type SummaryRenderOptions } from '../types.js';
+import { type CsvCell, csvPieces } from './write.js';
 
 const T = {
   zh: {
@@ -89,7 +89,12 @@ const REVIEW_HEAD = { zh: ['复评', '复评前折算分'], en: ['Reviewed', 'No
 const reviewCells = (r: RankedSchool, lang: Lang): CsvCell[] =>
   r.computedNormalized === null ? [null, null] : [lang === 'zh' ? '是' : 'yes', points(r.computedNormalized)];
 
-export function renderSummaryCsv(s: Summary, options: SummaryRenderOptions): string {
+/** The summary as CSV text, its rows made school by school as they are written: never one string. */
+export const renderSummaryCsv = (s: Summary, options: SummaryRenderOptions): Output => ({
+  pieces: () => csvPieces(summaryRows(s, options)),
+});
+
+function* summaryRows(s: Summary, options: SummaryRenderOptions): Generator<CsvCell[]> {
   const { lang } = options;
   const t = T[lang];
   const counties = s.counties.length > 0;
@@ -112,10 +117,9 @@ export function renderSummaryCsv(s: Summary, options: SummaryRenderOptions): str
     // 复评: only in a batch with reviewed schools, so that other summaries keep their columns.
     ...(s.reviewed > 0 ? REVIEW_HEAD[lang] : []),
   ];
-  const rows: CsvCell[][] = [
-    head,
-    ...s.ranking.map((r) => [...schoolRow(s, r, lang, counties), ...(s.reviewed > 0 ? reviewCells(r, lang) : [])]),
-  ];
-  if (s.invalidFiles.length > 0) rows.push([], ...s.invalidFiles.map((f) => invalidRow(f, lang)));
-  return csvText(rows);
+  yield head;
+  for (const r of s.ranking)
+    yield [...schoolRow(s, r, lang, counties), ...(s.reviewed > 0 ? reviewCells(r, lang) : [])];
+  if (s.invalidFiles.length > 0) yield [];
+  for (const f of s.invalidFiles) yield invalidRow(f, lang);
 }

@@ -17,13 +17,37 @@ import { pointsText } from '../types.js';
 /** A cell: text, a number (points, exactly as the model holds them), or empty. */
 export type CsvCell = string | number | null;
 
-const CSV_OPTIONS = { bom: true, record_delimiter: '\r\n', eof: true } as const;
+const CSV_OPTIONS = { record_delimiter: '\r\n', eof: true } as const;
 
 /** The CSV text of rows: a BOM, one CRLF-terminated line per row. Pure. */
-export function csvText(rows: readonly (readonly CsvCell[])[]): string {
+export const csvText = (rows: readonly (readonly CsvCell[])[]): string => csvOf(rows, true);
+
+/**
+ * csvText of rows made one after another as they are written, a few hundred at a time: a summary of ten
+ * thousand schools is never one string. Joined, the pieces are csvText's.
+ */
+export function* csvPieces(rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  let batch: (readonly CsvCell[])[] = [];
+  let first = true;
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_A_PIECE) {
+      yield csvOf(batch, first);
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length > 0 || first) yield csvOf(batch, first);
+}
+
+const ROWS_A_PIECE = 256;
+
+/** Rows as CSV lines, each ending CRLF; with the BOM that starts the file, or without (a later piece). */
+function csvOf(rows: readonly (readonly CsvCell[])[], bom: boolean): string {
   const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? escapeCsvCell(cell) : cell)));
   return stringify(safe, {
     ...CSV_OPTIONS,
+    bom,
     // The model's numbers have at most two decimals; written through pointsText they show no float noise
     // (54.25, never 54.250000000000001) and drop trailing zeros (100, not 100.00).
     cast: { number: (x) => pointsText(x) },

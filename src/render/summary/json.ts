@@ -1,15 +1,16 @@
 // The batch summary as versioned JSON (docs in README). Scores are points; rates are percentages.
 
-import { jsonText } from '../../base/escape.js';
+import { jsonTextPieces } from '../../base/escape.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Attainment, InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { problemJson } from '../problem-json.js';
-import { inLang } from '../types.js';
+import { inLang, type Output } from '../types.js';
 
 const p = (cents: number) => cents / 100;
 const stats = (s: Stats) => ({ mean: p(s.mean), median: p(s.median), min: p(s.min), max: p(s.max) });
 
-export function summaryJson(s: Summary, lang: Lang) {
+/** The summary's JSON value without its ranking (`rest`), and how each ranked school is written. */
+function summaryJson(s: Summary, lang: Lang) {
   const school = (r: RankedSchool) => ({
     rank: r.rank,
     countyRank: r.countyRank,
@@ -38,7 +39,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     fullRate: a.rate / 100,
     score: stats(a.score),
   });
-  return {
+  const rest = {
     schemaVersion: s.schemaVersion,
     rubric: { id: s.shape.rubric.id, name: inLang(s.shape.rubric.name, lang) },
     year: s.year,
@@ -46,7 +47,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     invalid: s.invalid,
     reviewed: s.reviewed,
     invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
-    ranking: s.ranking.map(school),
+    ranking: [],
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
     indicators: s.indicators.map((a, k) => {
       const b = s.shape.indicators[k];
@@ -58,6 +59,7 @@ export function summaryJson(s: Summary, lang: Lang) {
     }),
     mostMissed: s.mostMissed,
   };
+  return { school, rest };
 }
 
 /** A file that was not scored, with what CI needs to point at each problem. */
@@ -67,5 +69,8 @@ const invalidFile = (f: InvalidFile, lang: Lang) => ({
   omittedProblems: f.omitted,
 });
 
-export const renderSummaryJson = (s: Summary, options: { lang: Lang }): string =>
-  jsonText(summaryJson(s, options.lang));
+/** The summary as JSON text, its ranking made school by school as it is written: never one string. */
+export const renderSummaryJson = (s: Summary, options: { lang: Lang }): Output => {
+  const { school, rest } = summaryJson(s, options.lang);
+  return { pieces: () => jsonTextPieces(rest, 'ranking', s.ranking, school) };
+};
