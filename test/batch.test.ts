@@ -116,14 +116,27 @@ describe('folders that give nothing, and schools given twice', () => {
       expect(cmd === 'score' ? r.err : r.out, cmd).toContain(`文件夹 ${empty} 中没有 .yaml、.yml 或 .xlsx 证据文件`);
     }
   });
-  it('the same school twice is warned of', () => {
+  it('the same school twice is counted once: the later file is listed as not counted, and the run fails', () => {
     const dir = join(tmp, 'twice');
     mkdirSync(dir);
     cpSync('examples/county/01-2164020101.yaml', join(dir, 'a.yaml'));
     cpSync('examples/county/01-2164020101.yaml', join(dir, 'b.yaml'));
-    const r = jiaxiao(['score', dir]);
-    expect(r.code).toBe(0);
-    expect(r.err).toContain('b.yaml 警告 利通区示例第一小学 已在');
+    cpSync('examples/county/02-2164020102.yaml', join(dir, 'c.yaml'));
+    const r = jiaxiao(['score', dir, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`b.yaml 错误 利通区示例第一小学 已在 ${join(dir, 'a.yaml')} 中出现`);
+    expect(r.err).toContain('本文件未计入排名和统计');
+    const s = JSON.parse(r.out);
+    expect(s.schools).toBe(2);
+    expect(s.ranking.map((x: { file: string }) => x.file).sort()).toEqual([join(dir, 'a.yaml'), join(dir, 'c.yaml')]);
+    expect(s.invalidFiles).toEqual([
+      expect.objectContaining({
+        file: join(dir, 'b.yaml'),
+        problems: [expect.objectContaining({ code: 'batch.duplicate' })],
+      }),
+    ]);
+    // Statistics count the school once: 2 schools apply for every indicator, not 3.
+    expect(s.indicators[0].schools).toBe(2);
   });
 });
 

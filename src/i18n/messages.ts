@@ -621,9 +621,10 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   },
   'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
   'batch.duplicate': {
-    zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），排名中会出现两次。请删去重复的文件`,
+    zh: (p) =>
+      `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），本文件未计入排名和统计。请删去重复的文件`,
     en: (p) =>
-      `${p.school} appears already in ${p.first} (same school code, or same name and county); it is ranked twice`,
+      `${p.school} appears already in ${p.first} (same school code, or same name and county); this file is not counted in the ranking or the statistics: remove the duplicate file`,
   },
   'out.locked': {
     zh: (p) =>

@@ -165,7 +165,10 @@ export interface Attainment {
   score: Stats;
 }
 
-/** A file not scored because of errors: its problems, errors first, at most INVALID_PROBLEMS of them. */
+/**
+ * A file not scored because of errors, or not counted (a school already in the batch: batch.duplicate): its
+ * problems, errors first, at most INVALID_PROBLEMS of them.
+ */
 export interface InvalidFile {
   file: string;
   problems: Problem[];
@@ -182,7 +185,7 @@ export interface Summary {
   /** The academic year of its schools (a batch ranks each year apart); null when no school was scored. */
   year: string | null;
   schools: number;
-  /** Files that were not scored because of errors. */
+  /** Files that were not scored because of errors, or not counted (a school twice). */
   invalid: number;
   /** 复评: schools ranked on reviewed scores. */
   reviewed: number;

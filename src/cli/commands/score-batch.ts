@@ -101,8 +101,11 @@ async function scoreAll(
   let otherYears = 0;
   const yearsLeftOut = new Set<string>();
   const below: string[] = [];
-  // The same school submitted twice (by 学校标识码, or by name and county) would be ranked twice.
+  // The same school submitted twice (by 学校标识码, or by name and county) is counted once: the first of its
+  // files in the batch's order. Each later one is listed with the files not counted, and the run fails, as
+  // for a bad file: the folder needs one of them removed.
   const seen = new Map<string, string>();
+  let duplicates = 0;
   let done = 0;
   let barStopped = false;
   const onResult = (i: number, r: ScoreResult) => {
@@ -124,22 +127,27 @@ async function scoreAll(
     } else if (r.row) {
       const key = `${r.row.year} ${r.row.code ?? `${r.row.county}/${r.row.name}`}`;
       const first = seen.get(key);
-      if (first)
-        warn(
-          problemLine(
-            { severity: 'warning', code: 'batch.duplicate', params: { school: r.row.name, first }, file: r.file },
-            options.lang,
-          ),
-        );
-      else seen.set(key, file);
       let builder = builders.get(r.row.year);
       if (!builder) {
         builder = new SummaryBuilder(shape);
         builders.set(r.row.year, builder);
       }
-      builder.add(r.row, r.sheet);
-      if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
-        below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
+      if (first) {
+        const duplicate: Problem = {
+          severity: 'error',
+          code: 'batch.duplicate',
+          params: { school: r.row.name, first },
+          file,
+        };
+        warn(problemLine(duplicate, options.lang));
+        builder.addInvalid(file, [duplicate, ...r.problems]);
+        duplicates++;
+      } else {
+        seen.set(key, file);
+        builder.add(r.row, r.sheet);
+        if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
+          below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
+      }
     } else {
       invalid.push(r);
     }
@@ -238,7 +246,7 @@ async function scoreAll(
       )}\n`,
     );
   }
-  if (invalid.length > 0 || unwritable || refused) return EXIT.failed;
+  if (invalid.length > 0 || duplicates > 0 || unwritable || refused) return EXIT.failed;
   return below.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
