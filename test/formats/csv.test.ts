@@ -489,7 +489,7 @@ describe('summary', () => {
       const hostile = records.find((r) => r.some((f) => f.text.startsWith("'=<script>")));
       expect(hostile?.map((f) => f.text.slice(0, 2))).toEqual(expect.arrayContaining(["'=", "'+", "'-"]));
       const invalid = records[records.length - 1]?.map((f) => f.text) ?? [];
-      expect(invalid[0]).toBe(lang === 'zh' ? '未评分（文件有错误）' : 'Not scored (errors in the file)');
+      expect(invalid[0]).toBe(lang === 'zh' ? '未计入（文件有错误）' : 'Not counted (errors in the file)');
       expect(invalid[1]).toMatch(/^bad\/<script>.*\\u202E \\r\\n\\t/);
       expect(invalid[2]).toMatch(/^3:7 /);
     }

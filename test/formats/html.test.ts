@@ -325,6 +325,6 @@ describe('hostile strings show as text and never act', () => {
     const section = /<section id="invalid">([\s\S]*?)<\/section>/.exec(doc)?.[1] ?? '';
     expect(text(section)).toContain('bad/<script>alert(1)</script>');
     expect(text(section)).toMatch(/3:7 错误 /);
-    expect(doc).toContain('<li><a href="#invalid">未评分的文件</a></li>');
+    expect(doc).toContain('<li><a href="#invalid">未计入的文件</a></li>');
   });
 });

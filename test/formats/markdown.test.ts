@@ -334,7 +334,7 @@ describe('the markdown summary', () => {
     expect(tableHeaded(summaryMd(countySummary()), '排名')[0]).not.toContain('等级');
   });
 
-  it('names each file not scored with its first problem, and counts those not listed', () => {
+  it('names each file not counted with its first problem, and counts those not listed', () => {
     const files = [{ file: 'a.yaml', sheet: typicalSheet() }];
     const builder = new SummaryBuilder(shapeOf(defaultRubric()));
     for (const { file, sheet } of files) builder.add(schoolRow(sheet, file));
@@ -344,7 +344,7 @@ describe('the markdown summary', () => {
         { severity: 'warning', code: 'yaml.syntax', params: { detail: 'later' }, file: `bad/${k}.yaml`, line: 9 },
       ]);
     const text = summaryMd(builder.finish());
-    expect(text).toContain(`共 1 所学校；另有 ${INVALID_LISTED + 5} 个文件因错误未评分（每个文件列出第一个问题）：`);
+    expect(text).toContain(`共 1 所学校；另有 ${INVALID_LISTED + 5} 个文件因错误未计入（每个文件列出第一个问题）：`);
     const listed = text.split('\n').filter((l) => l.startsWith('- bad/'));
     expect(listed).toHaveLength(INVALID_LISTED);
     expect(listed[0]).toMatch(/^- bad\/1\.yaml:1:2：错误 YAML 格式错误。.*（另有 1 个问题）$/);

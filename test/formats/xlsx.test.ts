@@ -493,17 +493,17 @@ describe('a batch', () => {
     }
   });
 
-  it('renders a batch where no file could be scored: the empty ranking, the files not scored', async () => {
+  it('renders a batch where no file could be scored: the empty ranking, the files not counted', async () => {
     const builder = new SummaryBuilder(shapeOf(defaultRubric()));
     builder.addInvalid('bad.yaml', [
       { severity: 'error', code: 'yaml.syntax', params: { detail: 'x' }, file: 'bad.yaml', line: 2, col: 1 },
     ]);
     const summary = builder.finish();
     const wb = await readSummary(summary);
-    expect(sheetsOf(wb).map((w) => w.name)).toEqual(['排名', '各指标得分', '未评分文件']);
+    expect(sheetsOf(wb).map((w) => w.name)).toEqual(['排名', '各指标得分', '未计入的文件']);
     expect(named(wb, '排名').getCell(2, 1).value).toBeNull();
     expect(named(wb, '各指标得分').getCell(2, 6).value).toBe('—');
-    expect(named(wb, '未评分文件').getCell(2, 1).value).toBe('bad.yaml');
+    expect(named(wb, '未计入的文件').getCell(2, 1).value).toBe('bad.yaml');
   });
 
   it.each([
@@ -670,7 +670,7 @@ describe('escaping', () => {
     const summary = hostileSummary(true);
     const wb = await readSummary(summary);
     const names = sheetsOf(wb).map((w) => w.name);
-    expect(names).toContain('未评分文件');
+    expect(names).toContain('未计入的文件');
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[[\]:*?/\\]|^'|'$/);
@@ -680,7 +680,7 @@ describe('escaping', () => {
       if (typeof c.value === 'string') expectSafe(c.value, `${c.worksheet.name}!${c.address}`);
     }
     await expectPrintTitles(await bytesOfSummary(summary), names);
-    const invalid = named(wb, '未评分文件');
+    const invalid = named(wb, '未计入的文件');
     expect(str(invalid, 2, 1)).toBe(escapeXlsx(`bad/${HOSTILE}.yaml`));
     expect(str(invalid, 2, 2)).toBe('3:7');
     expect(str(invalid, 2, 3)).toBe('错误');
@@ -689,7 +689,7 @@ describe('escaping', () => {
     expect(str(invalid, 2, 4)).toBe(escapeXlsx(problemText(problem, 'zh')));
     const ranking = named(wb, '排名');
     expect(
-      allCells(wb).some((c) => c.worksheet === ranking && String(c.value).includes('另有 1 个文件因错误未评分')),
+      allCells(wb).some((c) => c.worksheet === ranking && String(c.value).includes('另有 1 个文件因错误未计入')),
     ).toBe(true);
     const hostileRow = summary.ranking.findIndex((r) => r.name.startsWith('='));
     // Its own county (+HOSTILE) makes two: the county rank comes second, the name third.

@@ -26,7 +26,7 @@ const T = {
     selfMinusScore: '自评−得分',
     level: '等级',
     file: '文件',
-    invalid: '未评分（文件有错误）',
+    invalid: '未计入（文件有错误）',
     more: (n: number) => `（另有 ${n} 个问题）`,
   },
   en: {
@@ -43,7 +43,7 @@ const T = {
     selfMinusScore: 'Self − score',
     level: 'Level',
     file: 'File',
-    invalid: 'Not scored (errors in the file)',
+    invalid: 'Not counted (errors in the file)',
     more: (n: number) => ` (${n} more problems)`,
   },
 };
@@ -74,7 +74,7 @@ function schoolRow(s: Summary, r: RankedSchool, lang: Lang, counties: boolean): 
   ];
 }
 
-/** A file not scored: its name and its first problem (errors come first), where in the file it is. */
+/** A file not counted: its name and its first problem (errors come first), where in the file it is. */
 function invalidRow(f: InvalidFile, lang: Lang): CsvCell[] {
   const t = T[lang];
   const [first] = f.problems;

@@ -1,4 +1,4 @@
-// A county's or a city's batch as one printable document: counts, files not scored, the ranking, full
+// A county's or a city's batch as one printable document: counts, files not counted, the ranking, full
 // marks per 二级指标, the spread of 折算分, the 要点 most often missed, the counties side by side (when there
 // are several), then every school's sheet, each on a new page.
 
@@ -19,9 +19,9 @@ const T = {
     countyTitle: (county: string) => `${county}家校共育自评汇总报告`,
     cityTitle: '家校共育自评汇总报告（各区县）',
     counts: (n: number, counties: number, bad: number) =>
-      `共 ${n} 所学校${counties > 0 ? `，${counties} 个区县` : ''}${bad > 0 ? `；另有 ${bad} 个文件因错误未评分` : ''}。`,
+      `共 ${n} 所学校${counties > 0 ? `，${counties} 个区县` : ''}${bad > 0 ? `；另有 ${bad} 个文件因错误未计入` : ''}。`,
     toc: '目录',
-    invalid: '未评分的文件',
+    invalid: '未计入的文件',
     invalidHead: ['文件', '首个问题', '问题数'],
     ranking: '排名',
     rankHead: ['排名', '区县排名', '学校', '区县', '学段'],
@@ -49,9 +49,9 @@ const T = {
     countyTitle: (county: string) => `${county}: home–school co-education self-assessment report`,
     cityTitle: 'Home–school co-education self-assessment report (counties)',
     counts: (n: number, counties: number, bad: number) =>
-      `${n} schools${counties > 0 ? ` in ${counties} counties` : ''}${bad > 0 ? `; ${bad} files not scored because of errors` : ''}.`,
+      `${n} schools${counties > 0 ? ` in ${counties} counties` : ''}${bad > 0 ? `; ${bad} files not counted because of errors` : ''}.`,
     toc: 'Contents',
-    invalid: 'Files not scored',
+    invalid: 'Files not counted',
     invalidHead: ['File', 'First problem', 'Problems'],
     ranking: 'Ranking',
     rankHead: ['Rank', 'In county', 'School', 'County', 'Stage'],

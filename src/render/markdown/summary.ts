@@ -1,5 +1,5 @@
 // The batch summary as GitHub-flavoured Markdown, for a job summary or a pull-request comment: counts and
-// the files not scored, the ranking (with county ranks when there are several counties), the counties
+// the files not counted, the ranking (with county ranks when there are several counties), the counties
 // compared, how often each 二级指标 earns full points, and the 要点 most often missed. One line per school,
 // so that a county's batch stays far below GitHub's limits.
 
@@ -14,7 +14,7 @@ import { pointsText, type SummaryRenderer } from '../types.js';
 import { RANK_RULE } from '../words.js';
 import { type Align, md, mdText, table } from './common.js';
 
-/** Files not scored listed one by one, at most; the rest counted. */
+/** Files not counted listed one by one, at most; the rest counted. */
 export const INVALID_LISTED = 20;
 /** 要点 in the most-missed table. */
 const MISSED = 10;
@@ -27,7 +27,7 @@ const T = {
   zh: {
     title: (rubric: string, year: string) => `${rubric} · ${year ? `${year} 学年` : ''}评分汇总`,
     count: (n: number, bad: number) =>
-      `共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（每个文件列出第一个问题）：` : '。'}`,
+      `共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未计入（每个文件列出第一个问题）：` : '。'}`,
     moreProblems: (n: number) => `（另有 ${n} 个问题）`,
     moreFiles: (n: number) => `- ……另有 ${n} 个文件未列出（\`jiaxiao validate\` 列出全部问题）`,
     rankingTitle: '排名',
@@ -50,7 +50,7 @@ const T = {
   en: {
     title: (rubric: string, year: string) => `${rubric}: ${year ? `academic year ${year} ` : ''}summary`,
     count: (n: number, bad: number) =>
-      `${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (the first problem of each):` : '.'}`,
+      `${n} schools${bad > 0 ? `; ${bad} files not counted because of errors (the first problem of each):` : '.'}`,
     moreProblems: (n: number) => ` (${n} more problems)`,
     moreFiles: (n: number) => `- … ${n} more files not listed (\`jiaxiao validate\` lists every problem)`,
     rankingTitle: 'Ranking',
@@ -72,7 +72,7 @@ const T = {
   },
 };
 
-/** A file not scored: where its first problem is and what it says, escaped. */
+/** A file not counted: where its first problem is and what it says, escaped. */
 function invalidLine(f: InvalidFile, lang: Lang): string {
   const [p, ...rest] = f.problems;
   if (!p) return `- ${md(f.file)}`;

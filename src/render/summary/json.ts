@@ -62,7 +62,7 @@ function summaryJson(s: Summary, lang: Lang) {
   return { school, rest };
 }
 
-/** A file that was not scored, with what CI needs to point at each problem. */
+/** A file that was not counted, with what CI needs to point at each problem. */
 const invalidFile = (f: InvalidFile, lang: Lang) => ({
   file: f.file,
   problems: f.problems.map((p) => problemJson(p, lang)),

@@ -18,7 +18,7 @@ const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 const T = {
   zh: {
     title: (n: number, bad: number, year: string) =>
-      `${year ? `${year} 学年，` : ''}共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未评分（见上方错误信息）` : ''}`,
+      `${year ? `${year} 学年，` : ''}共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未计入（见上方错误信息）` : ''}`,
     rank: '排名',
     countyRank: '区县排名',
     cityRank: '全市排名',
@@ -37,7 +37,7 @@ const T = {
   },
   en: {
     title: (n: number, bad: number, year: string) =>
-      `${year ? `Academic year ${year}: ` : ''}${n} schools${bad > 0 ? `; ${bad} files not scored because of errors (see above)` : ''}`,
+      `${year ? `Academic year ${year}: ` : ''}${n} schools${bad > 0 ? `; ${bad} files not counted because of errors (see above)` : ''}`,
     rank: 'Rank',
     countyRank: 'County rank',
     cityRank: 'Overall',

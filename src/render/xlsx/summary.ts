@@ -1,5 +1,5 @@
 // A batch as a workbook: the ranking first (frozen header, auto-filter), the counties when there are
-// several, how often each 二级指标 earns full points, the 要点 most often missed, the files not scored, then
+// several, how often each 二级指标 earns full points, the 要点 most often missed, the files not counted, then
 // one sheet per school in ranking order, in the same layout as a single school's.
 
 import type { Workbook, Worksheet } from 'exceljs';
@@ -38,7 +38,7 @@ const T = {
       counties: '各区县',
       indicators: '各指标得分',
       missed: '最常失分的要点',
-      invalid: '未评分文件',
+      invalid: '未计入的文件',
     },
     rank: '排名',
     countyRank: '区县排名',
@@ -61,7 +61,7 @@ const T = {
     rubric: (name: string) => `评分细则：${name}`,
     rankRule: RANK_RULE.zh,
     perSchool: '每所学校的评分表见其后的工作表（按排名顺序）。',
-    invalidNote: (n: number, sheet: string) => `另有 ${n} 个文件因错误未评分，见工作表「${sheet}」。`,
+    invalidNote: (n: number, sheet: string) => `另有 ${n} 个文件因错误未计入，见工作表「${sheet}」。`,
     rateNote: '满分率 = 得满分的学校 ÷ 适用的学校；分数统计只计适用的学校。',
   },
   en: {
@@ -70,7 +70,7 @@ const T = {
       counties: 'Counties',
       indicators: 'Indicators',
       missed: 'Most missed',
-      invalid: 'Not scored',
+      invalid: 'Not counted',
     },
     rank: 'Rank',
     countyRank: 'County rank',
@@ -94,7 +94,7 @@ const T = {
     rankRule: RANK_RULE.en,
     perSchool: 'Each school’s sheet follows, in ranking order.',
     invalidNote: (n: number, sheet: string) =>
-      `${n} files were not scored because of errors: see the sheet “${sheet}”.`,
+      `${n} files were not counted because of errors: see the sheet “${sheet}”.`,
     rateNote: 'Full rate = schools earning full points ÷ schools it applies to; scores count those schools only.',
   },
 };
