@@ -293,7 +293,7 @@ function buildSchemas() {
       z.strictObject({
         examAverage: pair('统测平均分', 'exam average', [86.5, 85.2], z.number().nonnegative()).optional(),
         graduates: pair('毕业生数', 'graduates', [200, 195]).optional(),
-        promoted: pair('升学人数', 'students promoted', [198, 192]).optional(),
+        promoted: pair('升学人数', 'graduates progressing to further schooling', [198, 192]).optional(),
         complaints: pair('家长投诉数', 'parent complaints', [2, 3]).optional(),
         bullying: pair('校园欺凌事件数', 'bullying incidents', [0, 1]).optional(),
       }),
