@@ -203,6 +203,22 @@ describe('formats', () => {
   });
 });
 
+describe('columns', () => {
+  it('count UTF-16 code units from 1, as VS Code does: an emoji before the mistake counts two', () => {
+    const text = readFileSync('examples/schools/typical-primary.yaml', 'utf8').replace(
+      '  - { type: committeeCase, date: 2023-11-15, title: 家委会协调解决放学接送拥堵问题 }',
+      '  - { title: 😀家委会, type: committeeCase, date: 2023/11/15 }',
+    );
+    const file = join(tmp, 'emoji.yaml');
+    writeFileSync(file, text);
+    const r = jiaxiao(['validate', file, '--format', 'json']);
+    const line = text.split('\n').findIndex((l) => l.includes('😀'));
+    const col = (text.split('\n')[line] ?? '').indexOf('2023/11/15') + 1;
+    expect(col).toBe([...'  - { title: 😀家委会, type: committeeCase, date: '].length + 2);
+    expect(JSON.parse(r.out).files[0].problems[0]).toMatchObject({ code: 'value.dateForm', line: line + 1, col });
+  });
+});
+
 describe('jiaxiao schema', () => {
   it('prints the committed schema, which ajv compiles', () => {
     const r = jiaxiao(['schema']);
