@@ -119,6 +119,34 @@ describe('jiaxiao diff', () => {
     expect(table).toContain('1 所学校两次都有');
     expect(table).toContain('只在本次出现：');
   });
+  it('two folders: a school twice in a folder is compared once, the later file reported, exit 2', () => {
+    const a = join(tmp, 'dup-a');
+    const b = join(tmp, 'dup-b');
+    mkdirSync(a);
+    mkdirSync(b);
+    copyFileSync(OLD, join(a, 'typical.yaml'));
+    copyFileSync(NEW, join(b, 'typical.yaml'));
+    copyFileSync(NEW, join(b, 'typical-again.yaml'));
+    const r = jiaxiao(['diff', a, b, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `${join(b, 'typical.yaml')} 错误 利通区示例第三小学 已在 ${join(b, 'typical-again.yaml')} 中出现`,
+    );
+    expect(r.err).toContain('本文件未计入比较');
+    const d = JSON.parse(r.out);
+    expect(d.schools.length).toBe(1);
+    expect(d.onlyNew).toEqual([]);
+  });
+  it('two folders: a folder of several academic years is refused, naming them', () => {
+    const a = join(tmp, 'mixed-a');
+    mkdirSync(a);
+    copyFileSync(OLD, join(a, 'old.yaml'));
+    copyFileSync('examples/schools/model-primary.yaml', join(a, 'model.yaml'));
+    const r = jiaxiao(['diff', a, folder]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`文件夹 ${a} 中有 2 个学年（2022-2023、2023-2024）的证据文件`);
+  });
   it('a file and a folder: exit 2 with what diff compares', () => {
     const r = jiaxiao(['diff', OLD, folder]);
     expect(r.code).toBe(2);

@@ -626,6 +626,11 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (p) =>
       `${p.school} appears already in ${p.first} (same school code, or same name and county); this file is not counted in the ranking or the statistics: remove the duplicate file`,
   },
+  'diff.duplicate': {
+    zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），本文件未计入比较。请删去重复的文件`,
+    en: (p) =>
+      `${p.school} appears already in ${p.first} (same school code, or same name and county); this file is not compared: remove the duplicate file`,
+  },
   'out.locked': {
     zh: (p) =>
       `输出文件夹 ${p.out} 正被另一次评分使用：进程 ${p.pid}（主机 ${p.host}，开始于 ${p.started}）持有此锁。请等它结束，或换一个 --out；确认该进程已不在运行时，可删除此锁文件`,

@@ -1,4 +1,5 @@
 // `jiaxiao diff OLD NEW`: one school's two years (two files), or a county's (two folders).
+import { escapeText } from '../../base/escape.js';
 import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
 import { scoreEvidence } from '../../engine/score.js';
@@ -11,7 +12,7 @@ import {
   renderSheetDiffJson,
   renderSheetDiffTable,
 } from '../../render/diff.js';
-import { diffBatches, diffSheets } from '../../report/diff.js';
+import { diffBatches, diffSheets, schoolKey } from '../../report/diff.js';
 import { buildSheet, type Sheet } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
@@ -60,17 +61,47 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
   }
 
   let bad = false;
+  // A folder is one academic year of a county, each school once: the first of its files in file order is
+  // compared, a later one is reported (as `score` counts a school once) and the run fails.
   const scoreAll = (dir: string) => {
     const found = findEvidenceFiles([dir]);
     reportUnusablePaths(found, lang, io);
     if (found.files.length === 0) bad = true;
+    const seen = new Map<string, string>();
     return found.files.flatMap((file) => {
       const sheet = sheetOf(file, rubric, io, lang);
       if (!sheet) bad = true;
-      return sheet ? [{ file, sheet }] : [];
+      if (!sheet) return [];
+      const first = seen.get(schoolKey(sheet.school));
+      if (first === undefined) {
+        seen.set(schoolKey(sheet.school), file);
+        return [{ file, sheet }];
+      }
+      const params = { school: sheet.school.name, first };
+      io.err(`${problemLine({ severity: 'error', code: 'diff.duplicate', params, file }, lang)}\n`);
+      bad = true;
+      return [];
     });
   };
-  const d = diffBatches(scoreAll(older), scoreAll(newer));
+  const [a, b] = [scoreAll(older), scoreAll(newer)];
+  // Two years of a county: each folder one year, the older first. Several years in a folder would pair a
+  // school with whichever of its years came last.
+  for (const [dir, batch] of [
+    [older, a],
+    [newer, b],
+  ] as const) {
+    const years = [...new Set(batch.map((x) => x.sheet.school.year))].sort();
+    if (years.length > 1) {
+      const list = years.join(zh ? '、' : ', ');
+      io.err(
+        zh
+          ? `文件夹 ${escapeText(dir)} 中有 ${years.length} 个学年（${list}）的证据文件。diff 比较一个区县的两个学年：请每个文件夹只放一个学年的文件\n`
+          : `folder ${escapeText(dir)} holds evidence of ${years.length} academic years (${list}); diff compares two years of a county: put one year's files in each folder\n`,
+      );
+      return EXIT.failed;
+    }
+  }
+  const d = diffBatches(a, b);
   const text = options.format === 'json' ? renderBatchDiffJson(d, render) : renderBatchDiffTable(d, render);
   if (!emit(text, options.output, io, lang)) return EXIT.failed;
   return bad ? EXIT.failed : EXIT.ok;
