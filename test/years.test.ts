@@ -83,6 +83,14 @@ describe('a folder of several academic years', () => {
   });
 });
 
+/** A folder under tmp holding copies of files: { name in the folder: file to copy }. */
+function folderOf(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir);
+  for (const [to, from] of Object.entries(files)) copyFileSync(from, join(dir, to));
+  return dir;
+}
+
 describe('jiaxiao diff', () => {
   it('two files: the change per 二级指标 and in total, the checks newly passed and newly failed', () => {
     const r = jiaxiao(['diff', OLD, NEW]);
@@ -103,13 +111,8 @@ describe('jiaxiao diff', () => {
     expect(d.newlyFailed.map((c: { id: string }) => c.id)).toEqual(['B12.1a']);
   });
   it('two folders: schools matched by 学校标识码, those in one year only listed', () => {
-    const a = join(tmp, 'a');
-    const b = join(tmp, 'b');
-    mkdirSync(a);
-    mkdirSync(b);
-    copyFileSync(OLD, join(a, 'typical.yaml'));
-    copyFileSync(NEW, join(b, 'typical.yaml'));
-    copyFileSync('examples/schools/model-primary.yaml', join(b, 'model.yaml'));
+    const a = folderOf('a', { 'typical.yaml': OLD });
+    const b = folderOf('b', { 'typical.yaml': NEW, 'model.yaml': 'examples/schools/model-primary.yaml' });
     const d = JSON.parse(jiaxiao(['diff', a, b, '--format', 'json']).out);
     expect(d.schools.length).toBe(1);
     expect(d.schools[0].normalized).toEqual({ old: 57.75, new: 54.25 });
@@ -120,13 +123,8 @@ describe('jiaxiao diff', () => {
     expect(table).toContain('只在本次出现：');
   });
   it('two folders: a school twice in a folder is compared once, the later file reported, exit 2', () => {
-    const a = join(tmp, 'dup-a');
-    const b = join(tmp, 'dup-b');
-    mkdirSync(a);
-    mkdirSync(b);
-    copyFileSync(OLD, join(a, 'typical.yaml'));
-    copyFileSync(NEW, join(b, 'typical.yaml'));
-    copyFileSync(NEW, join(b, 'typical-again.yaml'));
+    const a = folderOf('dup-a', { 'typical.yaml': OLD });
+    const b = folderOf('dup-b', { 'typical.yaml': NEW, 'typical-again.yaml': NEW });
     const r = jiaxiao(['diff', a, b, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
@@ -138,10 +136,7 @@ describe('jiaxiao diff', () => {
     expect(d.onlyNew).toEqual([]);
   });
   it('two folders: a folder of several academic years is refused, naming them', () => {
-    const a = join(tmp, 'mixed-a');
-    mkdirSync(a);
-    copyFileSync(OLD, join(a, 'old.yaml'));
-    copyFileSync('examples/schools/model-primary.yaml', join(a, 'model.yaml'));
+    const a = folderOf('mixed-a', { 'old.yaml': OLD, 'model.yaml': 'examples/schools/model-primary.yaml' });
     const r = jiaxiao(['diff', a, folder]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
