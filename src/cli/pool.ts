@@ -79,10 +79,10 @@ export function runInWorkers<T, I, R>(
         // generation keeps its memory from growing with the batch: V8 doubles a young generation as objects
         // survive into it, and over ten thousand files it reaches its bound. With 16 MB, peak RSS of
         // `score` on 10,000 files was 1.37× that on 1,000 (151 against 110 MiB); with 6 MB, 1.27× (130
-        // against 102 MiB), with no measurable change of speed (`npm run bench -- batch`; at 4 MB,
-        // `score` on 10,000 files took ~8% longer in one measurement). The old generation's bound is far above any file's
-        // needs, yet below the 2 GiB from which V8 lets a heap grow 4× past its live data between full
-        // collections instead of at most 2×. The most a file needs: every hostile file of
+        // against 102 MiB), with no measurable change of speed (`npm run bench -- batch`; at 4 MB, `score`
+        // on 10,000 files took ~8% longer in one measurement). The old generation's bound is far above any
+        // file's needs, yet below the 2 GiB from which V8 lets a heap grow 4× past its live data between
+        // full collections instead of at most 2×. The most a file needs: every hostile file of
         // scripts/adversarial.mjs is answered within a 48 MB old generation; an evidence workbook at its
         // limits (a 5,000-row 台账, 43 MB of XML unpacked, under io/xlsx.ts's cap) needs 200–300 MB, so the
         // bound leaves 5×. A worker out of memory ends the batch (the pool fails whole), as it did under

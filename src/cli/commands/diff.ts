@@ -84,8 +84,8 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
     });
   };
   const [a, b] = [scoreAll(older), scoreAll(newer)];
-  // Two years of a county: each folder one year, the older first. Several years in a folder would pair a
-  // school with whichever of its years came last.
+  // Two years of a county: each folder holds one. Several years in a folder would pair a school with
+  // whichever of its years came last.
   for (const [dir, batch] of [
     [older, a],
     [newer, b],

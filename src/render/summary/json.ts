@@ -47,6 +47,7 @@ function summaryJson(s: Summary, lang: Lang) {
     invalid: s.invalid,
     reviewed: s.reviewed,
     invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
+    // In its place; written school by school (renderSummaryJson).
     ranking: [],
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
     indicators: s.indicators.map((a, k) => {
