@@ -1,6 +1,6 @@
 // `jiaxiao score DIR…`: a county's year-end batch as the 指导中心 runs it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,7 +124,9 @@ describe('folders that give nothing, and schools given twice', () => {
     cpSync('examples/county/02-2164020102.yaml', join(dir, 'c.yaml'));
     const r = jiaxiao(['score', dir, '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`b.yaml 错误 利通区示例第一小学 已在 ${join(dir, 'a.yaml')} 中出现`);
+    expect(r.err).toContain(
+      `b.yaml 错误 与 ${join(dir, 'a.yaml')} 是同一所学校（利通区示例第一小学；学校标识码 2164020101 相同）`,
+    );
     expect(r.err).toContain('本文件未计入排名和统计');
     const s = JSON.parse(r.out);
     expect(s.schools).toBe(2);
@@ -137,6 +139,20 @@ describe('folders that give nothing, and schools given twice', () => {
     ]);
     // Statistics count the school once: 2 schools apply for every indicator, not 3.
     expect(s.indicators[0].schools).toBe(2);
+  });
+  it('a resubmission without its code, or with it mistyped, is the same school by county and name', () => {
+    const dir = join(tmp, 'recoded');
+    mkdirSync(dir);
+    const text = readFileSync('examples/county/03-2164020103.yaml', 'utf8');
+    writeFileSync(join(dir, 'a.yaml'), text);
+    writeFileSync(join(dir, 'b.yaml'), text.replace(/^ {2}code: .*\n/m, ''));
+    writeFileSync(join(dir, 'c.yaml'), text.replace('"2164020103"', '"2164020133"'));
+    const r = jiaxiao(['score', dir, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const s = JSON.parse(r.out);
+    expect(s.schools).toBe(1);
+    expect(s.invalidFiles.map((f: { file: string }) => f.file)).toEqual([join(dir, 'b.yaml'), join(dir, 'c.yaml')]);
+    expect(r.err).toContain('（利通区示例第三小学；同一区县、同一校名）');
   });
 });
 

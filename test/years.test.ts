@@ -1,7 +1,7 @@
 // Several academic years: a folder may hold a school's files of two years (each year ranked apart, no
 // duplicate warning), --year picks one, and `jiaxiao diff` compares two years of a school or of a county.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('a folder of several academic years', () => {
     mkdirSync(dup);
     copyFileSync(NEW, join(dup, 'a.yaml'));
     copyFileSync(NEW, join(dup, 'b.yaml'));
-    expect(jiaxiao(['score', dup]).err).toContain('重复');
+    expect(jiaxiao(['score', dup]).err).toContain('是同一所学校');
   });
   it('--year keeps one year and says how many schools it left out', () => {
     const r = jiaxiao(['score', folder, '--year', '2022-2023', '--format', 'json']);
@@ -128,7 +128,7 @@ describe('jiaxiao diff', () => {
     const r = jiaxiao(['diff', a, b, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      `${join(b, 'typical.yaml')} 错误 利通区示例第三小学 已在 ${join(b, 'typical-again.yaml')} 中出现`,
+      `${join(b, 'typical.yaml')} 错误 与 ${join(b, 'typical-again.yaml')} 是同一所学校（利通区示例第三小学；学校标识码 2164020003 相同）`,
     );
     expect(r.err).toContain('本文件未计入比较');
     const d = JSON.parse(r.out);
@@ -141,6 +141,28 @@ describe('jiaxiao diff', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(`文件夹 ${a} 中有 2 个学年（2022-2023、2023-2024）的证据文件`);
+  });
+  it('two folders: a school whose code one year leaves out is paired by county and name', () => {
+    const noCode = join(tmp, 'no-code.yaml');
+    writeFileSync(noCode, readFileSync(OLD, 'utf8').replace(/^ {2}code: .*\n/m, ''));
+    const a = folderOf('nocode-a', { 'typical.yaml': noCode });
+    const b = folderOf('nocode-b', { 'typical.yaml': NEW });
+    const d = JSON.parse(jiaxiao(['diff', a, b, '--format', 'json']).out);
+    expect(d.years).toEqual({ old: '2022-2023', new: '2023-2024' });
+    expect(d.schools.length).toBe(1);
+    expect([d.onlyOld, d.onlyNew]).toEqual([[], []]);
+    expect(jiaxiao(['diff', a, b]).out).toContain('2022-2023 学年 → 2023-2024 学年：1 所学校两次都有');
+  });
+  it('the later year first, or one year twice, is refused: the changes would read backwards', () => {
+    for (const [x, y] of [
+      [NEW, OLD],
+      [NEW, NEW],
+    ]) {
+      const r = jiaxiao(['diff', x, y]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain('diff 比较上一学年与本学年，较早的写在前面');
+    }
   });
   it('a file and a folder: exit 2 with what diff compares', () => {
     const r = jiaxiao(['diff', OLD, folder]);

@@ -53,6 +53,16 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
 const typeName = (t: unknown, lang: Lang): string =>
   TYPE_NAMES[String(t)]?.[lang] ?? (lang === 'zh' ? ` ${String(t)}` : String(t));
 
+/** Why two files are one school (report/same-school.ts): the same 学校标识码, or the same county and name. */
+const sameBy = (p: P, lang: 'zh' | 'en'): string =>
+  p.code
+    ? lang === 'zh'
+      ? `学校标识码 ${p.code} 相同`
+      : `the same school code ${p.code}`
+    : lang === 'zh'
+      ? '同一区县、同一校名'
+      : 'the same county and name';
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'file.empty': {
     zh: () => '文件是空的。可用 jiaxiao init 生成一份完整的证据文件模板，照着填写',
@@ -622,14 +632,15 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'cli.noPath': { zh: (p) => `找不到文件或文件夹：${p.file}`, en: (p) => `no such file or folder: ${p.file}` },
   'batch.duplicate': {
     zh: (p) =>
-      `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），本文件未计入排名和统计。请删去重复的文件`,
+      `与 ${p.first} 是同一所学校（${p.school}；${sameBy(p, 'zh')}）：只计入 ${p.first}，本文件未计入排名和统计。请删去其中一个文件`,
     en: (p) =>
-      `${p.school} appears already in ${p.first} (same school code, or same name and county); this file is not counted in the ranking or the statistics: remove the duplicate file`,
+      `the same school as ${p.first} (${p.school}; ${sameBy(p, 'en')}): only ${p.first} is counted, not this file; remove one of the two`,
   },
   'diff.duplicate': {
-    zh: (p) => `${p.school} 已在 ${p.first} 中出现（同一学校标识码，或同区县同名），本文件未计入比较。请删去重复的文件`,
+    zh: (p) =>
+      `与 ${p.first} 是同一所学校（${p.school}；${sameBy(p, 'zh')}）：只比较 ${p.first}，本文件未计入比较。请删去其中一个文件`,
     en: (p) =>
-      `${p.school} appears already in ${p.first} (same school code, or same name and county); this file is not compared: remove the duplicate file`,
+      `the same school as ${p.first} (${p.school}; ${sameBy(p, 'en')}): only ${p.first} is compared, not this file; remove one of the two`,
   },
   'out.locked': {
     zh: (p) =>

@@ -1,7 +1,7 @@
 // `jiaxiao diff`: a school's two years, or a county's, as a table or versioned JSON.
 import { escapeText, jsonText, textLines } from '../base/escape.js';
 import { centsText } from '../base/exact.js';
-import type { Lang } from '../i18n/messages.js';
+import { countOf, type Lang } from '../i18n/messages.js';
 import { type BatchDiff, DIFF_SCHEMA_VERSION, type SheetDiff } from '../report/diff.js';
 import { type Row, renderGrid } from './grid.js';
 import { inLang, type SummaryRenderOptions, textOf } from './types.js';
@@ -17,11 +17,12 @@ const T = {
     passed: (n: number) => `新通过的检查（${n} 项）`,
     failed: (n: number) => `新未通过的检查（${n} 项）`,
     none: '（无）',
-    batchTitle: (n: number) => `${n} 所学校两次都有`,
+    batchTitle: (n: number, a: string, b: string) => `${a} 学年 → ${b} 学年：${n} 所学校两次都有`,
     batchHead: ['学校', '区县', '上次折算分', '本次折算分', '变化', '新通过', '新未通过'],
     meanTitle: '各二级指标平均得分（两次都有的学校）',
     onlyOld: '只在上次出现：',
     onlyNew: '只在本次出现：',
+    file: (f: string) => `（${f}）`,
   },
   en: {
     title: (name: string, a: string, b: string) => `${name}: academic year ${a} → ${b}`,
@@ -31,11 +32,12 @@ const T = {
     passed: (n: number) => `Newly passed checks (${n})`,
     failed: (n: number) => `Newly failed checks (${n})`,
     none: '(none)',
-    batchTitle: (n: number) => `${n} schools in both`,
+    batchTitle: (n: number, a: string, b: string) => `Academic year ${a} → ${b}: ${countOf(n, 'school')} in both`,
     batchHead: ['School', 'County', 'Before', 'Now', 'Change', 'Passed', 'Failed'],
     meanTitle: 'Mean score per indicator (schools in both)',
-    onlyOld: 'Only before:',
-    onlyNew: 'Only now:',
+    onlyOld: 'Only before: ',
+    onlyNew: 'Only now: ',
+    file: (f: string) => ` (${f})`,
   },
 };
 
@@ -113,9 +115,11 @@ export function renderBatchDiffTable(d: BatchDiff, o: SummaryRenderOptions): str
     });
   const sep = o.lang === 'zh' ? '、' : ', ';
   const only = (label: string, list: BatchDiff['onlyOld']) =>
-    list.length === 0 ? [] : [`${label}${list.map((x) => `${escapeText(x.name)}（${escapeText(x.file)}）`).join(sep)}`];
+    list.length === 0
+      ? []
+      : [`${label}${list.map((x) => `${escapeText(x.name)}${t.file(escapeText(x.file))}`).join(sep)}`];
   const out = [
-    o.paint.bold(t.batchTitle(d.schools.length)),
+    o.paint.bold(t.batchTitle(d.schools.length, escapeText(d.years.old ?? '—'), escapeText(d.years.new ?? '—'))),
     renderGrid([school, 8, 10, 10, 10, 8, 8], rows),
     ...only(t.onlyOld, d.onlyOld),
     ...only(t.onlyNew, d.onlyNew),
@@ -158,6 +162,7 @@ export const renderSheetDiffJson = (d: SheetDiff, o: { lang: Lang }): string =>
 export const renderBatchDiffJson = (d: BatchDiff, o: { lang: Lang }): string =>
   jsonText({
     schemaVersion: DIFF_SCHEMA_VERSION,
+    years: d.years,
     schools: d.schools.map((s) => sheetDiffJson(s, o.lang)),
     onlyOld: d.onlyOld,
     onlyNew: d.onlyNew,

@@ -2,6 +2,7 @@
 // show (hundredths), so that every change shown is the difference of two numbers the reader has seen.
 import { byText } from '../base/problem.js';
 import type { Text } from '../engine/types.js';
+import { nameKey, type SchoolId } from './same-school.js';
 import type { Sheet } from './sheet.js';
 
 export const DIFF_SCHEMA_VERSION = 1;
@@ -75,11 +76,12 @@ export function diffSheets(older: Sheet, newer: Sheet): SheetDiff {
   };
 }
 
-/** The key a school is matched by across years: its 学校标识码, else its county and name. */
-export const schoolKey = (s: { code: string | null; county: string; name: string }): string =>
-  s.code ?? `${s.county}/${s.name}`;
+/** A school's key, for an order that does not change between runs: its 学校标识码, else its county and name. */
+const schoolKey = (s: SchoolId): string => s.code ?? nameKey(s);
 
 export interface BatchDiff {
+  /** The academic year of each batch (a folder holds one); null for a batch of no school. */
+  years: { old: string | null; new: string | null };
   /** Matched schools, largest rise in 折算分 first. */
   schools: SheetDiff[];
   /** Schools found in one batch only. */
@@ -96,11 +98,18 @@ export function diffBatches(
   older: { file: string; sheet: Sheet }[],
   newer: { file: string; sheet: Sheet }[],
 ): BatchDiff {
-  const oldByKey = new Map(older.map((x) => [schoolKey(x.sheet.school), x]));
-  const newKeys = new Set(newer.map((x) => schoolKey(x.sheet.school)));
+  // A school's two years by its 学校标识码, else by its county and name (report/same-school.ts): one year's
+  // file may lack the code, or have it mistyped.
+  const oldByCode = new Map(older.flatMap((x) => (x.sheet.school.code === null ? [] : [[x.sheet.school.code, x]])));
+  const oldByName = new Map(older.map((x) => [nameKey(x.sheet.school), x]));
+  const paired = new Set<{ file: string; sheet: Sheet }>();
   const pairs = newer.flatMap((n) => {
-    const o = oldByKey.get(schoolKey(n.sheet.school));
-    return o ? [{ o, n }] : [];
+    const { code } = n.sheet.school;
+    const o = (code === null ? undefined : oldByCode.get(code)) ?? oldByName.get(nameKey(n.sheet.school));
+    if (!o || paired.has(o)) return [];
+    paired.add(o);
+    paired.add(n);
+    return [{ o, n }];
   });
   const schools = pairs
     .map(({ o, n }) => diffSheets(o.sheet, n.sheet))
@@ -111,12 +120,13 @@ export function diffBatches(
     );
   const first = schools[0];
   return {
+    years: { old: older[0]?.sheet.school.year ?? null, new: newer[0]?.sheet.school.year ?? null },
     schools,
     onlyOld: older
-      .filter((x) => !newKeys.has(schoolKey(x.sheet.school)))
+      .filter((x) => !paired.has(x))
       .map((x) => ({ name: x.sheet.school.name, county: x.sheet.school.county, file: x.file })),
     onlyNew: newer
-      .filter((x) => !oldByKey.has(schoolKey(x.sheet.school)))
+      .filter((x) => !paired.has(x))
       .map((x) => ({ name: x.sheet.school.name, county: x.sheet.school.county, file: x.file })),
     indicators: (first?.indicators ?? []).map((b, k) => ({
       id: b.id,

@@ -12,7 +12,8 @@ import {
   renderSheetDiffJson,
   renderSheetDiffTable,
 } from '../../render/diff.js';
-import { diffBatches, diffSheets, schoolKey } from '../../report/diff.js';
+import { diffBatches, diffSheets } from '../../report/diff.js';
+import { FirstFiles } from '../../report/same-school.js';
 import { buildSheet, type Sheet } from '../../report/sheet.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
@@ -55,6 +56,11 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
     const a = sheetOf(older, rubric, io, lang);
     const b = sheetOf(newer, rubric, io, lang);
     if (!a || !b) return EXIT.failed;
+    const misordered = yearsOutOfOrder([older, a.school.year], [newer, b.school.year], zh);
+    if (misordered) {
+      io.err(misordered);
+      return EXIT.failed;
+    }
     const d = diffSheets(a, b);
     const text = options.format === 'json' ? renderSheetDiffJson(d, render) : renderSheetDiffTable(d, render);
     return emit(text, options.output, io, lang) ? EXIT.ok : EXIT.failed;
@@ -67,17 +73,14 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
     const found = findEvidenceFiles([dir]);
     reportUnusablePaths(found, lang, io);
     if (found.files.length === 0) bad = true;
-    const seen = new Map<string, string>();
+    const seen = new FirstFiles();
     return found.files.flatMap((file) => {
       const sheet = sheetOf(file, rubric, io, lang);
       if (!sheet) bad = true;
       if (!sheet) return [];
-      const first = seen.get(schoolKey(sheet.school));
-      if (first === undefined) {
-        seen.set(schoolKey(sheet.school), file);
-        return [{ file, sheet }];
-      }
-      const params = { school: sheet.school.name, first };
+      const earlier = seen.earlier(sheet.school, file);
+      if (earlier === undefined) return [{ file, sheet }];
+      const params = { school: sheet.school.name, first: earlier.first, code: earlier.code ?? '' };
       io.err(`${problemLine({ severity: 'error', code: 'diff.duplicate', params, file }, lang)}\n`);
       bad = true;
       return [];
@@ -102,6 +105,14 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
     }
   }
   const d = diffBatches(a, b);
+  const misordered =
+    d.years.old !== null && d.years.new !== null
+      ? yearsOutOfOrder([older, d.years.old], [newer, d.years.new], zh)
+      : undefined;
+  if (misordered) {
+    io.err(misordered);
+    return EXIT.failed;
+  }
   const text = options.format === 'json' ? renderBatchDiffJson(d, render) : renderBatchDiffTable(d, render);
   if (!emit(text, options.output, io, lang)) return EXIT.failed;
   return bad ? EXIT.failed : EXIT.ok;
@@ -118,4 +129,20 @@ function sheetOf(file: string, rubric: Rubric, io: Streams, lang: 'zh' | 'en'): 
   for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
   if (!parsed.evidence || hasErrors(parsed.problems)) return undefined;
   return buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+}
+
+/**
+ * The earlier academic year first, as the output reads (上次 → 本次): swapped, a decline would show as a rise.
+ * A line for stderr, or undefined when the order is right.
+ */
+function yearsOutOfOrder(
+  [older, oldYear]: [string, string],
+  [newer, newYear]: [string, string],
+  zh: boolean,
+): string | undefined {
+  if (oldYear < newYear) return undefined;
+  const [a, b] = [escapeText(older), escapeText(newer)];
+  return zh
+    ? `diff 比较上一学年与本学年，较早的写在前面：${a} 是 ${oldYear} 学年，${b} 是 ${newYear} 学年\n`
+    : `diff compares last year with this year, the earlier first: ${a} is academic year ${oldYear}, ${b} is ${newYear}\n`;
 }

@@ -10,6 +10,7 @@ import { type Lang, problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
 import { chunksOf } from '../../io/write.js';
 import { type Format, type Output, type Paint, TEXT_WIDTH } from '../../render/types.js';
+import { FirstFiles } from '../../report/same-school.js';
 import { isBelow } from '../../report/sheet.js';
 import { SummaryBuilder, shapeOf } from '../../report/summary.js';
 import { paintFor, type Streams } from '../env.js';
@@ -101,10 +102,10 @@ async function scoreAll(
   let otherYears = 0;
   const yearsLeftOut = new Set<string>();
   const below: string[] = [];
-  // The same school submitted twice (by 学校标识码, or by name and county) is counted once: the first of its
-  // files in the batch's order. Each later one is listed with the files not counted, and the run fails, as
+  // The same school submitted twice (by 学校标识码, or by county and name: report/same-school.ts) is counted
+  // once, each year apart: the first of its files in the batch's order. Each later one is listed with the files not counted, and the run fails, as
   // for a bad file: the folder needs one of them removed.
-  const seen = new Map<string, string>();
+  const firstFiles = new Map<string, FirstFiles>();
   let duplicates = 0;
   let done = 0;
   let barStopped = false;
@@ -125,25 +126,28 @@ async function scoreAll(
       otherYears++;
       yearsLeftOut.add(r.row.year);
     } else if (r.row) {
-      const key = `${r.row.year} ${r.row.code ?? `${r.row.county}/${r.row.name}`}`;
-      const first = seen.get(key);
+      let seen = firstFiles.get(r.row.year);
+      if (!seen) {
+        seen = new FirstFiles();
+        firstFiles.set(r.row.year, seen);
+      }
+      const earlier = seen.earlier(r.row, file);
       let builder = builders.get(r.row.year);
       if (!builder) {
         builder = new SummaryBuilder(shape);
         builders.set(r.row.year, builder);
       }
-      if (first) {
+      if (earlier) {
         const duplicate: Problem = {
           severity: 'error',
           code: 'batch.duplicate',
-          params: { school: r.row.name, first },
+          params: { school: r.row.name, first: earlier.first, code: earlier.code ?? '' },
           file,
         };
         warn(problemLine(duplicate, options.lang));
         builder.addInvalid(file, [duplicate, ...r.problems]);
         duplicates++;
       } else {
-        seen.set(key, file);
         builder.add(r.row, r.sheet);
         if (options.minScore !== undefined && isBelow(r.row.normalized / 100, options.minScore))
           below.push(`${escapeText(r.row.name)}（${(r.row.normalized / 100).toFixed(2)}）`);
