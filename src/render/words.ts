@@ -11,6 +11,9 @@ export const RANK_RULE: Text = {
   en: 'Ranked by normalized score (total ÷ applicable maximum × 100), highest first; equal scores share a rank and are listed by school code.',
 };
 
+/** Files not counted that a summary lists one by one (with their first problem), at most; the rest it counts. */
+export const INVALID_LISTED = 20;
+
 /** English stage names that fit a ranking's narrow column (the sheets spell them out). */
 const STAGE_SHORT_EN: Record<Stage, string> = {
   kindergarten: 'KG',

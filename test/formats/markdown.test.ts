@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/base/escape.js';
 import type { Rubric } from '../../src/engine/model.js';
 import { citationText } from '../../src/render/gains.js';
-import { INVALID_LISTED } from '../../src/render/markdown/summary.js';
+import { INVALID_LISTED } from '../../src/render/words.js';
 import type { Sheet } from '../../src/report/sheet.js';
 import { type Summary, SummaryBuilder, schoolRow, shapeOf } from '../../src/report/summary.js';
 import { defaultRubric } from '../../src/rubric/default.js';
@@ -351,7 +351,7 @@ describe('the markdown summary', () => {
     expect(text).toContain('- ……另有 5 个文件未列出');
     const en = summaryMd(builder.finish(), 'en');
     expect(en.split('\n').find((l) => l.startsWith('- bad/2.yaml'))).toBe(
-      '- bad/2.yaml:2:2: error YAML syntax error: d2; check indentation and colons (1 more problems)',
+      '- bad/2.yaml:2:2: error YAML syntax error: d2; check indentation and colons (1 more problem)',
     );
     expect(en).not.toContain('later');
     expect(text).toContain('- ……另有 5 个文件未列出');

@@ -3,7 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { width, wrap } from '../../src/render/text.js';
+import { INVALID_LISTED } from '../../src/render/words.js';
 import type { Sheet } from '../../src/report/sheet.js';
+import { SummaryBuilder, schoolRow, shapeOf } from '../../src/report/summary.js';
+import { defaultRubric } from '../../src/rubric/default.js';
 import {
   citySummary,
   countySummary,
@@ -165,5 +168,29 @@ describe('wrap', () => {
     // Six characters a line; the full stop may not start the last one, and takes 度 with it.
     expect(wrap('家庭教育学习和交流等制度。', 12)).toBe('家庭教育学习\n和交流等制\n度。');
     expect(wrap('组建家庭教育志愿者队伍', 10)).toBe('组建家庭教\n育志愿者\n队伍');
+  });
+});
+
+describe('files not counted', () => {
+  it('are listed under the title with their first problem (a summary saved to a file says which), the rest counted', () => {
+    const builder = new SummaryBuilder(shapeOf(defaultRubric()));
+    builder.add(schoolRow(typicalSheet(), 'a.yaml'));
+    for (let k = 1; k <= INVALID_LISTED + 3; k++)
+      builder.addInvalid(`bad/${k}.yaml`, [
+        { severity: 'error', code: 'yaml.syntax', params: { detail: `d${k}` }, file: `bad/${k}.yaml`, line: k, col: 2 },
+        { severity: 'warning', code: 'yaml.syntax', params: { detail: 'later' }, file: `bad/${k}.yaml`, line: 9 },
+      ]);
+    const lines = (table.summary(builder.finish(), renderOptions('zh', 120)) as string).split('\n');
+    expect(lines[1]).toBe(
+      `2023-2024 学年，共 1 所学校；另有 ${INVALID_LISTED + 3} 个文件因错误未计入（各列出第一个问题）：`,
+    );
+    const listed = lines.filter((l) => l.startsWith('  bad/'));
+    expect(listed).toHaveLength(INVALID_LISTED);
+    expect(listed[0]).toMatch(/^ {2}bad\/1\.yaml:1:2 错误 YAML 格式错误.*（另有 1 个问题）$/);
+    expect(lines).toContain('  ……另有 3 个文件未列出（jiaxiao validate 列出全部问题）');
+    const en = (table.summary(builder.finish(), renderOptions('en', 120)) as string).split('\n');
+    expect(en.find((l) => l.startsWith('  bad/2.yaml'))).toMatch(
+      /^ {2}bad\/2\.yaml:2:2 error YAML syntax error: d2.* \(1 more problem\)$/,
+    );
   });
 });

@@ -6,7 +6,7 @@
 
 import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
-import { type Lang, problemText } from '../../i18n/messages.js';
+import { countOf, type Lang, problemText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { inLang, type Output, type SummaryRenderOptions } from '../types.js';
 import { type CsvCell, csvPieces } from './write.js';
@@ -44,7 +44,7 @@ const T = {
     level: 'Level',
     file: 'File',
     invalid: 'Not counted (errors in the file)',
-    more: (n: number) => ` (${n} more problems)`,
+    more: (n: number) => ` (${countOf(n, 'more problem')})`,
   },
 };
 

@@ -4,7 +4,7 @@
 
 import { centsText } from '../../base/exact.js';
 import { placeText } from '../../base/problem.js';
-import { type Lang, problemText, severityText } from '../../i18n/messages.js';
+import { countOf, type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { inLang, pointsText } from '../types.js';
@@ -73,7 +73,7 @@ const T = {
     sheets: 'Sheets',
     na: 'n/a',
     none: 'none',
-    omitted: (n: number) => ` (${n} more problems not listed)`,
+    omitted: (n: number) => ` (${countOf(n, 'more problem')} not listed)`,
   },
 };
 type Texts = (typeof T)['zh'];

@@ -7,15 +7,13 @@ import { markdownLines } from '../../base/escape.js';
 import { centsText } from '../../base/exact.js';
 import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
-import { type Lang, problemText, severityText } from '../../i18n/messages.js';
+import { countOf, type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { InvalidFile, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { pointsText, type SummaryRenderer } from '../types.js';
-import { RANK_RULE } from '../words.js';
+import { INVALID_LISTED, RANK_RULE } from '../words.js';
 import { type Align, md, mdText, table } from './common.js';
 
-/** Files not counted listed one by one, at most; the rest counted. */
-export const INVALID_LISTED = 20;
 /** 要点 in the most-missed table. */
 const MISSED = 10;
 
@@ -51,7 +49,7 @@ const T = {
     title: (rubric: string, year: string) => `${rubric}: ${year ? `academic year ${year} ` : ''}summary`,
     count: (n: number, bad: number) =>
       `${n} schools${bad > 0 ? `; ${bad} files not counted because of errors (the first problem of each):` : '.'}`,
-    moreProblems: (n: number) => ` (${n} more problems)`,
+    moreProblems: (n: number) => ` (${countOf(n, 'more problem')})`,
     moreFiles: (n: number) => `- … ${n} more files not listed (\`jiaxiao validate\` lists every problem)`,
     rankingTitle: 'Ranking',
     rank: ['Rank'],

@@ -3,13 +3,13 @@
 
 import { escapeText, textLines } from '../../base/escape.js';
 import { centsText } from '../../base/exact.js';
-import type { Lang } from '../../i18n/messages.js';
+import { countOf, type Lang, problemLine } from '../../i18n/messages.js';
 import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid, wordWidths } from '../grid.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { widestWord, width } from '../text.js';
 import { type Paint, type SummaryRenderOptions, textOf } from '../types.js';
-import { RANK_RULE, stageShort } from '../words.js';
+import { INVALID_LISTED, RANK_RULE, stageShort } from '../words.js';
 
 const c2 = (cents: number) => centsText(cents);
 const pct = (rate: number) => `${centsText(rate)}%`;
@@ -18,7 +18,9 @@ const signed = (cents: number) => (cents > 0 ? `+${c2(cents)}` : c2(cents));
 const T = {
   zh: {
     title: (n: number, bad: number, year: string) =>
-      `${year ? `${year} 学年，` : ''}共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未计入（见上方错误信息）` : ''}`,
+      `${year ? `${year} 学年，` : ''}共 ${n} 所学校${bad > 0 ? `；另有 ${bad} 个文件因错误未计入（各列出第一个问题）：` : ''}`,
+    moreProblems: (n: number) => `（另有 ${n} 个问题）`,
+    moreFiles: (n: number) => `  ……另有 ${n} 个文件未列出（jiaxiao validate 列出全部问题）`,
     rank: '排名',
     countyRank: '区县排名',
     cityRank: '全市排名',
@@ -37,7 +39,9 @@ const T = {
   },
   en: {
     title: (n: number, bad: number, year: string) =>
-      `${year ? `Academic year ${year}: ` : ''}${n} schools${bad > 0 ? `; ${bad} files not counted because of errors (see above)` : ''}`,
+      `${year ? `Academic year ${year}: ` : ''}${n} schools${bad > 0 ? `; ${bad} files not counted because of errors (the first problem of each):` : ''}`,
+    moreProblems: (n: number) => ` (${countOf(n, 'more problem')})`,
+    moreFiles: (n: number) => `  … ${n} more files not listed (jiaxiao validate lists every problem)`,
     rank: 'Rank',
     countyRank: 'County rank',
     cityRank: 'Overall',
@@ -177,7 +181,15 @@ export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): s
   const out: string[] = [
     options.paint.bold(textOf(s.shape.rubric.name, options.lang)),
     t.title(s.schools, s.invalid, s.year === null ? '' : escapeText(s.year)),
+    // The files not counted, here as well as on stderr: a summary saved to a file says which they were.
+    ...s.invalidFiles.slice(0, INVALID_LISTED).map((f) => {
+      const [first, ...rest] = f.problems;
+      const more = rest.length + f.omitted;
+      return `  ${first ? problemLine({ ...first, file: f.file }, options.lang) : escapeText(f.file)}${more > 0 ? t.moreProblems(more) : ''}`;
+    }),
   ];
+  const unlisted = s.invalid - Math.min(s.invalidFiles.length, INVALID_LISTED);
+  if (unlisted > 0) out.push(t.moreFiles(unlisted));
 
   const { kept, dropped } = fitColumns(
     wholeWords(rankingColumns(s, options.lang, options.paint), s.ranking),

@@ -5,7 +5,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { placeText } from '../../base/problem.js';
 import { STAGE_LABELS } from '../../evidence/schema.js';
-import { type Lang, problemText, severityText } from '../../i18n/messages.js';
+import { countOf, type Lang, problemText, severityText } from '../../i18n/messages.js';
 import type { Attainment, RankedSchool, Summary } from '../../report/summary.js';
 import { REVIEWED_MARK } from '../review.js';
 import type { SummaryRenderOptions } from '../types.js';
@@ -89,7 +89,7 @@ const T = {
     attainHead: ['Id', 'Indicator', 'Points', 'Applies to', 'Full points', 'Full rate', 'Mean', 'Median', 'Min', 'Max'],
     missedHead: ['Id', 'Content', 'Points', 'Applies to', 'Full points', 'Full rate', 'Mean', 'Median', 'Min', 'Max'],
     invalidHead: ['File', 'Where', 'Severity', 'Problem'],
-    omitted: (n: number) => `${n} more problems not listed`,
+    omitted: (n: number) => `${countOf(n, 'more problem')} not listed`,
     rubric: (name: string) => `Rubric: ${name}`,
     rankRule: RANK_RULE.en,
     perSchool: 'Each school’s sheet follows, in ranking order.',
