@@ -46,7 +46,7 @@ describe('a folder of several academic years', () => {
     const summary = JSON.parse(r.out);
     expect(summary.year).toBe('2022-2023');
     expect(summary.ranking.map((s: { normalized: number }) => s.normalized)).toEqual([57.75]);
-    expect(r.err).toContain('另有 2 所学校属于其他学年，未计入');
+    expect(r.err).toContain('另有 2 个文件属于其他学年，未计入');
   });
   it('--year must be an academic year: two consecutive years', () => {
     for (const year of ['2023', '2023-2025', '2024-2023']) {
@@ -61,7 +61,7 @@ describe('a folder of several academic years', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      '没有可计入 2021-2022 学年的学校：3 所学校属于其他学年（2022-2023、2023-2024）。请核对 --year\n',
+      '没有可计入 2021-2022 学年的学校：3 个文件属于其他学年（2022-2023、2023-2024）。请核对 --year\n',
     );
   });
   it('a one-year format (json, csv…) on stdout refuses several years, naming them and the fix', () => {
@@ -134,6 +134,16 @@ describe('jiaxiao diff', () => {
     const d = JSON.parse(r.out);
     expect(d.schools.length).toBe(1);
     expect(d.onlyNew).toEqual([]);
+    // Said in the output too, not on stderr alone: a comparison saved to a file says what it left out.
+    expect(d.notCompared).toEqual([
+      expect.objectContaining({
+        file: join(b, 'typical.yaml'),
+        problems: [expect.objectContaining({ code: 'diff.duplicate' })],
+      }),
+    ]);
+    const table = jiaxiao(['diff', a, b]).out.split('\n');
+    expect(table[1]).toBe('另有 1 个文件因错误未比较（各列出第一个问题）：');
+    expect(table[2]).toContain(`  ${join(b, 'typical.yaml')} 错误 与 `);
   });
   it('two folders: a folder of several academic years is refused, naming them', () => {
     const a = folderOf('mixed-a', { 'old.yaml': OLD, 'model.yaml': 'examples/schools/model-primary.yaml' });
@@ -163,6 +173,16 @@ describe('jiaxiao diff', () => {
       expect(r.out).toBe('');
       expect(r.err).toContain('diff 比较上一学年与本学年，较早的写在前面');
     }
+  });
+  it('two folders with no school in common: the empty table closes, and no means over no school', () => {
+    const a = folderOf('none-a', { 'old.yaml': OLD });
+    const b = folderOf('none-b', { 'model.yaml': 'examples/schools/model-primary.yaml' });
+    const r = jiaxiao(['diff', a, b]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('2022-2023 学年 → 2023-2024 学年：0 所学校两次都有');
+    expect(lines[3]?.startsWith('└')).toBe(true);
+    expect(r.out).not.toContain('各二级指标平均得分');
   });
   it('a file and a folder: exit 2 with what diff compares', () => {
     const r = jiaxiao(['diff', OLD, folder]);

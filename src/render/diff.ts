@@ -4,6 +4,8 @@ import { centsText } from '../base/exact.js';
 import { countOf, type Lang } from '../i18n/messages.js';
 import { type BatchDiff, DIFF_SCHEMA_VERSION, type SheetDiff } from '../report/diff.js';
 import { type Row, renderGrid } from './grid.js';
+import { invalidFileJson } from './summary/json.js';
+import { notCountedLines } from './summary/table.js';
 import { inLang, type SummaryRenderOptions, textOf } from './types.js';
 
 const signed = (c: number) => (c > 0 ? `+${centsText(c)}` : c < 0 ? `−${centsText(-c)}` : '0');
@@ -18,6 +20,7 @@ const T = {
     failed: (n: number) => `新未通过的检查（${n} 项）`,
     none: '（无）',
     batchTitle: (n: number, a: string, b: string) => `${a} 学年 → ${b} 学年：${n} 所学校两次都有`,
+    notCompared: (n: number) => `另有 ${n} 个文件因错误未比较（各列出第一个问题）：`,
     batchHead: ['学校', '区县', '上次折算分', '本次折算分', '变化', '新通过', '新未通过'],
     meanTitle: '各二级指标平均得分（两次都有的学校）',
     onlyOld: '只在上次出现：',
@@ -33,6 +36,7 @@ const T = {
     failed: (n: number) => `Newly failed checks (${n})`,
     none: '(none)',
     batchTitle: (n: number, a: string, b: string) => `Academic year ${a} → ${b}: ${countOf(n, 'school')} in both`,
+    notCompared: (n: number) => `${countOf(n, 'file')} not compared because of errors (the first problem of each):`,
     batchHead: ['School', 'County', 'Before', 'Now', 'Change', 'Passed', 'Failed'],
     meanTitle: 'Mean score per indicator (schools in both)',
     onlyOld: 'Only before: ',
@@ -120,12 +124,15 @@ export function renderBatchDiffTable(d: BatchDiff, o: SummaryRenderOptions): str
       : [`${label}${list.map((x) => `${escapeText(x.name)}${t.file(escapeText(x.file))}`).join(sep)}`];
   const out = [
     o.paint.bold(t.batchTitle(d.schools.length, escapeText(d.years.old ?? '—'), escapeText(d.years.new ?? '—'))),
+    // The files left out, here as well as on stderr: a comparison saved to a file says which they were.
+    ...(d.notCompared.length === 0
+      ? []
+      : [t.notCompared(d.notCompared.length), ...notCountedLines(d.notCompared, d.notCompared.length, o.lang)]),
     renderGrid([school, 8, 10, 10, 10, 8, 8], rows),
     ...only(t.onlyOld, d.onlyOld),
     ...only(t.onlyNew, d.onlyNew),
-    '',
-    o.paint.bold(t.meanTitle),
-    renderGrid([6, 12, 8, 8, 8], means),
+    // Means over no school would read as scores of 0.
+    ...(d.schools.length === 0 ? [] : ['', o.paint.bold(t.meanTitle), renderGrid([6, 12, 8, 8, 8], means)]),
   ];
   return `${textLines(out)}\n`;
 }
@@ -163,6 +170,7 @@ export const renderBatchDiffJson = (d: BatchDiff, o: { lang: Lang }): string =>
   jsonText({
     schemaVersion: DIFF_SCHEMA_VERSION,
     years: d.years,
+    notCompared: d.notCompared.map((f) => invalidFileJson(f, o.lang)),
     schools: d.schools.map((s) => sheetDiffJson(s, o.lang)),
     onlyOld: d.onlyOld,
     onlyNew: d.onlyNew,

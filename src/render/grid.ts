@@ -43,7 +43,9 @@ export function wordWidths(widths: readonly number[], rows: readonly Row[]): num
   return widths.map((w, i) => Math.max(w, widestWord(texts[i] ?? [])));
 }
 
-export function renderGrid(widths: readonly number[], rows: Row[]): string {
+export function renderGrid(widths: readonly number[], given: Row[]): string {
+  // A rule with nothing under it (a table of a header alone) would stand on the bottom border.
+  const rows = 'rule' in (given.at(-1) ?? {}) ? given.slice(0, -1) : given;
   const n = widths.length;
   const out: string[] = [];
   const bounds = rows.map((r) => ('cells' in r ? boundaries(r.cells) : undefined));

@@ -4,6 +4,7 @@ import { byText } from '../base/problem.js';
 import type { Text } from '../engine/types.js';
 import { nameKey, type SchoolId } from './same-school.js';
 import type { Sheet } from './sheet.js';
+import type { InvalidFile } from './summary.js';
 
 export const DIFF_SCHEMA_VERSION = 1;
 
@@ -89,6 +90,8 @@ export interface BatchDiff {
   onlyNew: { name: string; county: string; file: string }[];
   /** Per 二级指标, the change of its mean score over the matched schools, in hundredths (half up). */
   indicators: { id: string; name: Text; oldMean: number; newMean: number }[];
+  /** Files of either folder left out: not scored because of errors, or a school already in its folder. */
+  notCompared: InvalidFile[];
 }
 
 const mean = (xs: number[]) =>
@@ -97,6 +100,7 @@ const mean = (xs: number[]) =>
 export function diffBatches(
   older: { file: string; sheet: Sheet }[],
   newer: { file: string; sheet: Sheet }[],
+  notCompared: InvalidFile[] = [],
 ): BatchDiff {
   // A school's two years by its 学校标识码, else by its county and name (report/same-school.ts): one year's
   // file may lack the code, or have it mistyped.
@@ -134,5 +138,6 @@ export function diffBatches(
       oldMean: mean(schools.map((s) => s.indicators[k]?.old ?? 0)),
       newMean: mean(schools.map((s) => s.indicators[k]?.new ?? 0)),
     })),
+    notCompared,
   };
 }

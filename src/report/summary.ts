@@ -179,6 +179,22 @@ export interface InvalidFile {
 /** Problems kept per invalid file, so that a batch of broken files stays small in memory. */
 export const INVALID_PROBLEMS = 20;
 
+/** A file not counted, with its problems: errors first, at most INVALID_PROBLEMS, the rest counted. */
+export function invalidFile(file: string, problems: readonly Problem[]): InvalidFile {
+  // Problems already capped for the terminal end with a count of the rest (file.moreProblems): count those too.
+  const more = problems.find((p) => p.code === 'file.moreProblems');
+  const listed = problems.filter((p) => p !== more);
+  const errorsFirst = [
+    ...listed.filter((p) => p.severity === 'error'),
+    ...listed.filter((p) => p.severity !== 'error'),
+  ];
+  return {
+    file,
+    problems: errorsFirst.slice(0, INVALID_PROBLEMS),
+    omitted: Math.max(0, listed.length - INVALID_PROBLEMS) + Number(more?.params.count ?? 0),
+  };
+}
+
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   shape: SummaryShape;
@@ -354,18 +370,7 @@ export class SummaryBuilder {
 
   addInvalid(file: string, problems: readonly Problem[]): void {
     this.invalid++;
-    // Problems already capped for the terminal end with a count of the rest (file.moreProblems): count those too.
-    const more = problems.find((p) => p.code === 'file.moreProblems');
-    const listed = problems.filter((p) => p !== more);
-    const errorsFirst = [
-      ...listed.filter((p) => p.severity === 'error'),
-      ...listed.filter((p) => p.severity !== 'error'),
-    ];
-    this.invalidFiles.push({
-      file,
-      problems: errorsFirst.slice(0, INVALID_PROBLEMS),
-      omitted: Math.max(0, listed.length - INVALID_PROBLEMS) + Number(more?.params.count ?? 0),
-    });
+    this.invalidFiles.push(invalidFile(file, problems));
   }
 
   finish(): Summary {

@@ -1,6 +1,6 @@
 // `jiaxiao diff OLD NEW`: one school's two years (two files), or a county's (two folders).
 import { escapeText } from '../../base/escape.js';
-import { capProblems, hasErrors, sortProblems } from '../../base/problem.js';
+import { capProblems, hasErrors, type Problem, sortProblems } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
 import { scoreEvidence } from '../../engine/score.js';
 import { problemLine } from '../../i18n/messages.js';
@@ -15,6 +15,7 @@ import {
 import { diffBatches, diffSheets } from '../../report/diff.js';
 import { FirstFiles } from '../../report/same-school.js';
 import { buildSheet, type Sheet } from '../../report/sheet.js';
+import { type InvalidFile, invalidFile } from '../../report/summary.js';
 import { parseSchoolBytes } from '../../validation/school.js';
 import { langOf, paintFor, readInput, type Streams, UsageError, widthFor } from '../env.js';
 import { EXIT } from '../exit.js';
@@ -53,8 +54,8 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
   const render = { lang, paint, width };
 
   if (!folders[0]) {
-    const a = sheetOf(older, rubric, io, lang);
-    const b = sheetOf(newer, rubric, io, lang);
+    const a = sheetOf(older, rubric, io, lang).sheet;
+    const b = sheetOf(newer, rubric, io, lang).sheet;
     if (!a || !b) return EXIT.failed;
     const misordered = yearsOutOfOrder([older, a.school.year], [newer, b.school.year], zh);
     if (misordered) {
@@ -67,6 +68,7 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
   }
 
   let bad = false;
+  const notCompared: InvalidFile[] = [];
   // A folder is one academic year of a county, each school once: the first of its files in file order is
   // compared, a later one is reported (as `score` counts a school once) and the run fails.
   const scoreAll = (dir: string) => {
@@ -75,14 +77,19 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
     if (found.files.length === 0) bad = true;
     const seen = new FirstFiles();
     return found.files.flatMap((file) => {
-      const sheet = sheetOf(file, rubric, io, lang);
-      if (!sheet) bad = true;
-      if (!sheet) return [];
+      const { sheet, problems } = sheetOf(file, rubric, io, lang);
+      if (!sheet) {
+        bad = true;
+        notCompared.push(invalidFile(file, problems));
+        return [];
+      }
       const earlier = seen.earlier(sheet.school, file);
       if (earlier === undefined) return [{ file, sheet }];
       const params = { school: sheet.school.name, first: earlier.first, code: earlier.code ?? '' };
-      io.err(`${problemLine({ severity: 'error', code: 'diff.duplicate', params, file }, lang)}\n`);
+      const duplicate: Problem = { severity: 'error', code: 'diff.duplicate', params, file };
+      io.err(`${problemLine(duplicate, lang)}\n`);
       bad = true;
+      notCompared.push(invalidFile(file, [duplicate, ...problems]));
       return [];
     });
   };
@@ -104,7 +111,7 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
       return EXIT.failed;
     }
   }
-  const d = diffBatches(a, b);
+  const d = diffBatches(a, b, notCompared);
   const misordered =
     d.years.old !== null && d.years.new !== null
       ? yearsOutOfOrder([older, d.years.old], [newer, d.years.new], zh)
@@ -118,17 +125,18 @@ export async function runDiff(older: string, newer: string, options: DiffOptions
   return bad ? EXIT.failed : EXIT.ok;
 }
 
-/** A school's sheet, or undefined after its problems are reported. */
-function sheetOf(file: string, rubric: Rubric, io: Streams, lang: 'zh' | 'en'): Sheet | undefined {
+/** A school's sheet (none when it has errors), and its problems, reported on stderr. */
+function sheetOf(file: string, rubric: Rubric, io: Streams, lang: 'zh' | 'en'): { sheet?: Sheet; problems: Problem[] } {
   const input = readInput(file);
   if (input.problem) {
     io.err(`${problemLine(input.problem, lang)}\n`);
-    return undefined;
+    return { problems: [input.problem] };
   }
   const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
-  for (const p of capProblems(sortProblems(parsed.problems), file)) io.err(`${problemLine(p, lang)}\n`);
-  if (!parsed.evidence || hasErrors(parsed.problems)) return undefined;
-  return buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence));
+  const problems = capProblems(sortProblems(parsed.problems), file);
+  for (const p of problems) io.err(`${problemLine(p, lang)}\n`);
+  if (!parsed.evidence || hasErrors(parsed.problems)) return { problems };
+  return { sheet: buildSheet(rubric, parsed.evidence, scoreEvidence(rubric, parsed.evidence)), problems };
 }
 
 /**

@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import { escapeText, textLine } from '../../base/escape.js';
 import type { Problem } from '../../base/problem.js';
 import type { Rubric } from '../../engine/model.js';
-import { type Lang, problemLine } from '../../i18n/messages.js';
+import { countOf, type Lang, problemLine } from '../../i18n/messages.js';
 import { type FoundFiles, findEvidenceFiles } from '../../io/files.js';
 import { chunksOf } from '../../io/write.js';
 import { type Format, type Output, type Paint, TEXT_WIDTH } from '../../render/types.js';
@@ -179,8 +179,8 @@ async function scoreAll(
     const list = [...yearsLeftOut].sort().join(zh ? '、' : ', ');
     io.err(
       zh
-        ? `没有可计入 ${options.year} 学年的学校${otherYears > 0 ? `：${otherYears} 所学校属于其他学年（${list}）` : ''}。请核对 --year\n`
-        : `no school of academic year ${options.year} to rank${otherYears > 0 ? `: ${otherYears} schools belong to other years (${list})` : ''}; check --year\n`,
+        ? `没有可计入 ${options.year} 学年的学校${otherYears > 0 ? `：${otherYears} 个文件属于其他学年（${list}）` : ''}。请核对 --year\n`
+        : `no school of academic year ${options.year} to rank${otherYears > 0 ? `: ${countOf(otherYears, 'file')} of other years (${list})` : ''}; check --year\n`,
     );
     return EXIT.failed;
   }
@@ -193,8 +193,8 @@ async function scoreAll(
   if (otherYears > 0)
     io.err(
       zh
-        ? `只计入 ${options.year} 学年：另有 ${otherYears} 所学校属于其他学年，未计入\n`
-        : `academic year ${options.year} only: ${otherYears} schools of other years left out\n`,
+        ? `只计入 ${options.year} 学年：另有 ${otherYears} 个文件属于其他学年，未计入\n`
+        : `academic year ${options.year} only: ${countOf(otherYears, 'file')} of other years left out\n`,
     );
 
   const { format, lang } = options;

@@ -46,7 +46,7 @@ function summaryJson(s: Summary, lang: Lang) {
     schools: s.schools,
     invalid: s.invalid,
     reviewed: s.reviewed,
-    invalidFiles: s.invalidFiles.map((f) => invalidFile(f, lang)),
+    invalidFiles: s.invalidFiles.map((f) => invalidFileJson(f, lang)),
     // In its place; written school by school (renderSummaryJson).
     ranking: [],
     counties: s.counties.map((c) => ({ county: c.county, schools: c.schools, normalized: stats(c.normalized) })),
@@ -64,7 +64,7 @@ function summaryJson(s: Summary, lang: Lang) {
 }
 
 /** A file that was not counted, with what CI needs to point at each problem. */
-const invalidFile = (f: InvalidFile, lang: Lang) => ({
+export const invalidFileJson = (f: InvalidFile, lang: Lang) => ({
   file: f.file,
   problems: f.problems.map((p) => problemJson(p, lang)),
   omittedProblems: f.omitted,

@@ -4,7 +4,7 @@
 import { escapeText, textLines } from '../../base/escape.js';
 import { centsText } from '../../base/exact.js';
 import { countOf, type Lang, problemLine } from '../../i18n/messages.js';
-import type { RankedSchool, Stats, Summary } from '../../report/summary.js';
+import type { InvalidFile, RankedSchool, Stats, Summary } from '../../report/summary.js';
 import { type Cell, type Row, renderGrid, wordWidths } from '../grid.js';
 import { REVIEWED_MARK, reviewedNote } from '../review.js';
 import { widestWord, width } from '../text.js';
@@ -175,6 +175,21 @@ function fitColumns(columns: Column[], total: number): { kept: Column[]; dropped
   return { kept, dropped };
 }
 
+/**
+ * Files left out of a table (not counted, not compared), one line each with its first problem, at most
+ * INVALID_LISTED of them; `total` counts them all.
+ */
+export function notCountedLines(files: readonly InvalidFile[], total: number, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = files.slice(0, INVALID_LISTED).map((f) => {
+    const [first, ...rest] = f.problems;
+    const more = rest.length + f.omitted;
+    return `  ${first ? problemLine({ ...first, file: f.file }, lang) : escapeText(f.file)}${more > 0 ? t.moreProblems(more) : ''}`;
+  });
+  const unlisted = total - Math.min(files.length, INVALID_LISTED);
+  return unlisted > 0 ? [...lines, t.moreFiles(unlisted)] : lines;
+}
+
 export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): string {
   const t = T[options.lang];
   const head = (labels: string[]): Row => ({ cells: labels.map((text) => ({ text, paint: options.paint.bold })) });
@@ -182,14 +197,8 @@ export function renderSummaryTable(s: Summary, options: SummaryRenderOptions): s
     options.paint.bold(textOf(s.shape.rubric.name, options.lang)),
     t.title(s.schools, s.invalid, s.year === null ? '' : escapeText(s.year)),
     // The files not counted, here as well as on stderr: a summary saved to a file says which they were.
-    ...s.invalidFiles.slice(0, INVALID_LISTED).map((f) => {
-      const [first, ...rest] = f.problems;
-      const more = rest.length + f.omitted;
-      return `  ${first ? problemLine({ ...first, file: f.file }, options.lang) : escapeText(f.file)}${more > 0 ? t.moreProblems(more) : ''}`;
-    }),
+    ...notCountedLines(s.invalidFiles, s.invalid, options.lang),
   ];
-  const unlisted = s.invalid - Math.min(s.invalidFiles.length, INVALID_LISTED);
-  if (unlisted > 0) out.push(t.moreFiles(unlisted));
 
   const { kept, dropped } = fitColumns(
     wholeWords(rankingColumns(s, options.lang, options.paint), s.ranking),
