@@ -103,8 +103,8 @@ async function scoreAll(
   const yearsLeftOut = new Set<string>();
   const below: string[] = [];
   // The same school submitted twice (by 学校标识码, or by county and name: report/same-school.ts) is counted
-  // once, each year apart: the first of its files in the batch's order. Each later one is listed with the files not counted, and the run fails, as
-  // for a bad file: the folder needs one of them removed.
+  // once, each year apart: the first of its files in the batch's order. Each later one is listed with the
+  // files not counted, and the run fails, as for a bad file: the folder needs one of them removed.
   const firstFiles = new Map<string, FirstFiles>();
   let duplicates = 0;
   let done = 0;
