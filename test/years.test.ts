@@ -121,6 +121,9 @@ describe('jiaxiao diff', () => {
     const table = jiaxiao(['diff', a, b]).out;
     expect(table).toContain('1 所学校两次都有');
     expect(table).toContain('只在本次出现：');
+    const en = jiaxiao(['diff', a, b, '--lang', 'en']).out;
+    expect(en).toContain('Academic year 2022-2023 → 2023-2024: 1 school in both');
+    expect(en).toContain(`Only now: 利通区示例第一小学 (${join(b, 'model.yaml')})`);
   });
   it('two folders: a school twice in a folder is compared once, the later file reported, exit 2', () => {
     const a = folderOf('dup-a', { 'typical.yaml': OLD });
