@@ -4,6 +4,7 @@
 // must still escape them: renderers are the last line, not the only one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Problem } from '../src/base/problem.js';
 import type { Rubric } from '../src/engine/model.js';
 import { scoreSchool } from '../src/index.js';
 import { chunksOf } from '../src/io/write.js';
@@ -61,10 +62,18 @@ export function hostileSheet(): Sheet {
   return sheet;
 }
 
-/** A summary of sheets scored as a batch does (file names as given), keeping the sheets when `withSheets`. */
-export function summaryOf(files: { file: string; sheet: Sheet }[], withSheets = false): Summary {
+/**
+ * A summary of sheets scored as a batch does (file names as given), keeping the sheets when `withSheets`,
+ * with the files `notCounted` listed after them.
+ */
+export function summaryOf(
+  files: { file: string; sheet: Sheet }[],
+  withSheets = false,
+  notCounted: { file: string; problems: Problem[] }[] = [],
+): Summary {
   const builder = new SummaryBuilder(shapeOf(defaultRubric()));
   for (const { file, sheet } of files) builder.add(schoolRow(sheet, file), withSheets ? sheet : undefined);
+  for (const { file, problems } of notCounted) builder.addInvalid(file, problems);
   return builder.finish();
 }
 
@@ -74,11 +83,12 @@ const yamlIn = (dir: string) =>
     .sort()
     .map((f) => join(dir, f));
 
-/** examples/county: ten schools of one county. */
-export const countySummary = (withSheets = false) =>
+/** examples/county: ten schools of one county, and the files `notCounted`. */
+export const countySummary = (withSheets = false, notCounted: { file: string; problems: Problem[] }[] = []) =>
   summaryOf(
     yamlIn('examples/county').map((file) => ({ file, sheet: sheetOf(file) })),
     withSheets,
+    notCounted,
   );
 
 /** examples/city: two counties, so county ranks and the per-county comparison show. */

@@ -2,15 +2,18 @@
 // error, no script, the page fits A4's printable width, the PDF has a page per school at least, the form's
 // cells are merged as the attachment's. Screenshots and PDFs go to test/artifacts/ for a person to look at.
 // Without /usr/bin/chromium the tests are skipped, except under CI, where they fail (.ci/run installs it).
+
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/base/problem.js';
 import type { Sheet } from '../../src/report/sheet.js';
 import type { Summary } from '../../src/report/summary.js';
 import {
   citySummary,
+  countySummary,
   formatNamed,
   hostileSheet,
   hostileSummary,
@@ -232,12 +235,22 @@ describe.runIf(run)('HTML in Chromium', () => {
     });
 
   it(
-    'in English, no table breaks a word: the sheet with its reasons, and the city report with every sheet',
+    'in English, no table breaks a word: the sheet with its reasons, the city report with every sheet, a county report with a file not counted',
     async () => {
       const en = renderOptions('en');
+      const copy: Problem = {
+        severity: 'error',
+        code: 'batch.duplicate',
+        params: { school: '利通区示例第一小学', first: 'examples/county/01-2164020101.yaml', code: '2164020101' },
+        file: 'examples/county/01-copy.yaml',
+      };
       for (const [name, doc] of [
         ['sheet-en', format.sheet(typicalSheet(), { ...en, details: true }) as string],
         ['report-en', format.summary(citySummary(true), en) as string],
+        [
+          'report-en-not-counted',
+          format.summary(countySummary(false, [{ file: copy.file ?? '', problems: [copy] }]), en) as string,
+        ],
       ] as const) {
         const { page, errors } = await load(name, doc);
         await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });

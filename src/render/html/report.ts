@@ -89,6 +89,7 @@ const cols = (widths: readonly (string | null)[]): Html =>
 /** The anchor of the k-th sheet (ranking order): our own numbering, nothing from a file. */
 const anchorOf = (k: number) => `school-${k + 1}`;
 
+// English's "Problems" needs a wider count column than 问题数 to stay one word.
 function invalidPart(files: readonly InvalidFile[], lang: Lang, t: Texts): Html {
   const rows = files.map((f) => {
     const p = f.problems[0];
@@ -96,7 +97,7 @@ function invalidPart(files: readonly InvalidFile[], lang: Lang, t: Texts): Html 
     const first = p ? `${where ? `${where} ` : ''}${severityText(p, lang)} ${problemText(p, lang)}` : '';
     return html`<tr><td>${f.file}</td><td>${first}</td><td class="num">${f.problems.length + f.omitted}</td></tr>`;
   });
-  return html`<section id="invalid"><h2>${t.invalid}</h2><table>${cols(['34%', null, '10%'])}${head(t.invalidHead)}<tbody>${rows}</tbody></table></section>
+  return html`<section id="invalid"><h2>${t.invalid}</h2><table>${cols(['34%', null, lang === 'zh' ? '10%' : '13%'])}${head(t.invalidHead)}<tbody>${rows}</tbody></table></section>
 `;
 }
 
