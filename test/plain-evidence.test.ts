@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without types
 import { random, schoolYaml } from '../scripts/gen-schools.mjs';
+import { withoutBlanks } from '../src/evidence/empty.js';
 import { evidenceLabelTable } from '../src/evidence/field-labels.js';
 import { labelAt } from '../src/evidence/labels.js';
 import { FACT_KINDS, plainEvidence, RECORD_FIELD_KINDS } from '../src/evidence/plain-evidence.js';
@@ -24,12 +25,17 @@ const examples = readdirSync('examples/schools')
 const rnd = random(11);
 const generated = Array.from({ length: 60 }, (_, i) => read(schoolYaml(i, rnd) as string));
 
-/** The check's promise: where it answers, zod accepts the value and gives back what it gave. */
+/**
+ * The check's promise: where it answers, the value holds no null, and zod accepts it and gives back what it
+ * gave.
+ */
 function sound(value: unknown): boolean {
   const before = structuredClone(value);
   const plain = plainEvidence(value);
   expect(value).toEqual(before); // the value read is never changed
   if (!plain) return false;
+  // It takes no null anywhere: a value it takes has no blank to remove (src/evidence/parse.ts counts on it).
+  expect(withoutBlanks(value, evidenceSchema)).toBe(value);
   const result = evidenceSchema().safeParse(value);
   expect(result.success).toBe(true);
   expect(result.data).toEqual(plain);

@@ -1,5 +1,5 @@
 // What the CLI reads from its surroundings, gathered in one place: language, colour, streams, files.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Problem } from '../base/problem.js';
 import { MAX_WORKBOOK_BYTES } from '../evidence/workbook/read.js';
@@ -106,9 +106,10 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
 
 /**
  * Reads a file's bytes, or a problem that says why it cannot be read. Only regular files are read: a FIFO
- * would block for ever and /dev/zero never ends. The path is checked before it is opened, opened without
- * blocking, checked again on the open descriptor (it may have been swapped in between), and never more than
- * MAX_BYTES + 1 bytes are read. A symbolic link named on the command line is followed (see README).
+ * would block for ever and /dev/zero never ends. The path is opened without blocking (a FIFO opens at once,
+ * with nothing read from it), checked on the open descriptor, and never more than MAX_BYTES + 1 bytes are
+ * read. A symbolic link named on the command line is followed (see README). Three calls for a file, open,
+ * fstat and one read (a stat before the open, and a read to find the end, cost a batch ~3 µs a file).
  */
 export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
   // A workbook is a zip of XML: larger than any YAML file, and bounded again once unpacked (io/xlsx.ts).
@@ -139,14 +140,23 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
   };
   let fd: number | undefined;
   try {
-    const before = refuse(statSync(file));
-    if (before) return before;
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
-    const after = refuse(st);
-    if (after) return after;
-    // Sized by fstat, grown once if the file grew since; one byte past the limit tells that it is too large.
-    let buffer = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
+    const refused = refuse(st);
+    if (refused) return refused;
+    // Sized by fstat: the file as it was then, in one read. A file whose size fstat does not tell (0, as in
+    // /proc) is read to its end, grown once; one byte past the limit tells that it is too large.
+    if (st.size > 0) {
+      const buffer = Buffer.allocUnsafe(st.size);
+      let length = 0;
+      while (length < st.size) {
+        const n = readSync(fd, buffer, length, st.size - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return { bytes: buffer.subarray(0, length) };
+    }
+    let buffer = Buffer.allocUnsafe(1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -180,10 +180,12 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
     };
   }
   // The quick reading wants only a yes or no: a file with errors is read again, carefully, for its messages.
-  // A blank where a field may be left out is a field not yet filled in (empty.ts).
-  const cleaned = withoutBlanks(value, evidenceSchema);
   // Most files are valid and already as the schema would give them back: taken as they are (plain-evidence.ts).
-  let data = plainEvidence(cleaned);
+  // That takes no null anywhere, so such a file has no blank to remove; a blank where a field may be left out
+  // is a field not yet filled in (empty.ts).
+  let data = plainEvidence(value);
+  const cleaned = data ? value : withoutBlanks(value, evidenceSchema);
+  data ??= plainEvidence(cleaned);
   if (!data) {
     const result = evidenceParser().safeParse(cleaned, { reportInput: !quick });
     if (!result.success && quick)

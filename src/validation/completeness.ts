@@ -91,7 +91,7 @@ function gaps(needs: Needs, evidence: Evidence): Gap[] {
   const out: Gap[] = [];
   for (const path of needs.facts) if (!present(evidence.data, path)) out.push({ path });
   const types = needs.records;
-  if (types.length > 0 && !evidence.records.some((r) => types.includes(r.type))) out.push({ records: types });
+  if (types.length > 0 && !types.some((t) => evidence.recordsByType.has(t))) out.push({ records: types });
   return out;
 }
 
