@@ -79,9 +79,13 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const offset = results.length;
   if (threads > 0) {
     const files = found.files;
-    await runInWorkers<Task, string, SentProblems>({ task: forWorkers(task), items: files }, threads, (i, sent) => {
-      results[offset + i] = validatedFile(files[i] ?? '', sent);
-    });
+    await runInWorkers<Task, string, SentProblems>(
+      { task: forWorkers(task), items: files, largestChunk: 128 },
+      threads,
+      (i, sent) => {
+        results[offset + i] = validatedFile(files[i] ?? '', sent);
+      },
+    );
   } else {
     const run = validateRunner(task, rubric);
     for (const file of found.files) results.push(run(file));
