@@ -6,8 +6,11 @@ export interface LedgerRecord {
   date: string;
   /** The record's own fields (assigned, graded, form…), shared by every date of a compact entry. */
   fields: Omit<LedgerEntry, 'type' | 'date' | 'dates'>;
-  /** Where it was written: ["ledger", 3, "dates", 5]. */
-  source: (string | number)[];
+  /**
+   * The ledger entry it was written in (3: `ledger[3]`), which a reason cites. An index, not a path: a batch
+   * makes a record for every date of every school, and a path each was a third of what reading a file allocated.
+   */
+  entry: number;
 }
 
 export interface Evidence {
@@ -19,13 +22,12 @@ export interface Evidence {
 
 export function expandLedger(data: EvidenceData): LedgerRecord[] {
   const records: LedgerRecord[] = [];
-  (data.ledger ?? []).forEach((entry, i) => {
-    const { type, date, dates, ...fields } = entry;
-    if (date !== undefined) records.push({ type, date, fields, source: ['ledger', i, 'date'] });
-    (dates ?? []).forEach((d, j) => {
-      records.push({ type, date: d, fields, source: ['ledger', i, 'dates', j] });
-    });
-  });
+  const ledger = data.ledger ?? [];
+  for (let i = 0; i < ledger.length; i++) {
+    const { type, date, dates, ...fields } = ledger[i] as LedgerEntry;
+    if (date !== undefined) records.push({ type, date, fields, entry: i });
+    if (dates) for (const d of dates) records.push({ type, date: d, fields, entry: i });
+  }
   // In the order written: every rule counts or collects, none depends on order.
   return records;
 }

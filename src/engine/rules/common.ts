@@ -244,10 +244,9 @@ export function entryPaths(records: readonly LedgerRecord[]): (string | number)[
   const seen = new Set<number>();
   const out: (string | number)[][] = [];
   for (const r of records) {
-    const i = r.source[1];
-    if (typeof i !== 'number' || seen.has(i)) continue;
-    seen.add(i);
-    out.push(['ledger', i]);
+    if (seen.has(r.entry)) continue;
+    seen.add(r.entry);
+    out.push(['ledger', r.entry]);
   }
   return out;
 }
