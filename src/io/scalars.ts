@@ -33,6 +33,11 @@ export function coreFloat(s: string): number {
   return Number.parseFloat(s);
 }
 
+// Made once: a regular expression written in a function is a new object each time it runs, and this runs for
+// every number of every file in a batch.
+const RADIX_PREFIX = /^0[ox]/;
+const LEADING_ZERO = /^[-+]?0[0-9]/;
+
 /**
  * A number the file states in a form a person would not mean, or that cannot be held exactly: octal and hex,
  * a leading zero (octal to YAML 1.1 readers, decimal to YAML 1.2), .inf/.nan and overflow, integers past 2^53.
@@ -40,13 +45,13 @@ export function coreFloat(s: string): number {
  */
 export function numberProblem(source: string, value: number): { code: string; params: Problem['params'] } | undefined {
   if (!Number.isFinite(value)) return { code: 'number.notFinite', params: { input: source } };
-  if (/^0[ox]/.test(source)) {
+  if (RADIX_PREFIX.test(source)) {
     return {
       code: source[1] === 'o' ? 'number.octal' : 'number.hex',
       params: { input: source, value: String(value) },
     };
   }
-  if (/^[-+]?0[0-9]/.test(source)) {
+  if (LEADING_ZERO.test(source)) {
     const digits = source.replace(/^[-+]?0+(?=[0-9])/, '');
     const sign = source.startsWith('-') ? '-' : '';
     const octal = /^[-+]?[0-7]+$/.test(source) ? Number.parseInt(source, 8) : undefined;

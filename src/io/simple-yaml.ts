@@ -308,13 +308,15 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const isList = this.line.charCodeAt(this.pos) === 91;
     const close = isList ? 93 : 125;
-    const list: unknown[] = [];
-    const map: Record<string, unknown> = {};
+    // A list or a mapping, not both made each time: a batch reads tens of collections a file.
+    const out: unknown[] | Record<string, unknown> = isList ? [] : {};
+    const list = out as unknown[];
+    const map = out as Record<string, unknown>;
     this.pos++;
     this.flowSpace(col);
     if (this.line.charCodeAt(this.pos) === close) {
       this.pos++;
-      return isList ? list : map;
+      return out;
     }
     for (;;) {
       if (isList) list.push(this.flowNode(col, depth + 1));
@@ -335,7 +337,7 @@ class Reader {
       const c = this.line.charCodeAt(this.pos);
       if (c === close) {
         this.pos++;
-        return isList ? list : map;
+        return out;
       }
       if (c !== 44) throw GIVE_UP;
       this.pos++;
