@@ -16,10 +16,13 @@ export function selfScoreProblems(data: EvidenceData, rubric: Rubric, source: Lo
     BY_ID.set(rubric, indicators);
   }
   const problems: Problem[] = [];
-  for (const [id, value] of Object.entries(data.selfScores ?? {})) {
-    const path = ['selfScores', id];
+  const scores = data.selfScores ?? {};
+  // Made only for a problem: most files of a batch have none.
+  for (const id in scores) {
+    const value = scores[id] as number;
     const b = indicators.get(id);
     if (b && value >= 0 && cmp(exact(value), b.points) <= 0) continue;
+    const path = ['selfScores', id];
     const label = evidenceLabel(['selfScores']);
     const at = { path: pathText(path), ...(label ? { label } : {}), ...(file ? { file } : {}) };
     if (!b) {

@@ -8,24 +8,25 @@ import type { EvidenceData } from '../evidence/schema.js';
 import { isInside, specialKind } from '../io/paths.js';
 import { type Located, locate } from '../io/yaml.js';
 
-/** Every supporting-file reference in the evidence, with its place in the file. */
+/** The lists whose entries may name supporting files. */
+const LISTS_WITH_FILES = ['ledger', 'projects', 'cases', 'awards'] as const;
+
+/**
+ * Every supporting-file reference in the evidence, with its place in the file. Most files name none: for
+ * them it makes nothing but the empty list.
+ */
 export function fileReferences(data: EvidenceData): { path: (string | number)[]; ref: string }[] {
   const refs: { path: (string | number)[]; ref: string }[] = [];
-  (data.attachments ?? []).forEach((a, i) => {
-    refs.push({ path: ['attachments', i, 'path'], ref: a.path });
-  });
-  const lists: [string, { files?: string[] | undefined }[] | undefined][] = [
-    ['ledger', data.ledger],
-    ['projects', data.projects],
-    ['cases', data.cases],
-    ['awards', data.awards],
-  ];
-  for (const [key, list] of lists) {
-    (list ?? []).forEach((entry, i) => {
-      (entry.files ?? []).forEach((ref, j) => {
-        refs.push({ path: [key, i, 'files', j], ref });
-      });
-    });
+  const attachments = data.attachments ?? [];
+  for (let i = 0; i < attachments.length; i++)
+    refs.push({ path: ['attachments', i, 'path'], ref: (attachments[i] as { path: string }).path });
+  for (const key of LISTS_WITH_FILES) {
+    const list: readonly { files?: string[] | undefined }[] = data[key] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const files = list[i]?.files;
+      if (files)
+        for (let j = 0; j < files.length; j++) refs.push({ path: [key, i, 'files', j], ref: files[j] as string });
+    }
   }
   return refs;
 }

@@ -81,18 +81,22 @@ function rubricNeeds(rubric: Rubric, stage: Stage) {
   return list;
 }
 
+/** Nothing lacking: one list for every check of every school that lacks nothing, which most do. */
+const NONE: readonly Gap[] = [];
+
 /** What a check lacks; a combination lacks something only when too few of its ways to pass are complete. */
-function gaps(needs: Needs, evidence: Evidence): Gap[] {
+function gaps(needs: Needs, evidence: Evidence): readonly Gap[] {
   if (needs.children.length > 0) {
-    const each = needs.children.map((c) => gaps(c, evidence));
-    if (each.filter((g) => g.length === 0).length >= needs.need) return [];
-    return each.flat();
+    let complete = 0;
+    for (const c of needs.children) if (gaps(c, evidence).length === 0) complete++;
+    if (complete >= needs.need) return NONE;
+    return needs.children.flatMap((c) => gaps(c, evidence));
   }
-  const out: Gap[] = [];
-  for (const path of needs.facts) if (!present(evidence.data, path)) out.push({ path });
+  let out: Gap[] | undefined;
+  for (const path of needs.facts) if (!present(evidence.data, path)) (out ??= []).push({ path });
   const types = needs.records;
-  if (types.length > 0 && !types.some((t) => evidence.recordsByType.has(t))) out.push({ records: types });
-  return out;
+  if (types.length > 0 && !types.some((t) => evidence.recordsByType.has(t))) (out ??= []).push({ records: types });
+  return out ?? NONE;
 }
 
 export function completenessProblems(evidence: Evidence, rubric: Rubric, source: Located, file?: string): Problem[] {
