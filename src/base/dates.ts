@@ -26,32 +26,6 @@ export function dayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
-const daysInMonth = (y: number, m: number): number =>
-  m === 2
-    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-      ? 29
-      : 28
-    : m === 4 || m === 6 || m === 9 || m === 11
-      ? 30
-      : 31;
-
-/**
- * A real day written YYYY-MM-DD: what zod's z.iso.date() pattern takes (month lengths, leap years), read by
- * its characters. It runs for every date of every file in a batch, where the pattern cost ~4% of a file's
- * reading; test/calendar.test.ts holds it to the pattern.
- */
-export function isRealDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (let i = 0; i < 10; i++) {
-    const c = s.charCodeAt(i);
-    if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return false;
-  }
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(digits(s, 0, 4), m);
-}
-
 /** The ISO date of a day number, by days-from-civil's inverse (no Date objects on the hot path). */
 export function isoOfDay(day: number): IsoDate {
   const z = day + 719468;

@@ -7,7 +7,7 @@
 //
 // It answers only where the schema accepts the value and gives back an equal one (test/plain-evidence.test.ts
 // holds it to that over thousands of mutated files); where it does not answer, the schema's run is all it costs.
-import { isRealDate } from '../base/dates.js';
+import { regexes } from 'zod';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
 import { type EvidenceData, LEVEL_ALIASES, LEVELS, RECORD_TYPES, STAGE_ALIASES, STAGES } from './schema.js';
 
@@ -69,8 +69,9 @@ const oneOf = (values: readonly string[]) => {
   return (v: Value) => set.has(v);
 };
 
-/** A real date as YYYY-MM-DD, as zod's z.iso.date() takes it (month lengths, leap years). */
-const date = (v: Value) => typeof v === 'string' && isRealDate(v);
+/** A real date as YYYY-MM-DD: zod's own pattern for z.iso.date() (month lengths, leap years). */
+const DATE = regexes.date;
+const date = (v: Value) => typeof v === 'string' && DATE.test(v);
 
 /** Every key known, every required key there, every value as its check wants. */
 function strict(shape: Shape, required: readonly string[] = []) {
