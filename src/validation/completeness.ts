@@ -92,10 +92,18 @@ function gaps(needs: Needs, evidence: Evidence): readonly Gap[] {
     if (complete >= needs.need) return NONE;
     return needs.children.flatMap((c) => gaps(c, evidence));
   }
+  // Made at the first gap (a function to add one would itself be made for every check of every school).
   let out: Gap[] | undefined;
-  for (const path of needs.facts) if (!present(evidence.data, path)) (out ??= []).push({ path });
+  for (const path of needs.facts) {
+    if (present(evidence.data, path)) continue;
+    if (out) out.push({ path });
+    else out = [{ path }];
+  }
   const types = needs.records;
-  if (types.length > 0 && !types.some((t) => evidence.recordsByType.has(t))) (out ??= []).push({ records: types });
+  if (types.length > 0 && !types.some((t) => evidence.recordsByType.has(t))) {
+    if (out) out.push({ records: types });
+    else out = [{ records: types }];
+  }
   return out ?? NONE;
 }
 
