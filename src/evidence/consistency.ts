@@ -65,7 +65,8 @@ export function consistencyProblems(data: EvidenceData, source: Located, file?: 
       at('error', ['breaks', i, 'end'], 'term.order', { start: b.start, end: b.end });
   });
 
-  // As day numbers: a record's date is one already, and comparing numbers is ~5% of a file's reading faster.
+  // As day numbers: a record's date is one already, and comparing numbers, not strings, made reading a file ~5%
+  // faster.
   const termDays = data.terms.map((t) => [dayNumber(t.start), dayNumber(t.end)] as const);
   const inTerms = (d: number) => {
     for (const [start, end] of termDays) if (d >= start && d <= end) return true;
