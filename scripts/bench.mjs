@@ -3,7 +3,8 @@
 //   npm run bench                       everything
 //   npm run bench -- startup            `node -e 0` beside `jiaxiao score FILE`
 //   npm run bench -- validate [N]       `jiaxiao validate` beside ajv-cli on N generated files (10000), and
-//                                       on one worker thread beside all the machine's cores
+//                                       on one worker thread beside all the machine's cores; wall time and
+//                                       the CPU time of all threads
 //   npm run bench -- batch              `jiaxiao score DIR` beside reading and parsing the same files in one
 //                                       thread, with yaml.parse and with js-yaml; peak RSS at 1,000 and
 //                                       10,000 files
@@ -25,39 +26,58 @@ import { generate, quoteDates, random, schoolYaml } from './gen-schools.mjs';
 const [only, nArg] = process.argv.slice(2);
 const want = (name) => !only || only === name;
 
-function time(args, { quiet = true, env } = {}) {
+/**
+ * Runs a Node script (args[0]) inside a wrapper that reports, on exit, the CPU time of all the process's
+ * threads: the same small wrapper for both sides of a comparison.
+ */
+const CPU_WRAPPER = `process.on('exit', () => {
+  const u = process.resourceUsage();
+  process.stderr.write('\\ncpu-us ' + (u.userCPUTime + u.systemCPUTime) + '\\n');
+});
+require(require('node:path').resolve(process.argv[1]));`;
+
+/** Wall time of a run, in ms; with `cpu`, the CPU time of all its threads too (cpuMs). */
+function time(args, { quiet = true, env, cpu = false } = {}) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, {
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'ignore'],
+  const r = spawnSync(process.execPath, cpu ? ['-e', CPU_WRAPPER, ...args] : args, {
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', cpu ? 'pipe' : 'ignore'],
     maxBuffer: 1 << 30,
     ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const ms = performance.now() - t;
-  return { ms, status: r.status };
+  const cpuMs = cpu ? Number(/cpu-us (\d+)\s*$/.exec(r.stderr.toString())?.[1] ?? Number.NaN) / 1000 : undefined;
+  return { ms, status: r.status, cpuMs };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
-function compare(title, a, b, runs, goal) {
-  const ta = [];
-  const tb = [];
-  time(a.args, { env: a.env });
-  time(b.args, { env: b.env });
+/**
+ * `cpu`: both sides run in CPU_WRAPPER, and the CPU time of all their threads is shown beside the wall time.
+ * How busy the machine is moves CPU time less than wall time, and it tells what more threads cost.
+ */
+function compare(title, a, b, runs, goal, { cpu = false } = {}) {
+  const ra = [];
+  const rb = [];
+  time(a.args, { env: a.env, cpu });
+  time(b.args, { env: b.env, cpu });
   for (let i = 0; i < runs; i++) {
-    ta.push(time(a.args, { env: a.env }).ms);
-    tb.push(time(b.args, { env: b.env }).ms);
+    ra.push(time(a.args, { env: a.env, cpu }));
+    rb.push(time(b.args, { env: b.env, cpu }));
   }
-  const ma = median(ta);
-  const mb = median(tb);
+  const ma = median(ra.map((r) => r.ms));
+  const mb = median(rb.map((r) => r.ms));
   // Each pair ran back to back: the median of the pairs' ratios is less swayed by a busy moment of the machine.
-  const paired = median(ta.map((t, i) => (tb[i] ?? 0) / t));
+  const paired = median(ra.map((r, i) => (rb[i]?.ms ?? 0) / r.ms));
   const width = Math.max(a.name.length, b.name.length, 'ratio of pairs'.length);
-  console.log(`\n${title} (median of ${runs} alternate runs)`);
-  console.log(`  ${a.name.padEnd(width)}  ${fmt(ma)}`);
-  console.log(`  ${b.name.padEnd(width)}  ${fmt(mb)}`);
+  const cpuOf = (rs) => median(rs.map((r) => r.cpuMs ?? 0));
+  const cpuText = (rs) => (cpu ? `  (CPU ${fmt(cpuOf(rs))})` : '');
+  console.log(`\n${title} (median of ${runs} alternate runs${cpu ? '; CPU: all threads, user and system' : ''})`);
+  console.log(`  ${a.name.padEnd(width)}  ${fmt(ma)}${cpuText(ra)}`);
+  console.log(`  ${b.name.padEnd(width)}  ${fmt(mb)}${cpuText(rb)}`);
   console.log(`  ${'ratio'.padEnd(width)}  ${(mb / ma).toFixed(2)}× ${goal}`);
   console.log(`  ${'ratio of pairs'.padEnd(width)}  ${paired.toFixed(2)}× (median of each pair's ratio)`);
+  if (cpu) console.log(`  ${'ratio of CPU'.padEnd(width)}  ${(cpuOf(rb) / cpuOf(ra)).toFixed(2)}×`);
 }
 
 if (want('startup')) {
@@ -103,6 +123,7 @@ if (want('validate')) {
       { name: 'jiaxiao validate', args: ['bin/jiaxiao.cjs', 'validate', dir] },
       5,
       '(goal ≤ 0.5×)',
+      { cpu: true },
     );
     // What a second core gives on this machine: the goal above counts on it (ajv-cli runs in one thread).
     compare(
@@ -111,6 +132,7 @@ if (want('validate')) {
       { name: 'jiaxiao validate', args: ['bin/jiaxiao.cjs', 'validate', dir] },
       5,
       '(the speed-up of more threads is its inverse)',
+      { cpu: true },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
