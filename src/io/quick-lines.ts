@@ -26,9 +26,22 @@ interface Frame {
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+(.*))?$/;
 
+// Made once: a regular expression written in a function is a new object each time it runs, here on each line.
+/** A value that starts a block scalar, an anchor, alias or tag, or an explicit key. */
+const SPECIAL_START = /^[|>&*!?]/;
+/** A value that starts a flow collection. */
+const FLOW_START = /^[[{]/;
+/** A list item that is no flow collection, then `: ` or a tab, or a colon at its end: maybe a mapping. */
+const ITEM_NOT_FLOW = /^[^[{]/;
+const ITEM_COLON = /:(?:[ \t]|$)/;
+/** A plain value (no quote, no flow collection) holding `: ` or ending in a colon. */
+const VALUE_NOT_QUOTED = /^[^'"[{]/;
+const VALUE_COLON = /:(?: |$)/;
+
 const keyOf = (path: readonly PropertyKey[]): string => JSON.stringify(path);
+const TRAILING_SPACES = / +$/;
 /** Spaces only: String.prototype.trimEnd also takes U+3000, which YAML reads as content. */
-const trimEnd = (s: string): string => s.replace(/ +$/, '');
+const trimEnd = (s: string): string => s.replace(TRAILING_SPACES, '');
 
 /**
  * The text of a line up to its comment, and how many flow brackets (`[`, `{`) are still open at its end
@@ -144,8 +157,8 @@ function scan(text: string): { lines: Map<string, number>; flows: Map<string, bo
       }
       // A scalar item, or a flow collection as a whole item; anything else holding ": " may be a mapping with
       // a key of another shape (｛ type: …, "path": …, path:<TAB>…).
-      if (/^[|>&*!?]/.test(rest) || (/^[^[{]/.test(rest) && /:(?:[ \t]|$)/.test(rest))) return undefined;
-      if (/^[[{]/.test(rest)) flowValue(path);
+      if (SPECIAL_START.test(rest) || (ITEM_NOT_FLOW.test(rest) && ITEM_COLON.test(rest))) return undefined;
+      if (FLOW_START.test(rest)) flowValue(path);
       leafCol = dashCol;
       rest = '';
     }
@@ -164,8 +177,8 @@ function scan(text: string): { lines: Map<string, number>; flows: Map<string, bo
       leafCol = Number.POSITIVE_INFINITY;
       continue;
     }
-    if (/^[|>&*!?]/.test(value) || (/^[^'"[{]/.test(value) && /:(?: |$)/.test(value))) return undefined;
-    if (/^[[{]/.test(value)) flowValue(path);
+    if (SPECIAL_START.test(value) || (VALUE_NOT_QUOTED.test(value) && VALUE_COLON.test(value))) return undefined;
+    if (FLOW_START.test(value)) flowValue(path);
     leafCol = col;
   }
   return unclaimed > 0 || flowDepth > 0 ? undefined : { lines, flows };
