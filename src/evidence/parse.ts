@@ -59,6 +59,8 @@ export function parseEvidenceBytes(bytes: Uint8Array, file?: string): ParsedEvid
   const decoded = decodeBytes(bytes);
   if (decoded.text === undefined || hasErrors(decoded.problems)) return { problems: withFile(decoded.problems, file) };
   const parsed = parseEvidenceText(decoded.text, file);
+  // Most files decode with nothing to say (UTF-8, not GB18030 or UTF-16): their reading is the answer as it is.
+  if (decoded.problems.length === 0) return parsed;
   return { ...parsed, problems: [...withFile(decoded.problems, file), ...parsed.problems] };
 }
 

@@ -24,6 +24,8 @@ const GIVE_UP = Symbol('give up');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const ODD = /[\t\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
+// Scanning loops stop at a line's end by its length, not at charCodeAt's NaN past it: V8 deoptimizes a
+// function the first time it reads past the end of a string, and each worker thread then compiles it again.
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -37,7 +39,7 @@ const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 function nameEnd(line: string, at: number): number {
   if (!isNameStart(line.charCodeAt(at))) return -1;
   let i = at + 1;
-  while (isNameChar(line.charCodeAt(i))) i++;
+  while (i < line.length && isNameChar(line.charCodeAt(i))) i++;
   return i;
 }
 
@@ -48,7 +50,7 @@ function plainValue(s: string): unknown {
   if (isDigit(c) || c === 43 || c === 45 || c === 46) {
     // Digits then a dash (a date, a school year) are not a number: a dash follows only an exponent's e.
     let i = 1;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
     if (i === s.length && c !== 46 && isDigit(s.charCodeAt(i - 1))) return checkedNumber(s, coreInt(s));
     if (s.charCodeAt(i) === DASH) return s;
     if (CORE_INT.test(s)) return checkedNumber(s, coreInt(s));
@@ -104,7 +106,7 @@ class Reader {
     for (; this.at < lines.length; this.at++) {
       const line = lines[this.at] as string;
       let i = 0;
-      while (line.charCodeAt(i) === SPACE) i++;
+      while (i < line.length && line.charCodeAt(i) === SPACE) i++;
       if (i < line.length && line.charCodeAt(i) !== HASH) {
         this.line = line;
         return i;
@@ -132,7 +134,8 @@ class Reader {
   }
 
   private skipSpaces(): void {
-    while (this.line.charCodeAt(this.pos) === SPACE) this.pos++;
+    const line = this.line;
+    while (this.pos < line.length && line.charCodeAt(this.pos) === SPACE) this.pos++;
   }
 
   /** A block mapping whose keys start at `col`; its first key is on the current line (maybe after a dash). */
