@@ -190,6 +190,50 @@ describe('only regular files are read', () => {
     }
   });
 
+  it('a file known to be regular (listed, or stat-ed when named) is read as the checked path reads it', () => {
+    const dir = join(tmp, 'known');
+    mkdirSync(dir);
+    const a = join(dir, 'a.yaml');
+    const b = join(dir, 'b.yaml');
+    writeFileSync(a, 'school:\n  name: 甲\n');
+    writeFileSync(b, 'school:\n  name: 乙乙乙乙\n');
+    const first = readInput(a, 'regular').bytes;
+    expect(Buffer.from(first ?? [])).toEqual(readFileSync(a));
+    // Each file's bytes are its own: the next read does not write over them.
+    expect(Buffer.from(readInput(b, 'regular').bytes ?? [])).toEqual(readFileSync(b));
+    expect(Buffer.from(first ?? [])).toEqual(readFileSync(a));
+    // Anything unusual is answered by the checked path, as if nothing were known.
+    const empty = join(dir, 'empty.yaml');
+    writeFileSync(empty, '');
+    const limit = join(dir, 'limit.yaml');
+    writeFileSync(limit, Buffer.alloc(MAX_BYTES, 0x61));
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, Buffer.alloc(MAX_BYTES + 1, 0x61));
+    for (const f of [empty, limit, big, dir, join(dir, 'missing.yaml')])
+      expect(readInput(f, 'regular'), f).toEqual(readInput(f));
+    expect(readInput(big, 'regular').problem).toMatchObject({ code: 'file.tooLarge', params: { size: MAX_BYTES + 1 } });
+  });
+
+  it.runIf(posix)(
+    'a FIFO or a device where a regular file was listed is still refused; named ones are never known',
+    () => {
+      // As if a listed file had been replaced between the listing and the read: nothing blocks, nothing unbounded.
+      const fifo = join(tmp, 'swapped.yaml');
+      spawnSync('mkfifo', [fifo]);
+      expect(readInput(fifo, 'regular').problem).toMatchObject({ code: 'cli.notRegular', params: { kind: 'fifo' } });
+      expect(readInput('/dev/zero', 'regular').problem).toMatchObject({
+        code: 'cli.notRegular',
+        params: { kind: 'device' },
+      });
+      const folder = join(tmp, 'listed');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'x.yaml'), 'school: {}\n');
+      const found = findEvidenceFiles([fifo, '/dev/null', folder]);
+      expect(found.files).toEqual([fifo, '/dev/null', join(folder, 'x.yaml')]);
+      expect(found.irregular).toEqual([fifo, '/dev/null']);
+    },
+  );
+
   it('a file over the size limit is refused from its size, without reading it', () => {
     const big = join(tmp, 'big.yaml');
     writeFileSync(big, Buffer.alloc(MAX_BYTES + 10, 0x61));
@@ -213,6 +257,7 @@ describe('only regular files are read', () => {
       spawnSync('mkfifo', [join(root, 'pipe.yaml')]);
       expect(findEvidenceFiles([root])).toEqual({
         files: [join(root, 'a.yaml')],
+        irregular: [],
         missing: [],
         empty: [],
         skipped: [

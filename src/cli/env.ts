@@ -110,10 +110,17 @@ export function paintFor(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: bool
  * with nothing read from it), checked on the open descriptor, and never more than MAX_BYTES + 1 bytes are
  * read. A symbolic link named on the command line is followed (see README). A file costs open, fstat, one
  * read and close: a stat before the open, and a read to find the end, cost a batch ~3 µs a file more.
+ * `known: 'regular'`: a folder's listing (or a stat of the path given) has shown a regular file, which is then
+ * read without the fstat (readKnownRegular).
  */
-export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem } {
+export function readInput(file: string, known?: 'regular'): { bytes?: Uint8Array; problem?: Problem } {
   // A workbook is a zip of XML: larger than any YAML file, and bounded again once unpacked (io/xlsx.ts).
-  const max = /\.xls[xm]?$/i.test(file) ? MAX_WORKBOOK_BYTES : MAX_BYTES;
+  const workbook = /\.xls[xm]?$/i.test(file);
+  if (known === 'regular' && !workbook) {
+    const listed = readKnownRegular(file);
+    if (listed) return listed;
+  }
+  const max = workbook ? MAX_WORKBOOK_BYTES : MAX_BYTES;
   const refuse = (st: Stats): { problem: Problem } | undefined => {
     if (st.isDirectory()) return { problem: { severity: 'error', code: 'cli.isDirectory', params: { file }, file } };
     if (!st.isFile())
@@ -169,6 +176,38 @@ export function readInput(file: string): { bytes?: Uint8Array; problem?: Problem
     return {
       problem: { severity: 'error', code: 'cli.unreadable', params: { detail: String((e as Error).message) }, file },
     };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The buffer that files known to be regular are read into, made once a thread; each is copied out at its size. */
+let readBuffer: Buffer | undefined;
+
+/**
+ * A YAML file that a folder's listing, or a stat of the path given, showed to be a regular file: open, read to
+ * its end (at most MAX_BYTES + 1 bytes), close. No fstat: its Stats object, and a buffer made for each file,
+ * cost a batch of 10,000 files ~5% of its time. Undefined where anything is unusual (an error, nothing read,
+ * more than MAX_BYTES): readInput's checked path then says what the file is. A file replaced by a FIFO after
+ * the listing is read for what it holds at once (it was opened without blocking), bounded as any file.
+ */
+function readKnownRegular(file: string): { bytes: Uint8Array } | undefined {
+  readBuffer ??= Buffer.allocUnsafe(MAX_BYTES + 1);
+  const buffer = readBuffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_BYTES) return undefined;
+    }
+    if (length === 0) return undefined;
+    return { bytes: Buffer.from(buffer.subarray(0, length)) };
+  } catch {
+    return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -32,11 +32,12 @@ import { loadedRubricData } from './rubric-option.js';
  * checked it, handed to workers so that none reads, parses and checks the file again.
  */
 export type Task =
-  | { kind: 'validate'; rubric?: string; rubricData?: RubricData; strict: boolean }
+  | { kind: 'validate'; rubric?: string; rubricData?: RubricData; strict: boolean; irregular?: string[] }
   | {
       kind: 'score';
       rubric?: string;
       rubricData?: RubricData;
+      irregular?: string[];
       /** A name from render/formats.ts: each sheet written with --out is in it. */
       format: string;
       lang: Lang;
@@ -64,6 +65,17 @@ export interface ScoreResult {
   sheet?: Sheet;
 }
 
+/**
+ * `irregular` (FoundFiles.irregular): set where the files come from findEvidenceFiles, whose listing or stat
+ * showed every file but these to be regular, so readInput may read them without checking again. Absent,
+ * every file is checked.
+ */
+const knownAs = (task: Task) => {
+  if (task.irregular === undefined) return () => undefined;
+  const irregular = new Set(task.irregular);
+  return (file: string) => (irregular.has(file) ? undefined : ('regular' as const));
+};
+
 /** The task as workers get it: with the checked data of its rubric file, when this thread has loaded it. */
 export function forWorkers<T extends Task>(task: T): T {
   const data = task.rubric === undefined ? undefined : loadedRubricData(task.rubric);
@@ -84,8 +96,9 @@ export function validateRunner(
   loaded?: Rubric,
 ): (file: string) => FileResult {
   const rubric = loaded ?? rubricOf(task);
+  const known = knownAs(task);
   return (file) => {
-    const input = readInput(file);
+    const input = readInput(file, known(file));
     if (input.problem) return { file, problems: [input.problem] };
     return validateEvidence(input.bytes ?? new Uint8Array(), file, rubric, { strict: task.strict });
   };
@@ -102,8 +115,9 @@ export function scoreRunner(
   const plain = paintFor(false, {}, false);
   const format = formatNamed(task.format);
   if (!format) throw new Error(`unknown format ${task.format}`);
+  const known = knownAs(task);
   return ({ file, out, review }) => {
-    const input = readInput(file);
+    const input = readInput(file, known(file));
     if (input.problem) return { file, problems: [input.problem] };
     const parsed = parseSchoolBytes(input.bytes ?? new Uint8Array(), rubric, file);
     const evidenceProblems = capProblems(sortProblems(parsed.problems), file);

@@ -23,6 +23,11 @@ export interface FoundFiles {
   empty: string[];
   /** Evidence-named paths inside folders that are not regular files, so were not read. */
   skipped: SkippedPath[];
+  /**
+   * Files given by name that are not regular files (a FIFO, a device): of `files`, the only ones not known to be
+   * regular, which readInput must check (all others its quick path may read).
+   */
+  irregular: string[];
   /** Review files (复评, `<stem>.review.yaml`): in folders, or given on the command line. Never evidence. */
   reviews: string[];
   /**
@@ -154,9 +159,12 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   const skipped: SkippedPath[] = [];
   const reviews: string[] = [];
   // A path given on the command line is followed, link or not; links inside folders are not.
+  const irregular: string[] = [];
   const isDir = paths.map((p) => {
     try {
-      return statSync(p).isDirectory();
+      const st = statSync(p);
+      if (!st.isDirectory() && !st.isFile()) irregular.push(p);
+      return st.isDirectory();
     } catch {
       return undefined;
     }
@@ -188,6 +196,7 @@ export function findEvidenceFiles(paths: readonly string[]): FoundFiles {
   }
   return {
     files: [...new Set(files)],
+    irregular,
     missing,
     empty,
     skipped,

@@ -48,7 +48,7 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
   if (!rubric) return EXIT.failed;
 
   const code = async (folder?: OutFolder) => {
-    const scored = await scoreAll(found.files, found.reviewOf, rubric, options, io, folder);
+    const scored = await scoreAll(found, rubric, options, io, folder);
     return found.missing.length + found.empty.length > 0 ? EXIT.failed : scored;
   };
   if (!options.out) return code();
@@ -62,8 +62,7 @@ export async function runScoreBatch(paths: string[], options: BatchOptions, io: 
 }
 
 async function scoreAll(
-  files: string[],
-  reviewOf: FoundFiles['reviewOf'],
+  { files, reviewOf, irregular }: FoundFiles,
   rubric: Rubric,
   options: BatchOptions,
   io: Streams,
@@ -75,6 +74,7 @@ async function scoreAll(
     format: options.format.name,
     lang: options.lang,
     keepSheets: options.format.withSheets,
+    irregular,
     ...(options.rubric ? { rubric: options.rubric } : {}),
   };
   // The review beside each file, where the folders' listing has told already: workers need not look again.

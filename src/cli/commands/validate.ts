@@ -70,6 +70,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   const task: Extract<Task, { kind: 'validate' }> = {
     kind: 'validate',
     strict: options.strict === true,
+    irregular: found.irregular,
     ...(rubricFile ? { rubric: rubricFile } : {}),
   };
   const results: FileResult[] = [
