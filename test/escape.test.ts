@@ -146,6 +146,14 @@ describe('JSON', () => {
       }),
       { numRuns: 500, seed: 20261207 },
     );
+    // Past the items made at once (64): where one array's text ends and the next begins.
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 60, maxLength: 200 }), (items) => {
+        const pieces = [...jsonTextPieces({ ranking: [] as unknown[] }, 'ranking', items, (x) => ({ ...x, tag: '#' }))];
+        expect(pieces.join('')).toBe(jsonText({ ranking: items.map((x) => ({ ...x, tag: '#' })) }));
+      }),
+      { numRuns: 40, seed: 20261208 },
+    );
   });
   it('a long list comes in several pieces, none of them the whole', () => {
     const items = Array.from({ length: 3000 }, (_, i) => ({ school: `示例学校${i}`, file: `县/school-${i}.yaml` }));

@@ -130,21 +130,19 @@ export function* jsonTextPieces<T>(value: object, key: string, items: readonly T
     yield whole;
     return;
   }
-  // Items a few dozen kilobytes at a time: few writes, and little held at once.
-  let piece = whole.slice(0, cut + at.length - 1);
-  for (let i = 0; i < items.length; i++) {
-    const json = JSON.stringify(item(items[i] as T), null, 2).replaceAll('\n', '\n    ');
-    piece += `${i === 0 ? '' : ','}\n    ${jsonSafe(json)}`;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
+  yield whole.slice(0, cut + at.length - 1);
+  // Items a few dozen at a time, as one array each: few writes, little held at once, and one JSON.stringify
+  // for many items (item by item, 10,000 schools took 2-3× as long). The array's items stand two spaces in;
+  // in `key`'s array, four.
+  for (let i = 0; i < items.length; i += ITEMS_A_PIECE) {
+    const json = JSON.stringify(items.slice(i, i + ITEMS_A_PIECE).map(item), null, 2);
+    yield `${i === 0 ? '' : ','}\n  ${jsonSafe(json.slice(2, -2)).replaceAll('\n', '\n  ')}`;
   }
-  yield `${piece}\n  ${whole.slice(cut + at.length - 1)}`;
+  yield `\n  ${whole.slice(cut + at.length - 1)}`;
 }
 
-/** Characters of a piece of jsonTextPieces (UTF-16 units). */
-const PIECE = 1 << 15;
+/** Items of jsonTextPieces' array made at once: a school of a summary is ~500 characters of JSON. */
+const ITEMS_A_PIECE = 64;
 
 // --- CSV (score --format csv, opened in Excel or WPS) ---
 
