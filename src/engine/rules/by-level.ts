@@ -5,7 +5,7 @@ import { div, exact } from '../../base/exact.js';
 import { once } from '../../base/once.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../../evidence/schema.js';
 import type { RuleDoc, RuleKind } from '../types.js';
-import { checkBase, citing, fieldLabel, finding, valueAt } from './common.js';
+import { checkBase, citing, fieldLabel, finding, partialPass, valueAt } from './common.js';
 
 const schema = once(() =>
   z.strictObject({
@@ -99,13 +99,13 @@ export const byLevel: RuleKind<Options> = {
     }
     const level = LEVEL_LABELS[best.level as Level];
     const points = worth(best);
-    return {
-      ...finding(true, () => ({
+    return partialPass(
+      () => ({
         zh: `${window.zh}${l.zh}最高为${level.zh}（《${best.title}》${best.year}），得 ${points}/${max} 分`,
         en: `highest ${l.en}${window.en}: ${level.en} ("${best.title}" ${best.year}), ${points} of ${max}`,
-      })),
-      share: div(exact(points), exact(max)),
-      ...(points < max ? { cites: [[o.list]] } : {}),
-    };
+      }),
+      div(exact(points), exact(max)),
+      points < max ? [[o.list]] : undefined,
+    );
   },
 };

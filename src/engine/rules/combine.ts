@@ -88,12 +88,10 @@ function combinator(kind: Kind): RuleKind<{ checks: unknown[]; k?: number }> {
           en: `${head.en}${shown.map((f) => f.reason.en).join('; ')}`,
         };
       });
-      return {
-        outcome: pass ? 'pass' : 'fail',
-        reason,
-        ...(missing.length > 0 && !pass ? { missing } : {}),
-        ...(cites.length > 0 ? { cites } : {}),
-      };
+      const out: Finding = { outcome: pass ? 'pass' : 'fail', reason };
+      if (missing.length > 0 && !pass) out.missing = missing;
+      if (cites.length > 0) out.cites = cites;
+      return out;
     },
   };
 }

@@ -234,9 +234,20 @@ export function numberAt(ctx: Context, path: string): Exact | undefined {
   return typeof v === 'number' ? exact(v) : undefined;
 }
 
+/**
+ * A pass worth part of the check's points (a tier, a level), with where its figure was written (`cites`, when
+ * it loses points). Built field by field: a spread of findings, which come in several shapes, is slow in Node 20.
+ */
+export function partialPass(reason: () => Text, share: Exact, cites?: (string | number)[][]): Finding {
+  const f: Finding = { outcome: 'pass', reason: lazyText(reason), share };
+  if (cites && cites.length > 0) f.cites = cites;
+  return f;
+}
+
 /** A finding with the evidence behind it: on a failure only (a pass needs no pointer), and only paths given. */
 export function citing(f: Finding, paths: (string | number)[][]): Finding {
-  return f.outcome === 'fail' && paths.length > 0 ? { ...f, cites: paths } : f;
+  // Object.assign, not a spread: findings come in several shapes, and Node 20 spreads such objects slowly.
+  return f.outcome === 'fail' && paths.length > 0 ? Object.assign({}, f, { cites: paths }) : f;
 }
 
 /** The ledger entries the records were written in, each once, in the order written: ["ledger", 3]. */

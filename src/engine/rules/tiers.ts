@@ -5,7 +5,18 @@ import * as z from 'zod';
 import { add, cmp, div, type Exact, exact, sub, ZERO } from '../../base/exact.js';
 import { once } from '../../base/once.js';
 import type { RubricLint, RuleDoc, RuleKind, Text } from '../types.js';
-import { checkBase, citing, compare, finding, missing, numberNear, numberText, op, opText } from './common.js';
+import {
+  checkBase,
+  citing,
+  compare,
+  finding,
+  missing,
+  numberNear,
+  numberText,
+  op,
+  opText,
+  partialPass,
+} from './common.js';
 import { quantity, quantityCites, quantityFields, quantityRecordTypes, quantityValue, ratioValue } from './quantity.js';
 import { boundText, quantityText, unitOf } from './wording.js';
 
@@ -167,17 +178,17 @@ export const tiers: RuleKind<Options> = {
         cites,
       );
     }
-    return {
-      ...finding(true, () => {
+    return partialPass(
+      () => {
         const [s, d] = [shown(), detail()];
         return {
           zh: `${name.zh} ${s}${unit.zh}${d.zh}，达到“${tierText(met)}”一档，得 ${met.points}/${max} 分`,
           en: `${name.en} ${s}${unit.en}${d.en}; tier "${tierTextEn(met)}": ${met.points} of ${max}`,
         };
-      }),
-      share: div(exact(met.points), exact(max)),
+      },
+      div(exact(met.points), exact(max)),
       // A tier below the top loses points: say where the figure was written.
-      ...(met.points < max && cites.length > 0 ? { cites } : {}),
-    };
+      met.points < max ? cites : undefined,
+    );
   },
 };
