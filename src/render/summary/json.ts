@@ -12,8 +12,8 @@ const stats = (s: Stats) => ({ mean: p(s.mean), median: p(s.median), min: p(s.mi
 /** The summary's JSON value without its ranking (`rest`), and how each ranked school is written. */
 function summaryJson(s: Summary, lang: Lang) {
   const groupIds = s.shape.groups.map((g) => g.id);
-  // Built field by field, not with a spread for `level`: Node 20 makes such an object ~5× slower, and a
-  // summary makes one for every school.
+  // Built field by field, without a spread for `level` (an object literal with a spread in it takes Node 20's
+  // slow path): a summary makes one for every school.
   const school = (r: RankedSchool) => {
     // No prototype: a group may be named anything a rubric id allows, __proto__ too.
     const groups: Record<string, number> = Object.create(null);
