@@ -239,7 +239,8 @@ export function numberAt(ctx: Context, path: string): Exact | undefined {
  * it loses points). Built field by field: a spread of findings, which come in several shapes, is slow in Node 20.
  */
 export function partialPass(reason: () => Text, share: Exact, cites?: (string | number)[][]): Finding {
-  const f: Finding = { outcome: 'pass', reason: lazyText(reason), share };
+  const f = finding(true, reason);
+  f.share = share;
   if (cites && cites.length > 0) f.cites = cites;
   return f;
 }
