@@ -3,6 +3,7 @@
 // parses no YAML for it.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,26 +39,56 @@ const lazyChildProcess = {
   },
 };
 /**
- * chalk works out the terminal's colours as it loads, which loads node:tty and node:net: ~7 ms of every start.
- * The CLI decides the colour level itself (src/cli/env.ts) and needs chalk only for a terminal in colour, so
- * its import of chalk gets a stand-in that loads chalk (bundled all the same) on first use.
+ * A package that only some runs need, loaded on first use rather than as the CLI starts: imports of it get a
+ * stand-in whose every export is a getter that loads the package (bundled all the same) and hands on the
+ * export asked for. The stand-in names the package's exports as this build finds them. A module that uses
+ * one of these packages as it loads (at its top level) still loads it at start-up: the gain is lost, nothing
+ * breaks.
+ * - chalk works out the terminal's colours as it loads, which loads node:tty and node:net: ~7 ms of every
+ *   start. The CLI decides the colour level itself (src/cli/env.ts) and needs chalk only for a terminal in
+ *   colour.
+ * - yaml, the careful reader with positions, is for a file that the quick readings leave alone or that has a
+ *   problem to place (src/io/yaml.ts): ~2 ms of every start.
+ * - js-yaml reads what the simple reading gives up on (src/io/fast-yaml.ts): ~0.7 ms of every start.
  */
-const lazyChalk = {
-  name: 'lazy-chalk',
-  setup(b) {
-    b.onResolve({ filter: /^chalk$/ }, (args) =>
-      /[\\/]src[\\/]cli[\\/]/.test(args.importer) ? { path: 'chalk', namespace: 'lazy-chalk' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-chalk' }, () => ({
-      contents: `let chalk;
-const load = () => (chalk ??= require('chalk'));
-module.exports = { get Chalk() { return load().Chalk; }, get supportsColor() { return load().supportsColor; } };`,
-      loader: 'js',
-      // chalk is resolved from the project, wherever the build is started from.
-      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
-    }));
-  },
-};
+const projectRequire = createRequire(import.meta.url);
+async function exportNames(name) {
+  try {
+    return Object.keys(projectRequire(name));
+  } catch (e) {
+    if (e.code !== 'ERR_REQUIRE_ESM') throw e;
+    return Object.keys(await import(name)).filter((key) => key !== 'default');
+  }
+}
+async function lazyPackages(importers, names) {
+  const exportsOf = new Map(await Promise.all(names.map(async (name) => [name, await exportNames(name)])));
+  const filter = new RegExp(`^(?:${names.join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      b.onResolve({ filter }, (args) =>
+        importers.test(args.importer) ? { path: args.path, namespace: 'lazy-package' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          'module.exports = {',
+          ...exportsOf
+            .get(args.path)
+            .map((key) => `  get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; },`),
+          '};',
+        ].join('\n'),
+        loader: 'js',
+        // The package is resolved from the project, wherever the build is started from.
+        resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      }));
+    },
+  };
+}
+const SRC = /[\\/]src[\\/]/;
+const lazyInCli = await lazyPackages(SRC, ['chalk', 'yaml', 'js-yaml']);
+
 const banner = {
   js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
 };
@@ -69,7 +100,7 @@ const common = {
   banner,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [raw, lazyChildProcess, lazyChalk],
+  plugins: [raw, lazyChildProcess],
 };
 
 /** Bundles one source module into a temporary file and hands its exports to `use`: build-time data made by the code itself. */
@@ -136,6 +167,7 @@ await Promise.all([
     // Its import() becomes a require(): bin/jiaxiao.cjs runs the bundle as a vm.Script, which has no
     // loader for a real dynamic import.
     external: ['exceljs'],
+    plugins: [...common.plugins, lazyInCli],
     supported: { 'dynamic-import': false },
     minify: !process.env.JIAXIAO_DEBUG_BUILD,
   }),

@@ -2,9 +2,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { Chalk, type ColorSupportLevel, supportsColor } from 'chalk';
 import type { Problem } from '../base/problem.js';
-import { MAX_WORKBOOK_BYTES } from '../evidence/workbook/read.js';
 import type { Lang } from '../i18n/messages.js';
-import { MAX_BYTES } from '../io/decode.js';
+import { MAX_BYTES, MAX_WORKBOOK_BYTES } from '../io/decode.js';
 import { specialKind } from '../io/paths.js';
 import { chunksOf } from '../io/write.js';
 import { type Output, type Paint, TEXT_WIDTH } from '../render/types.js';

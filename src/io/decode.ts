@@ -8,6 +8,9 @@ import type { Problem } from '../base/problem.js';
  */
 export const MAX_BYTES = 128 * 1024;
 
+/** The largest workbook read: 4 MiB. A year's evidence with a daily ledger is under 200 KB. */
+export const MAX_WORKBOOK_BYTES = 4 * 1024 * 1024;
+
 export interface Decoded {
   text?: string;
   problems: Problem[];

@@ -28,15 +28,20 @@ const checked = (read: (s: string) => number) => (s: string) => {
   return value;
 };
 
-/** Implicit types only: an explicit tag of any kind is unknown to js-yaml, which then throws. */
-const SCHEMA = new jsyaml.Schema({
-  implicit: [
-    scalar('null', CORE_NULL, '~nN', () => null),
-    scalar('bool', CORE_BOOL, 'tTfF', (s) => s[0] === 't' || s[0] === 'T'),
-    scalar('int', CORE_INT, '-+0123456789', checked(coreInt)),
-    scalar('float', CORE_FLOAT, '-+.0123456789', checked(coreFloat)),
-  ],
-});
+let schema: jsyaml.Schema | undefined;
+/**
+ * Implicit types only: an explicit tag of any kind is unknown to js-yaml, which then throws. Made when first
+ * needed: most files never reach js-yaml, and the CLI loads it only then (scripts/build.mjs).
+ */
+const coreSchema = (): jsyaml.Schema =>
+  (schema ??= new jsyaml.Schema({
+    implicit: [
+      scalar('null', CORE_NULL, '~nN', () => null),
+      scalar('bool', CORE_BOOL, 'tTfF', (s) => s[0] === 't' || s[0] === 'T'),
+      scalar('int', CORE_INT, '-+0123456789', checked(coreInt)),
+      scalar('float', CORE_FLOAT, '-+.0123456789', checked(coreFloat)),
+    ],
+  }));
 
 /**
  * Shapes the fast reading leaves alone: a directive or document end marker at a line start; a tag, anchor,
@@ -69,7 +74,7 @@ export function readFast(text: string): { value: unknown } | undefined {
   const simple = readSimple(text);
   if (simple) return simple;
   try {
-    return { value: jsyaml.load(text, { schema: SCHEMA }) };
+    return { value: jsyaml.load(text, { schema: coreSchema() }) };
   } catch {
     return undefined;
   }

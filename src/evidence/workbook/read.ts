@@ -8,6 +8,7 @@
 // empty rows anywhere are skipped. A cell merged down a column counts for each row it covers.
 import { type Problem, pathText } from '../../base/problem.js';
 import type { CellSource } from '../../io/cells.js';
+import { MAX_WORKBOOK_BYTES } from '../../io/decode.js';
 import { type CellValue, columnName, serialToIso, XlsxBook, XlsxFailure, type XlsxSheet } from '../../io/xlsx.js';
 import { nearest } from '../issues.js';
 import {
@@ -41,8 +42,6 @@ import {
   YES,
 } from './layout.js';
 
-/** The largest workbook read: 4 MiB. A year's evidence with a daily ledger is under 200 KB. */
-export const MAX_WORKBOOK_BYTES = 4 * 1024 * 1024;
 /** Rows with content in 台账 (the header and any title rows included), and in each other sheet. */
 export const MAX_LEDGER_ROWS = 5000;
 export const MAX_SHEET_ROWS = 1000;
