@@ -257,6 +257,55 @@ describe('the command line itself is data too', () => {
     expect(r.stderr).toContain('无法输出');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  // stdout is written straight to its descriptor on Linux and macOS (src/cli/stdio.ts): the cases a stream handled.
+  it('a reader that goes away (| head) ends the run quietly, exit 0', () => {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" bin/jiaxiao.cjs score examples/county --format html | head -c 10; echo " \${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
+    // 175 KB of HTML: more than the pipe holds, so the writes after head has gone fail with EPIPE.
+    expect(r.stdout).toBe('<!DOCTYPE  0\n');
+    expect(r.stderr).toBe('');
+  });
+  it('a pipe left non-blocking and full is waited for: the whole output, in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-nonblocking-'));
+    // Making process.stdout for a pipe sets it non-blocking (libuv): the CLI's own writes then meet EAGAIN.
+    writeFileSync(join(dir, 'nonblocking.cjs'), 'process.stdout;\n');
+    const whole = jiaxiao(['score', 'examples/county', '--format', 'html']).out;
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" -r "${join(dir, 'nonblocking.cjs')}" bin/jiaxiao.cjs score examples/county --format html | (sleep 0.3; cat) > "${join(dir, 'out.html')}"; echo \${PIPESTATUS[0]}`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('0\n');
+    expect(whole.length).toBeGreaterThan(100_000);
+    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toBe(whole);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // util-linux's script(1) runs the CLI in a terminal of its own.
+  it.skipIf(process.platform !== 'linux')("in a terminal: colour, and the terminal's width", () => {
+    const r = spawnSync(
+      'script',
+      [
+        '-qec',
+        `stty cols 90; "${process.execPath}" bin/jiaxiao.cjs score examples/schools/typical-primary.yaml`,
+        '/dev/null',
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(ANSI);
+    const top = r.stdout.split(/\r?\n/).find((line) => line.startsWith('┌'));
+    expect(top?.length).toBe(90);
+  });
   it('rubric check shows a level name from the rubric escaped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiaxiao-rubric-esc-'));
     const file = join(dir, 'r.yaml');

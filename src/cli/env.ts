@@ -7,6 +7,7 @@ import { MAX_BYTES, MAX_WORKBOOK_BYTES } from '../io/decode.js';
 import { specialKind } from '../io/paths.js';
 import { chunksOf } from '../io/write.js';
 import { type Output, type Paint, TEXT_WIDTH } from '../render/types.js';
+import { isTerminal, streamOf, writeTo } from './stdio.js';
 
 export interface Streams {
   /** Text, or the bytes of a binary format. */
@@ -19,16 +20,21 @@ export interface Streams {
   env: NodeJS.ProcessEnv;
 }
 
-export const processStreams = (): Streams => ({
-  out: (output) => {
-    for (const chunk of chunksOf(output)) process.stdout.write(chunk);
-  },
-  err: (t) => process.stderr.write(t),
-  outIsTTY: process.stdout.isTTY === true,
-  errIsTTY: process.stderr.isTTY === true,
-  ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
-  env: process.env,
-});
+export function processStreams(): Streams {
+  const outIsTTY = isTerminal(1);
+  // Only a terminal has a width; asking it makes process.stdout.
+  const columns = outIsTTY ? streamOf(1).columns : 0;
+  return {
+    out: (output) => {
+      for (const chunk of chunksOf(output)) writeTo(1, chunk);
+    },
+    err: (t) => writeTo(2, t),
+    outIsTTY,
+    errIsTTY: isTerminal(2),
+    ...(columns > 0 ? { columns } : {}),
+    env: process.env,
+  };
+}
 
 /** The narrowest and widest --width. */
 export const WIDTH_RANGE = { min: 60, max: 400 } as const;

@@ -19,6 +19,7 @@ import { type OutFolder, takeOutFolder } from '../out-folder.js';
 import { emit } from '../output.js';
 import { runInWorkers, threadsFor } from '../pool.js';
 import { loadRubricOption } from '../rubric-option.js';
+import { streamOf } from '../stdio.js';
 import { forWorkers, type ScoreItem, type ScoreResult, scoreRunner, type Task, writeOut } from '../tasks.js';
 import { reportUnusablePaths } from './validate.js';
 
@@ -88,7 +89,7 @@ async function scoreAll(
     options.stderrIsTTY && items.length >= 50
       ? new SingleBar({
           format: `${zh ? '评分' : 'scoring'} [{bar}] {value}/{total} {percentage}%`,
-          stream: process.stderr,
+          stream: streamOf(2),
           hideCursor: true,
           clearOnComplete: true,
         })
