@@ -50,26 +50,52 @@ const lazyChildProcess = {
  * - yaml, the careful reader with positions, is for a file that the quick readings leave alone or that has a
  *   problem to place (src/io/yaml.ts): ~2 ms of every start.
  * - js-yaml reads what the simple reading gives up on (src/io/fast-yaml.ts): ~0.7 ms of every start.
+ * - zod checks what the plain check cannot pass (src/evidence/plain-evidence.ts) and rubric files; every
+ *   schema is built on first use (src/base/once.ts): ~2 ms of every start.
+ * The getters are one CommonJS module; every importer reaches them through one ES module in front of it, so
+ * that esbuild copies them once and not once per importer (zod's 260 exports into 19 importers: ~2.5 ms).
  */
 const projectRequire = createRequire(import.meta.url);
+/** A package's exports; `__esModule` left out, which esbuild's interop reads at once (and would load it). */
 async function exportNames(name) {
+  let names;
   try {
-    return Object.keys(projectRequire(name));
+    names = Object.keys(projectRequire(name));
   } catch (e) {
     if (e.code !== 'ERR_REQUIRE_ESM') throw e;
-    return Object.keys(await import(name)).filter((key) => key !== 'default');
+    names = Object.keys(await import(name));
   }
+  return names.filter((key) => key !== '__esModule');
 }
 async function lazyPackages(importers, names) {
   const exportsOf = new Map(await Promise.all(names.map(async (name) => [name, await exportNames(name)])));
   const filter = new RegExp(`^(?:${names.join('|')})$`);
+  // The package is resolved from the project, wherever the build is started from.
+  const resolveDir = fileURLToPath(new URL('..', import.meta.url));
   return {
     name: 'lazy-packages',
     setup(b) {
       b.onResolve({ filter }, (args) =>
         importers.test(args.importer) ? { path: args.path, namespace: 'lazy-package' } : undefined,
       );
+      b.onResolve({ filter: /^lazy-getters:/ }, (args) => ({
+        path: args.path.slice('lazy-getters:'.length),
+        namespace: 'lazy-getters',
+      }));
+      // What importers see: the getters' exports, and for a CommonJS package without a default export of its
+      // own (js-yaml) the getters themselves as the default, as a default import of it gives. A package's own
+      // default export is left out (no importer uses one; one that did would stop the build).
       b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: [
+          `export * from 'lazy-getters:${args.path}';`,
+          ...(exportsOf.get(args.path).includes('default')
+            ? []
+            : [`export { default } from 'lazy-getters:${args.path}';`]),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir,
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-getters' }, (args) => ({
         contents: [
           'let loaded;',
           `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
@@ -80,14 +106,13 @@ async function lazyPackages(importers, names) {
           '};',
         ].join('\n'),
         loader: 'js',
-        // The package is resolved from the project, wherever the build is started from.
-        resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+        resolveDir,
       }));
     },
   };
 }
 const SRC = /[\\/]src[\\/]/;
-const lazyInCli = await lazyPackages(SRC, ['chalk', 'yaml', 'js-yaml']);
+const lazyInCli = await lazyPackages(SRC, ['chalk', 'yaml', 'js-yaml', 'zod']);
 
 const banner = {
   js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

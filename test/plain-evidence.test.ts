@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { regexes } from 'zod';
 // @ts-expect-error: a plain .mjs script without types
 import { random, schoolYaml } from '../scripts/gen-schools.mjs';
 import { withoutBlanks } from '../src/evidence/empty.js';
 import { evidenceLabelTable } from '../src/evidence/field-labels.js';
 import { labelAt } from '../src/evidence/labels.js';
-import { FACT_KINDS, plainEvidence, RECORD_FIELD_KINDS } from '../src/evidence/plain-evidence.js';
+import { DATE, FACT_KINDS, plainEvidence, RECORD_FIELD_KINDS } from '../src/evidence/plain-evidence.js';
 import { evidenceSchema, factFields, recordFields } from '../src/evidence/schema.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261129);
@@ -162,6 +163,13 @@ describe('evidence taken as it is', () => {
       const expected = kind === 'count' || kind === 'yesNo' ? kind : kind === 'files' ? 'array' : 'string';
       expect([key, kindOf(inner)]).toEqual([key, expected]);
     }
+  });
+});
+
+describe('the date pattern written out', () => {
+  it("is zod's own for z.iso.date(), so that both read the same dates", () => {
+    expect(DATE.source).toBe(regexes.date.source);
+    expect(DATE.flags).toBe(regexes.date.flags);
   });
 });
 

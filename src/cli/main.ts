@@ -1,10 +1,10 @@
 // The only place that exits, besides an output that cannot be written (./stdio.ts). An unexpected error is a
 // bug: say so plainly, without a stack trace unless JIAXIAO_DEBUG is set. In a worker thread of a large batch,
 // it serves files instead.
-import { EXIT } from './exit.js';
-import './zod-config.js';
+
 import { escapeText } from '../base/escape.js';
 import { processStreams } from './env.js';
+import { EXIT } from './exit.js';
 import { WORKER_FLAG } from './pool-flag.js';
 import { run } from './program.js';
 

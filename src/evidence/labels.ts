@@ -1,6 +1,8 @@
 // One registry of the Chinese and English label of every evidence field. The JSON Schema's titles, the
 // messages and the sheet's reasons all read labels from here, so each label is written once.
+
 import * as z from 'zod';
+import { once } from '../base/once.js';
 
 export interface Label {
   zh: string;
@@ -11,7 +13,8 @@ export interface Label {
   values?: Record<string, { zh: string; en: string }>;
 }
 
-export const labels = z.registry<Label>();
+/** Made on first use: loading zod costs a start ~2 ms, and a run of a plain file needs none of it. */
+const labels = once(() => z.registry<Label>());
 
 /**
  * Attaches a label to a schema: in the registry for messages, as title/description for the JSON Schema.
@@ -27,9 +30,9 @@ export function labelled<T extends z.ZodType>(
   values?: Record<string, { zh: string; en: string }>,
 ): T {
   const meta = { title: zh, description: hint ? `${zh}（${en}）。${hint}` : `${zh}（${en}）` };
-  const target = labels.has(schema) ? (schema.meta(meta) as T) : schema;
+  const target = labels().has(schema) ? (schema.meta(meta) as T) : schema;
   if (target === schema) z.globalRegistry.add(schema, meta);
-  labels.add(target, { zh, en, ...(hint ? { hint } : {}), ...(values ? { values } : {}) });
+  labels().add(target, { zh, en, ...(hint ? { hint } : {}), ...(values ? { values } : {}) });
   return target;
 }
 
@@ -60,13 +63,13 @@ export function innerSchema(s: z.ZodType): z.ZodType | undefined {
 
 /** Strips optional/default/nullable/pipe wrappers, collecting labels on the way. */
 function unwrap(s: z.ZodType): { schema: z.ZodType; label?: Label } {
-  let label = labels.get(s);
+  let label = labels().get(s);
   let cur = s;
   for (;;) {
     const next = innerSchema(cur);
     if (!next) return { schema: cur, ...(label ? { label } : {}) };
     cur = next;
-    label ??= labels.get(cur);
+    label ??= labels().get(cur);
   }
 }
 

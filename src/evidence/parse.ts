@@ -2,6 +2,7 @@
 
 import * as z from 'zod';
 import { hasErrors, type Problem } from '../base/problem.js';
+import { PARSE } from '../base/zod-parse.js';
 import { decodeBytes, plainLines } from '../io/decode.js';
 import { readFast } from '../io/fast-yaml.js';
 import { containerOf } from '../io/xlsx.js';
@@ -189,7 +190,7 @@ function fromValue(value: unknown, source: Located, file?: string, quick = false
   const cleaned = data ? value : withoutBlanks(value, evidenceSchema);
   data ??= plainEvidence(cleaned);
   if (!data) {
-    const result = evidenceParser().safeParse(cleaned, { reportInput: !quick });
+    const result = evidenceParser().safeParse(cleaned, { ...PARSE, reportInput: !quick });
     if (!result.success && quick)
       return { problems: [{ severity: 'error', code: 'value.invalid', params: { detail: '' } }] };
     if (!result.success) return { problems: issuesToProblems(result.error.issues, evidenceSchema(), source, file) };

@@ -7,7 +7,6 @@
 //
 // It answers only where the schema accepts the value and gives back an equal one (test/plain-evidence.test.ts
 // holds it to that over thousands of mutated files); where it does not answer, the schema's run is all it costs.
-import { regexes } from 'zod';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
 import { type EvidenceData, LEVEL_ALIASES, LEVELS, RECORD_TYPES, STAGE_ALIASES, STAGES } from './schema.js';
 
@@ -69,8 +68,12 @@ const oneOf = (values: readonly string[]) => {
   return (v: Value) => set.has(v);
 };
 
-/** A real date as YYYY-MM-DD: zod's own pattern for z.iso.date() (month lengths, leap years). */
-const DATE = regexes.date;
+/**
+ * A real date as YYYY-MM-DD: zod's own pattern for z.iso.date() (month lengths, leap years), written out so
+ * that a plain file is checked without loading zod; test/plain-evidence.test.ts keeps it equal to zod's.
+ */
+export const DATE =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
 const date = (v: Value) => typeof v === 'string' && DATE.test(v);
 
 /** Every key known, every required key there, every value as its check wants. */

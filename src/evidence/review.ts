@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { once } from '../base/once.js';
 import { hasErrors, type Problem } from '../base/problem.js';
 import { firstUnsafeChar } from '../base/unsafe-chars.js';
+import { PARSE } from '../base/zod-parse.js';
 import { decodeBytes, plainLines } from '../io/decode.js';
 import { type Located, parseYaml } from '../io/yaml.js';
 import { issuesToProblems } from './issues.js';
@@ -108,7 +109,7 @@ export function parseReviewText(text: string, file?: string): ParsedReview {
         ...withFile([{ severity: 'error', code: 'review.notReview', params: {}, line: 1, col: 1 }], file),
       ],
     };
-  const result = reviewSchema().safeParse(value, { reportInput: true });
+  const result = reviewSchema().safeParse(value, { ...PARSE, reportInput: true });
   if (!result.success)
     return { problems: [...early, ...issuesToProblems(result.error.issues, reviewSchema(), yaml.source, file)] };
   return { review: result.data, source: yaml.source, problems: early };

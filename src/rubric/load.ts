@@ -1,8 +1,10 @@
 // Rubric text → Rubric, or problems located in the rubric file. A rubric checks itself on load: known rule
 // kinds, known evidence fields, unique ids, and points that add up.
+
 import type * as z from 'zod';
 import { add, centsText, cmp, div, type Exact, exact, exactText, mul, sub, sum, toCents, ZERO } from '../base/exact.js';
 import { hasErrors, type Problem, pathText, type Severity } from '../base/problem.js';
+import { PARSE } from '../base/zod-parse.js';
 import type { Rubric, RubricExtra, RubricGroup, RubricItem, RubricVeto, WeightedCheck } from '../engine/model.js';
 import { RULE_KINDS } from '../engine/rules/index.js';
 import type { CompiledCheck, FieldRef, RuleKind } from '../engine/types.js';
@@ -56,7 +58,7 @@ export function loadRubricText(text: string, file?: string): LoadedRubric {
       ],
     };
   }
-  const parsed = rubricSchema().safeParse(value, { reportInput: true });
+  const parsed = rubricSchema().safeParse(value, { ...PARSE, reportInput: true });
   if (!parsed.success)
     return { problems: [...early, ...issuesToProblems(parsed.error.issues, rubricSchema(), yaml.source, file)] };
   const c = new Compiler(yaml.source, file);
@@ -435,7 +437,7 @@ class Compiler {
   private options(kind: RuleKind<never>, raw: unknown, path: Path): unknown {
     if (!this.source) return raw;
     const schema = kind.schema() as z.ZodType;
-    const parsed = schema.safeParse(raw, { reportInput: true });
+    const parsed = schema.safeParse(raw, { ...PARSE, reportInput: true });
     if (parsed.success) return parsed.data;
     // Issues of a stage's merged options point at the override when they can, else at the check.
     this.problems.push(...issuesToProblems(parsed.error.issues, schema, this.source, this.file, path));
