@@ -43,12 +43,17 @@ const TRAILING_SPACES = / +$/;
 /** Spaces only: String.prototype.trimEnd also takes U+3000, which YAML reads as content. */
 const trimEnd = (s: string): string => s.replace(TRAILING_SPACES, '');
 
+/** What uncommented's loop acts on: quotes, a comment's `#`, flow brackets. */
+const LOOKED_AT = /["'#[\]{}]/;
+
 /**
  * The text of a line up to its comment, and how many flow brackets (`[`, `{`) are still open at its end
  * (`depth`, counted on from the lines before); undefined where a quote does not close on the line (the
  * scalar then runs on: not followed here) or a bracket closes that was never opened.
  */
 function uncommented(s: string, open = 0): { text: string; depth: number } | undefined {
+  // Most lines hold none of the characters the loop looks at: a regular expression says so at native speed.
+  if (!LOOKED_AT.test(s)) return { text: trimEnd(s), depth: open };
   let quote: string | undefined;
   let depth = open;
   for (let i = 0; i < s.length; i++) {
