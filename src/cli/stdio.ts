@@ -1,7 +1,9 @@
 // stdout and stderr. On Linux and macOS the CLI writes to file descriptors 1 and 2 itself, synchronously, as
-// Node's own streams do there for files, pipes and terminals: making process.stdout loads node:stream (for a
-// pipe or a terminal node:net as well), 2–4 ms of every start, for what is one write of a sheet. On Windows a
-// console needs Node's stream (it writes the console's own encoding), so there the streams write, as before.
+// Node's own streams do there for files and terminals (into a pipe Node writes what the pipe takes and keeps
+// the rest until it drains; blocking until then instead is the same to a command that writes its output and
+// ends). Making process.stdout loads node:stream (for a pipe or a terminal node:net as well), 2–4 ms of every
+// start, for what is one write of a sheet. On Windows a console needs Node's stream (it writes the console's
+// own encoding), so there the streams write, as before.
 // Either way a reader that has gone (`jiaxiao … | head`) ends the run quietly, and any other failure to write
 // (a full disk, /dev/full) is one line on stderr and exit 2, never a stack trace.
 import { fstatSync, statSync, writeSync } from 'node:fs';
