@@ -75,16 +75,22 @@ async function lazyPackages(importers, names) {
   return {
     name: 'lazy-packages',
     setup(b) {
-      b.onResolve({ filter }, (args) =>
-        importers.test(args.importer) ? { path: args.path, namespace: 'lazy-package' } : undefined,
-      );
+      b.onResolve({ filter }, async (args) => {
+        if (!importers.test(args.importer)) return undefined;
+        // A package's own default export is not in its stand-in (see below): a default import of it stops the
+        // build here, rather than be undefined at run time.
+        const defaultImport = new RegExp(`import\\s+(?!type\\b)[\\w$]+\\s*(?:,[^;]*)?from\\s*['"]${args.path}['"]`);
+        if (exportsOf.get(args.path).includes('default') && defaultImport.test(await readFile(args.importer, 'utf8')))
+          return { errors: [{ text: `${args.path} loads on first use: import its named exports, not its default` }] };
+        return { path: args.path, namespace: 'lazy-package' };
+      });
       b.onResolve({ filter: /^lazy-getters:/ }, (args) => ({
         path: args.path.slice('lazy-getters:'.length),
         namespace: 'lazy-getters',
       }));
       // What importers see: the getters' exports, and for a CommonJS package without a default export of its
       // own (js-yaml) the getters themselves as the default, as a default import of it gives. A package's own
-      // default export is left out (no importer uses one; one that did would stop the build).
+      // default export is left out: re-exported, it would cost a second copy of all the getters.
       b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
         contents: [
           `export * from 'lazy-getters:${args.path}';`,
