@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const raw = {
   name: 'raw',
@@ -67,8 +67,41 @@ async function exportNames(name) {
   }
   return names.filter((key) => key !== '__esModule');
 }
-async function lazyPackages(importers, names) {
-  const exportsOf = new Map(await Promise.all(names.map(async (name) => [name, await exportNames(name)])));
+/**
+ * The exports of a package that `src/` reads, where every runtime import of it is `import * as <alias> from
+ * '<name>'` and each use is `<alias>.<export>`. The build stops where a file imports it otherwise, or uses the
+ * alias as a value (passed, assigned, destructured), which this reading would miss.
+ */
+async function namesRead(name, alias) {
+  const files = (await readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts')).map((f) => join('src', f));
+  const used = new Set();
+  const anyImport = new RegExp(`^import\\s+(?!type\\b)(.*)from\\s*['"]${name}['"]`, 'gm');
+  const asValue = new RegExp(`[=(,:\\[]\\s*${alias}\\s*[;,)\\]}]|\\.\\.\\.${alias}\\b`);
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const imports = [...text.matchAll(anyImport)];
+    if (imports.length === 0) continue;
+    if (imports.some((m) => m[1].trim() !== `* as ${alias}`) || asValue.test(text))
+      throw new Error(
+        `${file}: import ${name} as \`import * as ${alias} from '${name}'\` and use it as ${alias}.<name> only`,
+      );
+    // Read in the code as it runs: without its types (z.infer, z.core.$ZodIssue), which need nothing bundled.
+    const code = (await transform(text, { loader: 'ts' })).code;
+    for (const m of code.matchAll(new RegExp(`\\b${alias}\\s*\\.\\s*([A-Za-z_$][\\w$]*)`, 'g'))) used.add(m[1]);
+  }
+  return used;
+}
+
+/** `reads`: for a package whose unused parts should not be bundled (zod: 64 locales), the exports src/ reads. */
+async function lazyPackages(importers, names, reads = {}) {
+  const exportsOf = new Map(
+    await Promise.all(
+      names.map(async (name) => {
+        const all = await exportNames(name);
+        return [name, reads[name] ? all.filter((key) => reads[name].has(key)) : all];
+      }),
+    ),
+  );
   const filter = new RegExp(`^(?:${names.join('|')})$`);
   // The package is resolved from the project, wherever the build is started from.
   const resolveDir = fileURLToPath(new URL('..', import.meta.url));
@@ -101,10 +134,20 @@ async function lazyPackages(importers, names) {
         loader: 'js',
         resolveDir,
       }));
+      // Only the exports read, from the package's ES module: esbuild then bundles only what they need.
+      b.onResolve({ filter: /^lazy-read:/ }, (args) => ({
+        path: args.path.slice('lazy-read:'.length),
+        namespace: 'lazy-read',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-read' }, (args) => ({
+        contents: `export { ${exportsOf.get(args.path).join(', ')} } from '${args.path}';\n`,
+        loader: 'js',
+        resolveDir,
+      }));
       b.onLoad({ filter: /.*/, namespace: 'lazy-getters' }, (args) => ({
         contents: [
           'let loaded;',
-          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          `const load = () => (loaded ??= require(${JSON.stringify(reads[args.path] ? `lazy-read:${args.path}` : args.path)}));`,
           'module.exports = {',
           ...exportsOf
             .get(args.path)
@@ -118,7 +161,7 @@ async function lazyPackages(importers, names) {
   };
 }
 const SRC = /[\\/]src[\\/]/;
-const lazyInCli = await lazyPackages(SRC, ['chalk', 'yaml', 'js-yaml', 'zod']);
+const lazyInCli = await lazyPackages(SRC, ['chalk', 'yaml', 'js-yaml', 'zod'], { zod: await namesRead('zod', 'z') });
 
 const banner = {
   js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
