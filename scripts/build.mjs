@@ -94,14 +94,10 @@ async function namesRead(name, alias) {
 
 /** `reads`: for a package whose unused parts should not be bundled (zod: 64 locales), the exports src/ reads. */
 async function lazyPackages(importers, names, reads = {}) {
-  const exportsOf = new Map(
-    await Promise.all(
-      names.map(async (name) => {
-        const all = await exportNames(name);
-        return [name, reads[name] ? all.filter((key) => reads[name].has(key)) : all];
-      }),
-    ),
-  );
+  const exportsOf = new Map(await Promise.all(names.map(async (name) => [name, await exportNames(name)])));
+  /** What a stand-in offers: every export, or for a package in `reads` those read. */
+  const offered = (name) =>
+    reads[name] ? exportsOf.get(name).filter((key) => reads[name].has(key)) : exportsOf.get(name);
   const filter = new RegExp(`^(?:${names.join('|')})$`);
   // The package is resolved from the project, wherever the build is started from.
   const resolveDir = fileURLToPath(new URL('..', import.meta.url));
@@ -140,7 +136,7 @@ async function lazyPackages(importers, names, reads = {}) {
         namespace: 'lazy-read',
       }));
       b.onLoad({ filter: /.*/, namespace: 'lazy-read' }, (args) => ({
-        contents: `export { ${exportsOf.get(args.path).join(', ')} } from '${args.path}';\n`,
+        contents: `export { ${offered(args.path).join(', ')} } from '${args.path}';\n`,
         loader: 'js',
         resolveDir,
       }));
@@ -149,9 +145,9 @@ async function lazyPackages(importers, names, reads = {}) {
           'let loaded;',
           `const load = () => (loaded ??= require(${JSON.stringify(reads[args.path] ? `lazy-read:${args.path}` : args.path)}));`,
           'module.exports = {',
-          ...exportsOf
-            .get(args.path)
-            .map((key) => `  get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; },`),
+          ...offered(args.path).map(
+            (key) => `  get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; },`,
+          ),
           '};',
         ].join('\n'),
         loader: 'js',
